@@ -1,0 +1,39 @@
+package io.github.hmmrnn.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code ./hmmrnn} command line.
+ */
+@Command(name = "hmmrnn", mixinStandardHelpOptions = true, version = "hmmrnn 0.1.0",
+        description = "Latent-state models of sequential decision behaviour.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class HmmrnnCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /**
+     * Builds the command line with every subcommand registered.
+     *
+     * @return a ready picocli command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HmmrnnCli());
+        cl.setExecutionExceptionHandler(new CliErrors());
+        cl.setParameterExceptionHandler(new CliErrors());
+        return cl;
+    }
+
+    /**
+     * Runs the CLI and exits with its status.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
