@@ -1,0 +1,101 @@
+package io.github.hmmrnn.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Session-level cross-validation folds: whole sessions are held out, never single trials, so the
+ * hidden chain and every agent's values stay intact within a session.
+ */
+public final class SessionFolds {
+
+    private SessionFolds() {
+    }
+
+    /**
+     * Splits the sessions into {@code folds} folds.
+     *
+     * @param data   dataset with at least {@code folds} sessions
+     * @param folds  number of folds, at least 2
+     * @param method how sessions are assigned to folds
+     * @param seed   shuffle seed (used by {@link SplitMethod#RANDOM} only)
+     * @return one split per fold: fold f is the test set of split f
+     * @throws IllegalArgumentException if {@code folds < 2} or exceeds the number of sessions
+     */
+    public static List<DatasetSplit> kFold(TwoStepDataset data, int folds, SplitMethod method, long seed) {
+        int n = data.numSessions();
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds must be >= 2, got " + folds);
+        }
+        if (folds > n) {
+            throw new IllegalArgumentException("folds (" + folds + ") exceeds the number of sessions (" + n + ")");
+        }
+        int[] order = order(n, method, seed);
+        List<DatasetSplit> out = new ArrayList<>(folds);
+        for (int f = 0; f < folds; f++) {
+            List<Integer> train = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                (i % folds == f ? test : train).add(order[i]);
+            }
+            test.sort(null);
+            train.sort(null);
+            out.add(new DatasetSplit(data.selectSessions(train), data.selectSessions(test)));
+        }
+        return out;
+    }
+
+    /**
+     * Holds out a fraction of the sessions.
+     *
+     * @param data         dataset with at least two sessions
+     * @param testFraction fraction of sessions held out, in (0, 1); rounded, at least one session
+     *                     on each side
+     * @param method       assignment method
+     * @param seed         shuffle seed (RANDOM only)
+     * @return the split
+     * @throws IllegalArgumentException if the fraction is outside (0, 1) or there are fewer than
+     *                                  two sessions
+     */
+    public static DatasetSplit holdOut(TwoStepDataset data, double testFraction, SplitMethod method, long seed) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
+        }
+        int n = data.numSessions();
+        if (n < 2) {
+            throw new IllegalArgumentException("need at least 2 sessions to hold some out, got " + n);
+        }
+        int nTest = (int) Math.max(1, Math.min(n - 1, Math.round(n * testFraction)));
+        int[] order = order(n, method, seed);
+        // Stride selection spreads held-out sessions evenly through time.
+        List<Integer> test = new ArrayList<>();
+        double step = (double) n / nTest;
+        boolean[] isTest = new boolean[n];
+        for (int k = 0; k < nTest; k++) {
+            isTest[order[(int) Math.floor(k * step)]] = true;
+        }
+        List<Integer> train = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            (isTest[i] ? test : train).add(i);
+        }
+        return new DatasetSplit(data.selectSessions(train), data.selectSessions(test));
+    }
+
+    private static int[] order(int n, SplitMethod method, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (method == SplitMethod.RANDOM) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+        }
+        return order;
+    }
+}
