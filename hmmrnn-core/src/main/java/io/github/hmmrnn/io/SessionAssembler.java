@@ -24,6 +24,8 @@ final class SessionAssembler {
     private final IntList scored = new IntList();
     private final IntList phases = new IntList();
     private boolean pendingStart = true;
+    private int pendingIndex = -1;
+    private int currentIndex;
     private Boolean sessionHasPhases;
 
     SessionAssembler(String subject) {
@@ -32,7 +34,13 @@ final class SessionAssembler {
 
     /** The next kept trial starts a new session. */
     void markSessionStart() {
+        markSessionStart(-1);
+    }
+
+    /** The next kept trial starts a new session with this index (negative: next ordinal). */
+    void markSessionStart(int index) {
         pendingStart = true;
+        pendingIndex = index;
     }
 
     /** Adds a kept trial; {@code phase} is negative when unknown. */
@@ -40,6 +48,7 @@ final class SessionAssembler {
              String where) {
         if (pendingStart) {
             flush();
+            currentIndex = pendingIndex >= 0 ? pendingIndex : sessions.size();
             pendingStart = false;
         }
         boolean hasPhase = phase >= 0;
@@ -64,7 +73,7 @@ final class SessionAssembler {
         if (choices.size() == 0) {
             return;
         }
-        sessions.add(Session.of(subject, sessions.size(), choices.toArray(), outcomes.toArray(),
+        sessions.add(Session.of(subject, currentIndex, choices.toArray(), outcomes.toArray(),
                 rewards.toArray(), common.toBooleans(), scored.toBooleans(),
                 Boolean.TRUE.equals(sessionHasPhases) ? phases.toArray() : null));
         choices.clear();
