@@ -11,7 +11,7 @@ import java.util.List;
  * <p>{@link #markSessionStart()} is sticky until the next kept trial: when a session's first raw
  * trial is dropped as a violation, the next kept trial starts the session (MixtureAgentsModels'
  * rule). Sessions left without any kept trial vanish; kept sessions are numbered 0, 1, ... in
- * order.
+ * order unless {@link #markSessionStart(int)} gives an explicit index.
  */
 final class SessionAssembler {
 
