@@ -26,6 +26,16 @@ public final class CommonOptions {
     public boolean quiet;
 
     /**
+     * Applies {@code --quiet}: progress logging drops to warnings. Call before any work starts,
+     * since the logging backend reads its level when the first logger is created.
+     */
+    public void applyLogging() {
+        if (quiet) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+
+    /**
      * Returns the output folder, or {@code fallback} if none was given.
      *
      * @param fallback folder to use when {@code --out} is absent
