@@ -219,12 +219,27 @@ public final class CategoricalHmm {
         double previous = Double.NEGATIVE_INFINITY;
         boolean converged = false;
         int iter = 0;
+        int[] lengths = new int[sequences.size()];
+        for (int c = 0; c < lengths.length; c++) {
+            lengths[c] = sequences.get(c).length;
+        }
         while (true) {
-            List<double[][]> chains = new ArrayList<>(sequences.size());
-            for (int[] y : sequences) {
-                chains.add(model.logLikelihoods(y));
+            double[][] logB = model.logEmissions();
+            int steps = 0;
+            for (int len : lengths) {
+                steps += len;
             }
-            BatchPosterior post = ForwardBackward.runAll(model.parameters, chains);
+            double[] flat = new double[steps * k];
+            int pos = 0;
+            for (int[] y : sequences) {
+                for (int sym : y) {
+                    for (int i = 0; i < k; i++) {
+                        flat[pos++] = logB[i][sym];
+                    }
+                }
+            }
+            ChainBatchPosterior post = ForwardBackward.runBatch(model.parameters,
+                    ChainBatch.ofFlat(k, lengths, flat));
             double logLik = post.logMarginalLikelihood();
             double logPost = logLik + model.logPrior(o.transitionPrior(), o.emissionConcentration());
             history.add(logPost);
@@ -238,13 +253,12 @@ public final class CategoricalHmm {
             }
             previous = logPost;
             double[][] counts = new double[k][m];
-            for (int c = 0; c < sequences.size(); c++) {
-                int[] y = sequences.get(c);
-                double[][] g = post.chains().get(c).smoothed();
-                for (int t = 0; t < y.length; t++) {
-                    double[] row = g[t];
+            double[] g = post.smoothed();
+            pos = 0;
+            for (int[] y : sequences) {
+                for (int sym : y) {
                     for (int i = 0; i < k; i++) {
-                        counts[i][y[t]] += row[i];
+                        counts[i][sym] += g[pos++];
                     }
                 }
             }

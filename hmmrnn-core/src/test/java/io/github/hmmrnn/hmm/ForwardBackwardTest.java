@@ -188,6 +188,48 @@ class ForwardBackwardTest {
     }
 
     @Test
+    void runBatch_raggedChains_equalsPerChainKernel() {
+        SplittableRandom rng = new SplittableRandom(21);
+        for (int k = 1; k <= 4; k++) {
+            HmmParameters params = randomParameters(k, rng);
+            List<double[][]> chains = new ArrayList<>();
+            for (int n : new int[] {1, 5, 37, 2, 120}) {
+                chains.add(randomLogLik(n, k, 30.0, rng));
+            }
+            BatchPosterior ref = ForwardBackward.runAll(params, chains);
+            ChainBatch batch = ChainBatch.of(k, chains);
+            ChainBatchPosterior p = ForwardBackward.runBatch(params, batch);
+            assertEquals(ref.logMarginalLikelihood(), p.logMarginalLikelihood(), 1e-9);
+            for (int b = 0; b < chains.size(); b++) {
+                HmmPosterior c = ref.chains().get(b);
+                assertEquals(c.logMarginalLikelihood(), p.chainLogLikelihoods()[b], 1e-9);
+                for (int t = 0; t < c.length(); t++) {
+                    int row = (batch.offset(b) + t) * k;
+                    assertEquals(c.logConditionals()[t], p.logConditionals()[batch.offset(b) + t], 1e-9);
+                    for (int j = 0; j < k; j++) {
+                        assertEquals(c.predicted()[t][j], p.predicted()[row + j], 1e-12);
+                        assertEquals(c.filtered()[t][j], p.filtered()[row + j], 1e-12);
+                        assertEquals(c.smoothed()[t][j], p.smoothed()[row + j], 1e-12);
+                    }
+                }
+            }
+            assertArrayEquals(ref.statistics().initialCounts(), p.statistics().initialCounts(), 1e-12);
+            assertMatrix(ref.statistics().transitionCounts(), p.statistics().transitionCounts(), 1e-9, "xi");
+        }
+    }
+
+    @Test
+    void chainBatchOfFlat_badInput_namesChainStepAndState() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChainBatch.ofFlat(2, new int[] {1, 2}, new double[] {0, 0, 0, 0, 0, Double.NaN}));
+        assertTrue(e.getMessage().contains("chain 1") && e.getMessage().contains("[1][1]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ChainBatch.ofFlat(2, new int[] {1, 2}, new double[5]));
+        assertTrue(e.getMessage().contains("expected sum(lengths) * numStates = 6"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ChainBatch.ofFlat(2, new int[] {0}, new double[0]));
+        assertTrue(e.getMessage().contains("lengths[0] = 0"), e.getMessage());
+    }
+
+    @Test
     void run_finiteDifferenceOfLogLikelihood_equalsSmoothedPosterior() {
         SplittableRandom rng = new SplittableRandom(3);
         HmmParameters params = randomParameters(3, rng);
