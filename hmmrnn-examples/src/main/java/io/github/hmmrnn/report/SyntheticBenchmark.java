@@ -1,0 +1,91 @@
+package io.github.hmmrnn.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.hmmrnn.data.DatasetSplit;
+import io.github.hmmrnn.data.SessionFolds;
+import io.github.hmmrnn.data.SplitMethod;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.oracle.TwoStepOracle;
+import io.github.hmmrnn.synthetic.TwoStepGenerator;
+
+/**
+ * The synthetic benchmark: generate independent train and test data, score the Bayes-optimal
+ * causal predictor, fit each model on the training data (with a slice of training sessions held
+ * out for early stopping) and score every model causally on both splits.
+ */
+public final class SyntheticBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyntheticBenchmark.class);
+
+    /** Fraction of training sequences held out as validation data for early stopping. */
+    public static final double VALIDATION_FRACTION = 0.125;
+
+    private SyntheticBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param trainGenerator generator of the training data
+     * @param testGenerator  generator of the test data (same settings, another seed)
+     * @param fitters        models to fit, in order
+     * @return the run
+     * @throws IllegalArgumentException if the two generators share a seed (the test data would not
+     *                                  be independent) or a model label repeats
+     */
+    public static SyntheticRun run(TwoStepGenerator trainGenerator, TwoStepGenerator testGenerator,
+                                   List<ModelFitter> fitters) {
+        if (trainGenerator.seed() == testGenerator.seed()) {
+            throw new IllegalArgumentException("train and test seeds must differ, both are " + trainGenerator.seed());
+        }
+        TwoStepDataset train = trainGenerator.generate();
+        TwoStepDataset test = testGenerator.generate();
+        Map<String, TwoStepDataset> splits = Map.of("train", train, "test", test);
+        List<SplitEvaluation> evaluations = new ArrayList<>();
+        TwoStepOracle oracle = TwoStepOracle.forGenerator(trainGenerator);
+        for (String split : List.of("train", "test")) {
+            evaluations.add(Evaluations.ofOracle(oracle.predict(splits.get(split)), SyntheticRun.ORACLE, split));
+        }
+        SplitEvaluation oracleTest = evaluations.get(1);
+        LOG.info("Bayes oracle: test NLL {} nats/trial, accuracy {}", fmt(oracleTest.score().nll()),
+                fmt(oracleTest.score().accuracy()));
+
+        DatasetSplit fitSplit = train.numSessions() >= 2
+                ? SessionFolds.holdOut(train, VALIDATION_FRACTION, SplitMethod.STRIDE, 0)
+                : new DatasetSplit(train, train);
+        Map<String, FittedChoiceModel> fitted = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (ModelFitter f : fitters) {
+            if (fitted.containsKey(f.name())) {
+                throw new IllegalArgumentException("model label '" + f.name() + "' is used twice");
+            }
+            LOG.info("fitting {} on {} sequences ({} held out for validation)", f.name(),
+                    fitSplit.train().numSessions(), fitSplit.test().numSessions());
+            long start = System.nanoTime();
+            FittedChoiceModel m = f.fit(fitSplit.train(), fitSplit.test());
+            double s = (System.nanoTime() - start) / 1e9;
+            fitted.put(f.name(), m);
+            seconds.put(f.name(), s);
+            for (String split : List.of("train", "test")) {
+                evaluations.add(Evaluations.of(m, f.name(), split, splits.get(split)));
+            }
+            SplitEvaluation e = evaluations.get(evaluations.size() - 1);
+            LOG.info("{}: test NLL {} (oracle {}), accuracy {}, phase accuracy {}, fit {} s", f.name(),
+                    fmt(e.score().nll()), fmt(oracleTest.score().nll()), fmt(e.score().accuracy()),
+                    e.phaseAccuracy().isPresent() ? fmt(e.phaseAccuracy().getAsDouble()) : "-", fmt(s));
+        }
+        return new SyntheticRun(trainGenerator, testGenerator, train, test, evaluations, fitted, seconds);
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+}
