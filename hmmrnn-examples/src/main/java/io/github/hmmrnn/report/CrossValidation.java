@@ -128,7 +128,7 @@ public final class CrossValidation {
 
     private static Fold fold(ModelFitter fitter, DatasetSplit split, int fold) {
         TwoStepDataset train = split.train();
-        DatasetSplit inner = train.numSessions() >= 2
+        DatasetSplit inner = fitter.usesValidation() && train.numSessions() >= 2
                 ? SessionFolds.holdOut(train, INNER_VALIDATION_FRACTION, SplitMethod.STRIDE, 0)
                 : new DatasetSplit(train, train);
         FittedChoiceModel m = fitter.fit(inner.train(), inner.test());

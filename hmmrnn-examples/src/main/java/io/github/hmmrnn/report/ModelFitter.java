@@ -12,6 +12,16 @@ public interface ModelFitter {
     String name();
 
     /**
+     * Whether the model uses validation sessions (for early stopping). Models that do not are fitted
+     * on all training sessions and receive the same sessions as "validation".
+     *
+     * @return true by default
+     */
+    default boolean usesValidation() {
+        return true;
+    }
+
+    /**
      * Fits the model.
      *
      * @param train      training sessions

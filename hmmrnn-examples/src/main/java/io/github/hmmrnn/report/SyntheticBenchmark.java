@@ -58,17 +58,19 @@ public final class SyntheticBenchmark {
         LOG.info("Bayes oracle: test NLL {} nats/trial, accuracy {}", fmt(oracleTest.score().nll()),
                 fmt(oracleTest.score().accuracy()));
 
-        DatasetSplit fitSplit = train.numSessions() >= 2
+        DatasetSplit withValidation = train.numSessions() >= 2
                 ? SessionFolds.holdOut(train, VALIDATION_FRACTION, SplitMethod.STRIDE, 0)
                 : new DatasetSplit(train, train);
+        DatasetSplit withoutValidation = new DatasetSplit(train, train);
         Map<String, FittedChoiceModel> fitted = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (ModelFitter f : fitters) {
             if (fitted.containsKey(f.name())) {
                 throw new IllegalArgumentException("model label '" + f.name() + "' is used twice");
             }
-            LOG.info("fitting {} on {} sequences ({} held out for validation)", f.name(),
-                    fitSplit.train().numSessions(), fitSplit.test().numSessions());
+            DatasetSplit fitSplit = f.usesValidation() ? withValidation : withoutValidation;
+            LOG.info("fitting {} on {} sequences{}", f.name(), fitSplit.train().numSessions(),
+                    f.usesValidation() ? " (" + fitSplit.test().numSessions() + " more held out for early stopping)" : "");
             long start = System.nanoTime();
             FittedChoiceModel m = f.fit(fitSplit.train(), fitSplit.test());
             double s = (System.nanoTime() - start) / 1e9;
