@@ -1,0 +1,89 @@
+package io.github.hmmrnn.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.hmmrnn.bench.BenchResult;
+import io.github.hmmrnn.bench.HmmBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Runs the timing suites and prints one figure per line.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run benchmark suites and print one result per line (JSON with --json: name, value, unit, "
+                + "plus parameters).")
+final class BenchCommand implements Callable<Integer> {
+
+    /** The benchmark suites. */
+    enum Suite {
+        HMM, ALL
+    }
+
+    @Parameters(index = "0", defaultValue = "all", paramLabel = "SUITE",
+            description = "Suite: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            converter = SuiteConverter.class)
+    Suite suite;
+
+    @Option(names = "--json", description = "One JSON object per line.")
+    boolean json;
+
+    @Option(names = "--quick", description = "Fewer repetitions and smaller sizes (smoke test).")
+    boolean quick;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        common.applyLogging();
+        List<BenchResult> results = new ArrayList<>();
+        if (suite == Suite.HMM || suite == Suite.ALL) {
+            results.addAll(HmmBench.run(quick ? HmmBench.Options.quick() : HmmBench.Options.full()));
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        StringBuilder out = new StringBuilder();
+        for (BenchResult r : results) {
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", r.name());
+                m.put("value", r.value());
+                m.put("unit", r.unit());
+                m.putAll(r.parameters());
+                out.append(mapper.writeValueAsString(m)).append('\n');
+            } else {
+                out.append(String.format(Locale.ROOT, "%-48s %14.4f %s  %s%n", r.name(), r.value(), r.unit(),
+                        r.parameters()));
+            }
+        }
+        if (common.out != null) {
+            Files.writeString(common.out, out);
+        }
+        System.out.print(out);
+        return 0;
+    }
+
+    /** Case-insensitive suite names. */
+    static final class SuiteConverter implements picocli.CommandLine.ITypeConverter<Suite> {
+        @Override
+        public Suite convert(String value) {
+            try {
+                return Suite.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("unknown suite '" + value + "'; valid suites: "
+                        + java.util.Arrays.toString(Suite.values()).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+}
