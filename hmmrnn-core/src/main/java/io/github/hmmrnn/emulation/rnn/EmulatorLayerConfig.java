@@ -19,8 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Input (feed-forward, one row per sequence): T * d noise values ({@code t * d + j}) followed by
  * T * K Gumbel perturbations ({@code T * d + t * K + k}). Output: T * K one-hot values
- * ({@code t * K + k}), i.e. the sequence as a point of R^{T K}. Parameters: "W_ih", "W_hh",
- * "W_out", no biases. Public only because DL4J instantiates configurations reflectively.
+ * ({@code t * K + k}), i.e. the sequence as a point of R^{T K}. Parameters: "Wih", "Whh",
+ * "Wout", no biases. Public only because DL4J instantiates configurations reflectively.
  */
 public final class EmulatorLayerConfig extends FeedForwardLayer {
 

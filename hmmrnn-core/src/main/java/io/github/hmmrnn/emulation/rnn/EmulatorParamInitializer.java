@@ -11,16 +11,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Splits the flat DL4J parameter view of an {@link EmulatorLayerConfig} into W_ih, W_hh and W_out
+ * Splits the flat DL4J parameter view of an {@link EmulatorLayerConfig} into W_ih, W_hh and W_out (keys "Wih", "Whh", "Wout": DL4J splits gradient keys at underscores)
  * (each a rank-1 view, row-major). Values are left at zero: the trainer copies the emulator's
  * seeded initial weights in, so initialisation never touches ND4J's global random generator.
  */
 final class EmulatorParamInitializer implements ParamInitializer {
 
     static final EmulatorParamInitializer INSTANCE = new EmulatorParamInitializer();
-    static final String INPUT_WEIGHTS = "W_ih";
-    static final String RECURRENT_WEIGHTS = "W_hh";
-    static final String READOUT_WEIGHTS = "W_out";
+    static final String INPUT_WEIGHTS = "Wih";
+    static final String RECURRENT_WEIGHTS = "Whh";
+    static final String READOUT_WEIGHTS = "Wout";
     private static final List<String> KEYS = List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS, READOUT_WEIGHTS);
 
     private EmulatorParamInitializer() {

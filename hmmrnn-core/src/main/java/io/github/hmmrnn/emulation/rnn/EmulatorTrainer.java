@@ -162,7 +162,8 @@ public final class EmulatorTrainer {
                 epochLoss += r.value() / stepsPerEpoch;
                 Gradient g = graph.backpropGradient(Nd4j.create(r.gradient()));
                 graph.getUpdater().update(g, iteration, epoch - 1, batch, LayerWorkspaceMgr.noWorkspaces());
-                graph.params().subi(graph.getGradientsViewArray());
+                INDArray params = graph.params();
+                params.subi(graph.getGradientsViewArray().reshape(params.shape()));
                 iteration++;
             }
             EmulatorWeights current = layer.currentWeights();
