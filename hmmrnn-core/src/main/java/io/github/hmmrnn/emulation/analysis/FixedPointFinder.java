@@ -168,14 +168,50 @@ public final class FixedPointFinder {
                 j[i] = w[i].clone();
             }
         }
-        EigenDecomposition eig = new EigenDecomposition(MatrixUtils.createRealMatrix(j));
-        double[] re = eig.getRealEigenvalues();
-        double[] im = eig.getImagEigenvalues();
+        double[] re;
+        double[] im;
+        try {
+            EigenDecomposition eig = new EigenDecomposition(MatrixUtils.createRealMatrix(j));
+            re = eig.getRealEigenvalues();
+            im = eig.getImagEigenvalues();
+        } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+            // Commons Math's real Schur iteration can fail on defective matrices; the spectral radius
+            // from power iteration still decides stability, but no spectrum is reported then.
+            double r = powerRadius(j);
+            return new FixedPoint(h.clone(), residual(h), new double[0], new double[0], r, r < 1);
+        }
         double radius = 0;
         for (int i = 0; i < n; i++) {
             radius = Math.max(radius, Math.hypot(re[i], im[i]));
         }
         return new FixedPoint(h.clone(), residual(h), re, im, radius, radius < 1);
+    }
+
+    private static double powerRadius(double[][] j) {
+        int n = j.length;
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, 1 / Math.sqrt(n));
+        double growth = 0;
+        int iterations = 2000;
+        double logSum = 0;
+        for (int it = 0; it < iterations; it++) {
+            double[] next = new double[n];
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    next[a] += j[a][b] * v[b];
+                }
+            }
+            double norm = norm(next);
+            if (norm == 0) {
+                return 0;
+            }
+            logSum += Math.log(norm);
+            for (int a = 0; a < n; a++) {
+                v[a] = next[a] / norm;
+            }
+        }
+        growth = Math.exp(logSum / iterations);
+        return growth;
     }
 
     private double[] preActivation(double[] h) {
