@@ -141,7 +141,7 @@ public final class SinkhornDivergence {
                 }
             }
             // A coordinate (t, k) spans [0, 1] unless every sequence has symbol k at t or none has.
-            spanned += distinct == 1 ? 0 : distinct == numOutputs ? numOutputs : distinct;
+            spanned += distinct > 1 ? distinct : 0;
         }
         Solution s = solve(cxy, cxx, cyy, Math.sqrt(spanned), withGradient);
         if (!withGradient) {

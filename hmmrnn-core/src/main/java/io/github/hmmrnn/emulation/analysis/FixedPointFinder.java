@@ -191,7 +191,6 @@ public final class FixedPointFinder {
         int n = j.length;
         double[] v = new double[n];
         java.util.Arrays.fill(v, 1 / Math.sqrt(n));
-        double growth = 0;
         int iterations = 2000;
         double logSum = 0;
         for (int it = 0; it < iterations; it++) {
@@ -210,8 +209,7 @@ public final class FixedPointFinder {
                 v[a] = next[a] / norm;
             }
         }
-        growth = Math.exp(logSum / iterations);
-        return growth;
+        return Math.exp(logSum / iterations);
     }
 
     private double[] preActivation(double[] h) {

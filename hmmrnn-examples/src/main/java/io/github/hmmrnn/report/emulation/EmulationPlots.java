@@ -69,7 +69,6 @@ public final class EmulationPlots {
         XYSeries f = c.addSeries("HMM vs HMM floor", x, floor);
         f.setMarker(SeriesMarkers.NONE);
         f.setLineColor(Color.BLACK);
-        c.getStyler().setYAxisLogarithmic(true);
         return c;
     }
 
