@@ -1,0 +1,155 @@
+package io.github.hmmrnn.emulation.experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.hmmrnn.emulation.HmmPreset;
+
+/**
+ * One emulation experiment: which HMM, how much data, which network and how to train it.
+ *
+ * @param preset              the HMM
+ * @param scale               the scale the values were taken from
+ * @param sequenceLength      T
+ * @param numSequences        HMM sequences drawn, split in equal thirds into train, validation and test
+ * @param batchSize           minibatch size (also the validation and floor batch size)
+ * @param hiddenSize          n
+ * @param inputSize           d
+ * @param epochs              training epochs
+ * @param learningRate        Adam step size
+ * @param clipNorm            global gradient-norm clip
+ * @param temperature         Gumbel-softmax temperature
+ * @param evaluationSequences sequences per side for the output tests (matching is O(N^3))
+ * @param seed                root seed
+ */
+public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int sequenceLength, int numSequences,
+                              int batchSize, int hiddenSize, int inputSize, int epochs, double learningRate,
+                              double clipNorm, double temperature, int evaluationSequences, long seed) {
+
+    /**
+     * Validates the configuration.
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public EmulationConfig {
+        if (preset == null || scale == null) {
+            throw new IllegalArgumentException("preset and scale must not be null");
+        }
+        positive("sequenceLength", sequenceLength, 2);
+        positive("numSequences", numSequences, 3);
+        positive("batchSize", batchSize, 2);
+        positive("hiddenSize", hiddenSize, 1);
+        positive("inputSize", inputSize, 1);
+        positive("epochs", epochs, 1);
+        positive("evaluationSequences", evaluationSequences, 2);
+        if (numSequences / 3 < batchSize) {
+            throw new IllegalArgumentException("numSequences / 3 = " + numSequences / 3
+                    + " must be >= batchSize " + batchSize + " (one batch per split)");
+        }
+        if (!(learningRate > 0) || !(clipNorm > 0) || !(temperature > 0)) {
+            throw new IllegalArgumentException("learningRate, clipNorm and temperature must be positive, got "
+                    + learningRate + ", " + clipNorm + ", " + temperature);
+        }
+    }
+
+    private static void positive(String name, int v, int min) {
+        if (v < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + v);
+        }
+    }
+
+    /**
+     * Loads a preset's bundled configuration ({@code io/github/hmmrnn/emulation/<preset>.json}).
+     *
+     * @param preset the HMM preset
+     * @param scale  which block of the file to use
+     * @param seed   root seed
+     * @return the configuration
+     * @throws UncheckedIOException if the resource cannot be read
+     */
+    public static EmulationConfig load(HmmPreset preset, ExperimentScale scale, long seed) {
+        String path = "/io/github/hmmrnn/emulation/" + preset.id() + ".json";
+        try (InputStream in = EmulationConfig.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return fromJson(new ObjectMapper().readTree(in), scale, seed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /**
+     * Reads a configuration from a preset JSON tree of the form
+     * {@code {"preset": "two", "sequenceLength": 100, "paper": {...}, "cpu": {...}}}.
+     *
+     * @param root  the JSON tree
+     * @param scale which block to use
+     * @param seed  root seed
+     * @return the configuration
+     * @throws IllegalArgumentException if a field is missing or invalid
+     */
+    public static EmulationConfig fromJson(JsonNode root, ExperimentScale scale, long seed) {
+        HmmPreset preset = HmmPreset.parse(text(root, "preset"));
+        JsonNode s = root.get(scale.id());
+        if (s == null) {
+            throw new IllegalArgumentException("configuration has no '" + scale.id() + "' block");
+        }
+        return new EmulationConfig(preset, scale, integer(root, "sequenceLength"), integer(s, "numSequences"),
+                integer(s, "batchSize"), integer(s, "hiddenSize"), integer(s, "inputSize"), integer(s, "epochs"),
+                number(s, "learningRate"), number(s, "clipNorm"), s.has("temperature") ? number(s, "temperature") : 1.0,
+                integer(s, "evaluationSequences"), seed);
+    }
+
+    /**
+     * Returns a copy with other network sizes and seed (for grids).
+     *
+     * @param hidden n
+     * @param input  d
+     * @param newSeed seed
+     * @return the modified configuration
+     */
+    public EmulationConfig withNetwork(int hidden, int input, long newSeed) {
+        return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hidden, input, epochs,
+                learningRate, clipNorm, temperature, evaluationSequences, newSeed);
+    }
+
+    /**
+     * Returns a copy with another number of epochs.
+     *
+     * @param newEpochs epochs
+     * @return the modified configuration
+     */
+    public EmulationConfig withEpochs(int newEpochs) {
+        return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
+                newEpochs, learningRate, clipNorm, temperature, evaluationSequences, seed);
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("configuration field '" + f + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        if (v == null || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("configuration field '" + f + "' must be an integer");
+        }
+        return v.asInt();
+    }
+
+    private static double number(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException("configuration field '" + f + "' must be a number");
+        }
+        return v.asDouble();
+    }
+}

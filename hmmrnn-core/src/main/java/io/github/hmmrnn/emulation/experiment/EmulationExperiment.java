@@ -1,0 +1,208 @@
+package io.github.hmmrnn.emulation.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.github.hmmrnn.emulation.EmulationHmm;
+import io.github.hmmrnn.emulation.HmmPreset;
+import io.github.hmmrnn.emulation.SinkhornOptions;
+import io.github.hmmrnn.emulation.analysis.Ablation;
+import io.github.hmmrnn.emulation.analysis.FixedPoint;
+import io.github.hmmrnn.emulation.analysis.FixedPointFinder;
+import io.github.hmmrnn.emulation.analysis.NeuronCriterion;
+import io.github.hmmrnn.emulation.analysis.NoiseSensitivity;
+import io.github.hmmrnn.emulation.analysis.PrincipalComponents;
+import io.github.hmmrnn.emulation.analysis.ResidencyTimes;
+import io.github.hmmrnn.emulation.analysis.SequenceMatching;
+import io.github.hmmrnn.emulation.analysis.SequenceStatistics;
+import io.github.hmmrnn.emulation.rnn.EmulatorTrainer;
+import io.github.hmmrnn.emulation.rnn.EmulatorWeights;
+import io.github.hmmrnn.emulation.rnn.GenerationMode;
+import io.github.hmmrnn.emulation.rnn.RnnEmulator;
+import io.github.hmmrnn.emulation.rnn.TrainingOptions;
+import io.github.hmmrnn.emulation.rnn.TrainingResult;
+
+/**
+ * Runs one emulation experiment end to end: sample HMM data, train, test the outputs, reverse
+ * engineer the network, and write {@code config.json}, {@code training_results.json},
+ * {@code summary.json} and {@code model.json} into a run folder. Seeds: one root
+ * {@link SplittableRandom} split into data, initialisation, training and analysis streams.
+ */
+public final class EmulationExperiment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmulationExperiment.class);
+    private static final int MAX_LAG = 10;
+
+    private EmulationExperiment() {
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param config       configuration
+     * @param runDirectory folder to write into (created)
+     * @param listener     per-epoch callback, or {@code null}
+     * @return everything produced
+     * @throws UncheckedIOException if files cannot be written
+     */
+    public static EmulationOutcome run(EmulationConfig config, Path runDirectory,
+                                       EmulatorTrainer.EpochListener listener) {
+        LOG.info("emulation run {} -> {}", config, runDirectory);
+        HmmPreset preset = config.preset();
+        EmulationHmm hmm = preset.hmm();
+        int len = config.sequenceLength();
+        int k = hmm.numOutputs();
+        SplittableRandom root = new SplittableRandom(config.seed());
+        SplittableRandom dataRng = root.split();
+        long initSeed = root.split().nextLong();
+        long trainSeed = root.split().nextLong();
+        SplittableRandom analysisRng = root.split();
+
+        int third = config.numSequences() / 3;
+        int[][] all = hmm.sample(3 * third, len, dataRng).outputs();
+        int[][] train = java.util.Arrays.copyOfRange(all, 0, third);
+        int[][] validation = java.util.Arrays.copyOfRange(all, third, 2 * third);
+        int[][] test = java.util.Arrays.copyOfRange(all, 2 * third, 3 * third);
+
+        RnnEmulator init = RnnEmulator.builder().hiddenSize(config.hiddenSize()).inputSize(config.inputSize())
+                .numOutputs(k).temperature(config.temperature()).seed(initSeed).build();
+        TrainingOptions options = new TrainingOptions(config.epochs(), config.batchSize(), config.learningRate(), 0.9,
+                0.9, config.clipNorm(), true, SinkhornOptions.REFERENCE, trainSeed);
+        // The floor pairs validation batches with independent HMM batches: the training set is independent of it.
+        TrainingResult result = new EmulatorTrainer(options).train(init, train, validation, train, listener);
+        RnnEmulator best = result.best();
+
+        int nEval = Math.min(config.evaluationSequences(), third);
+        int[][] hmmEval = java.util.Arrays.copyOfRange(test, 0, nEval);
+        int[][] hmmBaseline = hmm.sample(nEval, len, analysisRng.split()).outputs();
+        RnnEmulator.Rollout generated = best.generate(nEval, len, GenerationMode.FULL, analysisRng.split());
+        SequenceStatistics hmmStats = SequenceStatistics.of(hmmEval, k, Math.min(MAX_LAG, len - 1));
+        SequenceStatistics rnnStats = SequenceStatistics.of(generated.outputs(), k, Math.min(MAX_LAG, len - 1));
+        double[] baseDist = SequenceMatching.matchedDistances(hmmEval, hmmBaseline);
+        double[] rnnDist = SequenceMatching.matchedDistances(hmmEval, generated.outputs());
+
+        // Reverse engineering on a moderate number of driven states.
+        int pcaSeqs = Math.min(200, nEval);
+        List<double[]> states = new ArrayList<>();
+        for (int s = 0; s < pcaSeqs; s++) {
+            for (double[] h : generated.hidden()[s]) {
+                states.add(h);
+            }
+        }
+        double[][] stateArray = states.toArray(new double[0][]);
+        int comps = Math.min(5, config.hiddenSize());
+        PrincipalComponents pca = PrincipalComponents.fit(stateArray, comps);
+        RnnEmulator.Rollout longRun = best.generate(1, Math.max(len, 300), GenerationMode.FULL, analysisRng.split());
+        double[][] traj = new double[longRun.hidden()[0].length][];
+        for (int t = 0; t < traj.length; t++) {
+            traj[t] = pad3(pca.project(longRun.hidden()[0][t]));
+        }
+        double[][] starts = new double[100][];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = stateArray[analysisRng.nextInt(stateArray.length)];
+        }
+        EmulatorWeights w = best.weights();
+        FixedPointFinder finder = new FixedPointFinder(w.recurrentWeights(), new double[w.hiddenSize()], 200, 1e-12);
+        List<FixedPoint> fixedPoints = finder.find(starts, 1e-4);
+        double[][] rtStates = new double[Math.min(300, stateArray.length)][];
+        double[][] rtProjected = new double[rtStates.length][];
+        for (int i = 0; i < rtStates.length; i++) {
+            rtStates[i] = stateArray[analysisRng.nextInt(stateArray.length)];
+            double[] z = pca.project(rtStates[i]);
+            rtProjected[i] = new double[] {z[0], z.length > 1 ? z[1] : 0};
+        }
+        double[] rt = ResidencyTimes.compute(best, rtStates, 10, 60, analysisRng.split());
+        double[] gammas = {0, 0.5, 1};
+        double[] trace = NoiseSensitivity.covarianceTrace(best, java.util.Arrays.copyOf(starts, 20), gammas, 50, 5,
+                analysisRng.split());
+        int[] kick = Ablation.selectNeurons(generated, NeuronCriterion.SWITCH_ACTIVITY,
+                Math.min(3, config.hiddenSize()));
+        List<Ablation.Row> ablation = Ablation.scan(best, kick, new double[] {0, 0.5, 1, 1.5, 2}, Math.min(500, nEval),
+                len, analysisRng.nextLong());
+
+        int[] rows = preset.ordinal() <= HmmPreset.FIVE.ordinal() ? new int[] {0, 2} : null;
+        double acfErr = 0;
+        for (int l = 0; l < hmmStats.autocorrelation().length; l++) {
+            acfErr = Math.max(acfErr, Math.abs(hmmStats.autocorrelation()[l] - rnnStats.autocorrelation()[l]));
+        }
+        double baseMean = mean(baseDist);
+        double rnnMean = mean(rnnDist);
+        int stable = (int) fixedPoints.stream().filter(FixedPoint::stable).count();
+        EmulationSummary summary = new EmulationSummary(preset.id(), config.scale().id(), config.hiddenSize(),
+                config.inputSize(), config.seed(), len, result.bestValidationLoss(), result.floor(),
+                result.bestValidationLoss() / result.floor(), result.bestEpoch(), result.seconds(),
+                SequenceStatistics.maxTransitionError(hmmStats, rnnStats, rows),
+                SequenceStatistics.maxTransitionError(hmmStats, rnnStats, null), hmmStats.frequencies(),
+                rnnStats.frequencies(), hmmStats.meanSwitches(), rnnStats.meanSwitches(), hmmStats.meanRunLength(),
+                rnnStats.meanRunLength(), acfErr, baseMean, rnnMean, rnnMean / baseMean, pca.explainedVarianceRatio(),
+                fixedPoints.size(), stable);
+        write(runDirectory, config, result, summary, best, hmmStats, rnnStats);
+        LOG.info("summary: {}", summary);
+        return new EmulationOutcome(config, hmm, result, hmmStats, rnnStats, baseDist, rnnDist, pca, traj,
+                longRun.outputs()[0], fixedPoints, rtProjected, rt, gammas, trace, kick, ablation, summary,
+                runDirectory);
+    }
+
+    private static double[] pad3(double[] z) {
+        return new double[] {z[0], z.length > 1 ? z[1] : 0, z.length > 2 ? z[2] : 0};
+    }
+
+    private static double mean(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s / a.length;
+    }
+
+    private static void write(Path dir, EmulationConfig config, TrainingResult result, EmulationSummary summary,
+                              RnnEmulator best, SequenceStatistics hmmStats, SequenceStatistics rnnStats) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            Files.createDirectories(dir);
+            json.writeValue(dir.resolve("config.json").toFile(), config);
+            Map<String, Object> tr = new LinkedHashMap<>();
+            tr.put("bestValidationLoss", result.bestValidationLoss());
+            tr.put("bestEpoch", result.bestEpoch());
+            tr.put("floor", result.floor());
+            tr.put("seconds", result.seconds());
+            tr.put("trainLoss", result.trainLoss());
+            tr.put("validationLoss", result.validationLoss());
+            json.writeValue(dir.resolve("training_results.json").toFile(), tr);
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("hmm", hmmStats);
+            stats.put("rnn", rnnStats);
+            json.writeValue(dir.resolve("statistics.json").toFile(), stats);
+            EmulatorWeights w = best.weights();
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("format", "hmmrnn-emulator");
+            model.put("formatVersion", 1);
+            model.put("hiddenSize", w.hiddenSize());
+            model.put("inputSize", w.inputSize());
+            model.put("numOutputs", w.numOutputs());
+            model.put("temperature", w.temperature());
+            model.put("bestEpoch", result.bestEpoch());
+            model.put("inputWeights", w.inputWeights());
+            model.put("recurrentWeights", w.recurrentWeights());
+            model.put("readoutWeights", w.readoutWeights());
+            json.writeValue(dir.resolve("model.json").toFile(), model);
+            // summary.json last: its presence marks a finished run (grid resume relies on it).
+            json.writeValue(dir.resolve("summary.json").toFile(), summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run files to " + dir, e);
+        }
+    }
+}

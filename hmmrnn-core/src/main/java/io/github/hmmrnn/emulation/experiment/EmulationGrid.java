@@ -1,0 +1,138 @@
+package io.github.hmmrnn.emulation.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.github.hmmrnn.emulation.HmmPreset;
+
+/**
+ * A grid of emulation runs over hidden size x input size x seed for one preset and scale. Each
+ * cell runs in {@code <out>/<preset>/h<n>_d<d>_s<seed>/}; a cell whose {@code summary.json}
+ * exists is skipped, so re-running the same grid into the same folder resumes it.
+ *
+ * @param preset the HMM
+ * @param scale  base configuration scale
+ * @param hidden hidden sizes
+ * @param input  input sizes
+ * @param seeds  seeds
+ * @param epochs epochs override, or 0 to keep the preset's
+ */
+public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidden, int[] input, long[] seeds,
+                            int epochs) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmulationGrid.class);
+
+    /**
+     * Validates the grid.
+     *
+     * @throws IllegalArgumentException if a list is empty or a value is out of range
+     */
+    public EmulationGrid {
+        if (preset == null || scale == null) {
+            throw new IllegalArgumentException("grid preset and scale must not be null");
+        }
+        if (hidden == null || hidden.length == 0 || input == null || input.length == 0 || seeds == null
+                || seeds.length == 0) {
+            throw new IllegalArgumentException("grid hidden, input and seeds must each list at least one value");
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("grid epochs must be >= 0, got " + epochs);
+        }
+    }
+
+    /**
+     * Reads a grid file: {@code {"preset": "two", "scale": "cpu", "hidden": [50], "input": [1, 10],
+     * "seeds": [0, 1, 2], "epochs": 40}} ({@code epochs} optional).
+     *
+     * @param file JSON file
+     * @return the grid
+     * @throws IllegalArgumentException if a field is missing or invalid
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static EmulationGrid read(Path file) {
+        try {
+            JsonNode n = new ObjectMapper().readTree(file.toFile());
+            return new EmulationGrid(HmmPreset.parse(req(n, "preset").asText()),
+                    ExperimentScale.parse(req(n, "scale").asText()), ints(req(n, "hidden"), "hidden"),
+                    ints(req(n, "input"), "input"),
+                    java.util.Arrays.stream(ints(req(n, "seeds"), "seeds")).asLongStream().toArray(),
+                    n.has("epochs") ? n.get("epochs").asInt() : 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read grid file " + file, e);
+        }
+    }
+
+    private static JsonNode req(JsonNode n, String f) {
+        if (!n.has(f)) {
+            throw new IllegalArgumentException("grid file lacks field '" + f + "'");
+        }
+        return n.get(f);
+    }
+
+    private static int[] ints(JsonNode n, String f) {
+        if (!n.isArray()) {
+            throw new IllegalArgumentException("grid field '" + f + "' must be an array of integers");
+        }
+        int[] a = new int[n.size()];
+        for (int i = 0; i < a.length; i++) {
+            if (!n.get(i).canConvertToInt()) {
+                throw new IllegalArgumentException("grid field '" + f + "' entry " + i + " is not an integer");
+            }
+            a[i] = n.get(i).asInt();
+        }
+        return a;
+    }
+
+    /**
+     * Runs every unfinished cell.
+     *
+     * @param outDirectory grid folder
+     * @param onCell       called with each freshly run cell's outcome (e.g. to draw figures), or {@code null}
+     * @return the summaries of all cells, finished earlier or now, in grid order
+     */
+    public List<EmulationSummary> run(Path outDirectory, Consumer<EmulationOutcome> onCell) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        List<EmulationSummary> all = new ArrayList<>();
+        try {
+            for (int h : hidden) {
+                for (int d : input) {
+                    for (long s : seeds) {
+                        Path cell = outDirectory.resolve(preset.id()).resolve("h" + h + "_d" + d + "_s" + s);
+                        Path summaryFile = cell.resolve("summary.json");
+                        if (Files.exists(summaryFile)) {
+                            LOG.info("grid cell {} already finished, skipping", cell);
+                            all.add(json.readValue(summaryFile.toFile(), EmulationSummary.class));
+                            continue;
+                        }
+                        EmulationConfig c = EmulationConfig.load(preset, scale, s).withNetwork(h, d, s);
+                        if (epochs > 0) {
+                            c = c.withEpochs(epochs);
+                        }
+                        EmulationOutcome o = EmulationExperiment.run(c, cell, null);
+                        all.add(o.summary());
+                        if (onCell != null) {
+                            onCell.accept(o);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(outDirectory);
+            json.writeValue(outDirectory.resolve("grid_results.json").toFile(), all);
+        } catch (IOException e) {
+            throw new UncheckedIOException("grid I/O failed in " + outDirectory, e);
+        }
+        return all;
+    }
+}

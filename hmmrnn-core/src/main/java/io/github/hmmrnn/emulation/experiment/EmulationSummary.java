@@ -1,0 +1,43 @@
+package io.github.hmmrnn.emulation.experiment;
+
+/**
+ * Headline numbers of one emulation run (written as {@code summary.json}).
+ *
+ * @param preset                 preset id
+ * @param scale                  scale id
+ * @param hiddenSize             n
+ * @param inputSize              d
+ * @param seed                   root seed
+ * @param sequenceLength         T
+ * @param bestValidationLoss     lowest validation Sinkhorn divergence
+ * @param floor                  HMM-vs-HMM divergence for the same batches
+ * @param lossToFloor            bestValidationLoss / floor (below 1 means under-dispersed outputs can be
+ *                               rewarded; see the docs)
+ * @param bestEpoch              epoch of the best weights
+ * @param trainingSeconds        training wall-clock time
+ * @param transitionError        max |P_hmm - P_rnn| of the lag-1 transition matrix over the frequent rows
+ *                               (0 and 2 for the linear presets, all rows otherwise)
+ * @param transitionErrorAllRows max |P_hmm - P_rnn| over all rows
+ * @param hmmFrequencies         HMM output frequencies
+ * @param rnnFrequencies         RNN output frequencies
+ * @param hmmSwitches            mean switches per HMM sequence
+ * @param rnnSwitches            mean switches per RNN sequence
+ * @param hmmRunLength           mean run length of the HMM per symbol
+ * @param rnnRunLength           mean run length of the RNN per symbol
+ * @param autocorrelationError   max |acf_hmm - acf_rnn| over lags 1..10
+ * @param hmmMatchedDistance     mean matched Euclidean distance, HMM vs independent HMM (baseline)
+ * @param rnnMatchedDistance     mean matched Euclidean distance, HMM vs RNN
+ * @param matchedDistanceRatio   rnnMatchedDistance / hmmMatchedDistance
+ * @param pcaExplainedVariance   explained variance ratios of the first principal components of hidden states
+ * @param fixedPoints            number of distinct fixed points of the input-free dynamics found
+ * @param stableFixedPoints      how many of them are linearly stable
+ */
+public record EmulationSummary(String preset, String scale, int hiddenSize, int inputSize, long seed,
+                               int sequenceLength, double bestValidationLoss, double floor, double lossToFloor,
+                               int bestEpoch, double trainingSeconds, double transitionError,
+                               double transitionErrorAllRows, double[] hmmFrequencies, double[] rnnFrequencies,
+                               double hmmSwitches, double rnnSwitches, double[] hmmRunLength, double[] rnnRunLength,
+                               double autocorrelationError, double hmmMatchedDistance, double rnnMatchedDistance,
+                               double matchedDistanceRatio, double[] pcaExplainedVariance, int fixedPoints,
+                               int stableFixedPoints) {
+}

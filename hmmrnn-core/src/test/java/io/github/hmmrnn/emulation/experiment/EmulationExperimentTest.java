@@ -1,0 +1,71 @@
+package io.github.hmmrnn.emulation.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.hmmrnn.emulation.HmmPreset;
+
+class EmulationExperimentTest {
+
+    @Test
+    void load_everyPresetAndScale_valid() {
+        for (HmmPreset p : HmmPreset.values()) {
+            for (ExperimentScale s : ExperimentScale.values()) {
+                EmulationConfig c = EmulationConfig.load(p, s, 1);
+                assertEquals(p, c.preset());
+                assertEquals(p.sequenceLength(), c.sequenceLength());
+            }
+            EmulationConfig paper = EmulationConfig.load(p, ExperimentScale.PAPER, 1);
+            assertEquals(30000, paper.numSequences());
+            assertEquals(4096, paper.batchSize());
+            assertEquals(150, paper.hiddenSize());
+            assertEquals(100, paper.inputSize());
+        }
+    }
+
+    @Test
+    void fromJson_missingField_named() throws Exception {
+        var tree = new ObjectMapper().readTree("{\"preset\": \"two\", \"sequenceLength\": 100, \"cpu\": {}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EmulationConfig.fromJson(tree, ExperimentScale.CPU, 1));
+        assertTrue(e.getMessage().contains("numSequences"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ExperimentScale.parse("gpu"));
+    }
+
+    /** Quick variant of the end-to-end run: tiny network, few epochs; checks plumbing, files and resume. */
+    @Test
+    void grid_quickEndToEnd_writesFilesAndResumes(@TempDir Path dir) throws Exception {
+        Path gridFile = dir.resolve("grid.json");
+        Files.writeString(gridFile,
+                "{\"preset\": \"three\", \"scale\": \"cpu\", \"hidden\": [12], \"input\": [3], \"seeds\": [7],"
+                        + " \"epochs\": 3}");
+        EmulationGrid grid = EmulationGrid.read(gridFile);
+        List<EmulationSummary> first = grid.run(dir.resolve("out"), null);
+        assertEquals(1, first.size());
+        Path cell = dir.resolve("out/three/h12_d3_s7");
+        for (String f : new String[] {"config.json", "training_results.json", "summary.json", "model.json",
+                "statistics.json"}) {
+            assertTrue(Files.exists(cell.resolve(f)), f);
+        }
+        EmulationSummary s = first.get(0);
+        assertTrue(s.floor() > 0 && Double.isFinite(s.bestValidationLoss()));
+        assertTrue(s.hmmMatchedDistance() > 0 && Double.isFinite(s.matchedDistanceRatio()));
+        assertTrue(s.fixedPoints() >= 1, "the origin is always a fixed point of a bias-free ReLU RNN");
+        long stamp = Files.getLastModifiedTime(cell.resolve("summary.json")).toMillis();
+        List<EmulationSummary> again = grid.run(dir.resolve("out"), o -> {
+            throw new AssertionError("finished cell was re-run");
+        });
+        assertEquals(s.bestValidationLoss(), again.get(0).bestValidationLoss());
+        assertEquals(stamp, Files.getLastModifiedTime(cell.resolve("summary.json")).toMillis());
+    }
+}

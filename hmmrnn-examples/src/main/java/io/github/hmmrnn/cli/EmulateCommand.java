@@ -1,0 +1,125 @@
+package io.github.hmmrnn.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.github.hmmrnn.emulation.HmmPreset;
+import io.github.hmmrnn.emulation.experiment.EmulationConfig;
+import io.github.hmmrnn.emulation.experiment.EmulationExperiment;
+import io.github.hmmrnn.emulation.experiment.EmulationGrid;
+import io.github.hmmrnn.emulation.experiment.EmulationOutcome;
+import io.github.hmmrnn.emulation.experiment.EmulationSummary;
+import io.github.hmmrnn.emulation.experiment.ExperimentScale;
+import io.github.hmmrnn.report.emulation.EmulationPlots;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hmmrnn emulate}: trains a noise-driven RNN to emulate an HMM preset (or a grid of them),
+ * tests and reverse-engineers it, and writes JSON results and figures.
+ */
+@Command(name = "emulate", mixinStandardHelpOptions = true,
+        description = "Train RNNs to emulate HMM sequences (Sinkhorn loss), then test and reverse-engineer them.")
+public final class EmulateCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--preset", description = "HMM preset: two, three, four, five, fully, cyclic.")
+    String preset;
+
+    @Option(names = "--scale", defaultValue = "cpu", description = "cpu or paper (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--grid", description = "Grid JSON file (preset, scale, hidden[], input[], seeds[], epochs).")
+    Path grid;
+
+    @Option(names = "--epochs", description = "Override the preset's number of epochs.")
+    Integer epochs;
+
+    @Option(names = "--hidden", description = "Override the hidden size.")
+    Integer hidden;
+
+    @Option(names = "--input", description = "Override the noise input size.")
+    Integer input;
+
+    @Option(names = "--no-plots", description = "Skip figures.")
+    boolean noPlots;
+
+    @Override
+    public Integer call() {
+        if ((preset == null) == (grid == null)) {
+            throw new IllegalArgumentException("give exactly one of --preset or --grid");
+        }
+        Path out = common.outOr("runs/emulation");
+        if (grid != null) {
+            List<EmulationSummary> all = EmulationGrid.read(grid).run(out, o -> plots(o));
+            for (EmulationSummary s : all) {
+                print(s);
+            }
+            return 0;
+        }
+        EmulationConfig c = EmulationConfig.load(HmmPreset.parse(preset), ExperimentScale.parse(scale), common.seed);
+        if (epochs != null || hidden != null || input != null) {
+            c = c.withNetwork(hidden != null ? hidden : c.hiddenSize(), input != null ? input : c.inputSize(), c.seed());
+            if (epochs != null) {
+                c = c.withEpochs(epochs);
+            }
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        Path dir = out.resolve(stamp + "_" + c.preset().id() + "_" + c.scale().id());
+        EmulationOutcome o = EmulationExperiment.run(c, dir, null);
+        plots(o);
+        print(o.summary());
+        System.out.println("results in " + dir);
+        return 0;
+    }
+
+    private void plots(EmulationOutcome o) {
+        if (!noPlots) {
+            EmulationPlots.writeAll(o, o.runDirectory().resolve("figs"));
+        }
+    }
+
+    private void print(EmulationSummary s) {
+        if (common.quiet) {
+            return;
+        }
+        System.out.printf("%s/%s h%d d%d seed %d: best val %.3f, floor %.3f (ratio %.3f, epoch %d, %.0f s)%n",
+                s.preset(), s.scale(), s.hiddenSize(), s.inputSize(), s.seed(), s.bestValidationLoss(), s.floor(),
+                s.lossToFloor(), s.bestEpoch(), s.trainingSeconds());
+        System.out.printf("  transition max|dP| %.4f (all rows %.4f); freq hmm %s rnn %s%n", s.transitionError(),
+                s.transitionErrorAllRows(), fmt(s.hmmFrequencies()), fmt(s.rnnFrequencies()));
+        System.out.printf("  switches hmm %.2f rnn %.2f; run length hmm %s rnn %s; acf max err %.3f%n",
+                s.hmmSwitches(), s.rnnSwitches(), fmt(s.hmmRunLength()), fmt(s.rnnRunLength()),
+                s.autocorrelationError());
+        System.out.printf("  matched distance hmm-hmm %.3f hmm-rnn %.3f ratio %.3f; PCA %s; fixed points %d (%d stable)%n",
+                s.hmmMatchedDistance(), s.rnnMatchedDistance(), s.matchedDistanceRatio(),
+                fmt(s.pcaExplainedVariance()), s.fixedPoints(), s.stableFixedPoints());
+    }
+
+    private static String fmt(double[] a) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) {
+            b.append(i > 0 ? ", " : "").append(String.format("%.3f", a[i]));
+        }
+        return b.append(']').toString();
+    }
+
+    /**
+     * Runs this command alone (before it is registered in {@link HmmrnnCli}).
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new EmulateCommand());
+        cl.setExecutionExceptionHandler(new CliErrors());
+        cl.setParameterExceptionHandler(new CliErrors());
+        System.exit(cl.execute(args));
+    }
+}
