@@ -1,0 +1,4 @@
+/**
+ * Benchmarks: JMH benchmarks and the plain timing suites behind {@code ./hmmrnn bench}.
+ */
+package io.github.hmmrnn.bench;

@@ -1,0 +1,52 @@
+package io.github.hmmrnn.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Starts JShell with hmmrnn on the class path and its common imports.
+ */
+@Command(name = "jshell", mixinStandardHelpOptions = true,
+        description = "Start JShell with hmmrnn on the class path and its packages imported.")
+final class JshellCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "JSHELL_ARG", description = "Extra arguments passed to jshell.")
+    List<String> extra = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path startup = Files.createTempFile("hmmrnn", ".jsh");
+        startup.toFile().deleteOnExit();
+        try (InputStream in = JshellCommand.class.getResourceAsStream("hmmrnn.jsh")) {
+            if (in == null) {
+                throw new IllegalStateException("startup script hmmrnn.jsh is missing from the jar");
+            }
+            Files.copy(in, startup, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+        List<String> cmd = new ArrayList<>(List.of(Files.isExecutable(jshell) ? jshell.toString() : "jshell",
+                "--class-path", classPath(), "-R-Xmx8g",
+                "--startup", "DEFAULT", "--startup", startup.toString()));
+        cmd.addAll(extra);
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    private static String classPath() {
+        try {
+            return Path.of(JshellCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new UncheckedIOException(new IOException("cannot locate the hmmrnn jar", e));
+        }
+    }
+}

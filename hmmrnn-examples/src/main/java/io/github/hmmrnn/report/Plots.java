@@ -1,0 +1,271 @@
+package io.github.hmmrnn.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import io.github.hmmrnn.analysis.TrialHistoryRegression.LaggedWeights;
+import io.github.hmmrnn.analysis.TrialType;
+import io.github.hmmrnn.model.TrainingHistory;
+
+/**
+ * Builds the standard hmmrnn charts from plain arrays. Each method returns an XChart chart; write
+ * it with {@link ChartFiles#save}.
+ */
+public final class Plots {
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 520;
+    private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
+    private Plots() {
+    }
+
+    private static XYChart xy(String title, String x, String y) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        style(c.getStyler());
+        c.getStyler().setMarkerSize(0);
+        return c;
+    }
+
+    private static void style(Styler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setLegendBorderColor(new Color(220, 220, 220));
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setChartTitleBoxVisible(false);
+    }
+
+    /**
+     * Training curves: training objective (solid) and validation predictive NLL (dashed) per
+     * epoch for each model, with an optional reference line (e.g. the Bayes oracle's NLL).
+     *
+     * @param histories    model name to history
+     * @param referenceNll reference NLL drawn as a horizontal line, or NaN for none
+     * @param referenceName label of the reference line
+     * @return the chart
+     */
+    public static XYChart trainingCurves(Map<String, TrainingHistory> histories, double referenceNll,
+                                         String referenceName) {
+        XYChart c = xy("Training curves", "epoch / EM iteration", "NLL per trial (nats)");
+        c.getStyler().setXAxisLogarithmic(false);
+        int maxIter = 1;
+        for (var e : histories.entrySet()) {
+            List<TrainingHistory.Entry> entries = e.getValue().entries();
+            if (entries.isEmpty()) {
+                continue;
+            }
+            double[] it = entries.stream().mapToDouble(TrainingHistory.Entry::iteration).toArray();
+            double[] tr = entries.stream().mapToDouble(TrainingHistory.Entry::trainLoss).toArray();
+            maxIter = Math.max(maxIter, (int) it[it.length - 1]);
+            c.addSeries(e.getKey() + " train", it, tr);
+            double[] va = entries.stream().mapToDouble(TrainingHistory.Entry::validationLoss).toArray();
+            if (java.util.Arrays.stream(va).allMatch(Double::isFinite)) {
+                XYSeries s = c.addSeries(e.getKey() + " validation", it, va);
+                s.setLineStyle(DASHED);
+            }
+        }
+        if (Double.isFinite(referenceNll)) {
+            XYSeries s = c.addSeries(referenceName, new double[] {0, maxIter}, new double[] {referenceNll, referenceNll});
+            s.setLineColor(Color.BLACK);
+            s.setLineStyle(DASHED);
+        }
+        return c;
+    }
+
+    /**
+     * One example sequence: the true phase, the model's causal p(choice = 1), its one-step
+     * predictive and smoothed probability of the state matched to phase 1, and the oracle.
+     *
+     * @param title           chart title
+     * @param choices         [T] observed choices (drawn as ticks at the top/bottom)
+     * @param truePhase       [T] true phase (0/1), or null
+     * @param pChoice1        [T] model's causal p(choice = 1)
+     * @param oracleP1        [T] oracle's causal p(choice = 1), or null
+     * @param predictedState1 [T] p(z_t = state aligned to phase 1 | trials &lt; t), or null
+     * @param smoothedState1  [T] smoothed probability of that state, or null
+     * @return the chart
+     */
+    public static XYChart exampleSequence(String title, int[] choices, int[] truePhase, double[] pChoice1,
+                                          double[] oracleP1, double[] predictedState1, double[] smoothedState1) {
+        XYChart c = xy(title, "trial", "probability");
+        int n = pChoice1.length;
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i;
+        }
+        if (truePhase != null) {
+            XYSeries s = c.addSeries("true phase", t, toDouble(truePhase));
+            s.setLineColor(new Color(150, 150, 150));
+            s.setLineWidth(4f);
+        }
+        if (smoothedState1 != null) {
+            c.addSeries("smoothed p(state≈phase 1)", t, smoothedState1).setLineColor(new Color(230, 120, 20));
+        }
+        if (predictedState1 != null) {
+            c.addSeries("predictive p(state≈phase 1 | past)", t, predictedState1).setLineColor(new Color(200, 40, 40));
+        }
+        c.addSeries("model p(choice=1 | past)", t, pChoice1).setLineColor(new Color(40, 90, 200));
+        if (oracleP1 != null) {
+            XYSeries s = c.addSeries("Bayes oracle p(choice=1 | past)", t, oracleP1);
+            s.setLineColor(Color.BLACK);
+            s.setLineStyle(DASHED);
+        }
+        List<Double> tx = new ArrayList<>();
+        List<Double> ty = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tx.add((double) i);
+            ty.add(choices[i] == 1 ? 1.06 : -0.06);
+        }
+        XYSeries ticks = c.addSeries("choice", tx, ty);
+        ticks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        ticks.setMarker(SeriesMarkers.CIRCLE);
+        ticks.setMarkerColor(new Color(60, 60, 60, 90));
+        c.getStyler().setMarkerSize(3);
+        c.getStyler().setYAxisMin(-0.1);
+        c.getStyler().setYAxisMax(1.1);
+        return c;
+    }
+
+    /**
+     * A transition matrix as a heat map with the probabilities written in the cells.
+     *
+     * @param title chart title
+     * @param a     [K][K] transition matrix
+     * @return the chart
+     */
+    public static HeatMapChart transitionMatrix(String title, double[][] a) {
+        int k = a.length;
+        HeatMapChart c = new HeatMapChartBuilder().width(520).height(460).title(title)
+                .xAxisTitle("to state").yAxisTitle("from state").build();
+        style(c.getStyler());
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        c.getStyler().setShowValue(true);
+        c.getStyler().setValueFontColor(Color.BLACK);
+        c.getStyler().setDecimalPattern("0.000");
+        c.getStyler().setMin(0);
+        c.getStyler().setMax(1);
+        c.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)});
+        List<Integer> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            xs.add(i);
+            ys.add(k - 1 - i);
+        }
+        List<Number[]> cells = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                // y runs bottom-up, so row i of A is drawn at y = k−1−i (row 0 at the top).
+                cells.add(new Number[] {j, k - 1 - i, a[i][j]});
+            }
+        }
+        c.addSeries("A", xs, ys, cells);
+        return c;
+    }
+
+    /**
+     * Grouped bars: one group per category, one bar per series.
+     *
+     * @param title      chart title
+     * @param yTitle     y-axis title
+     * @param categories category labels
+     * @param series     series name to values, each as long as {@code categories}
+     * @return the chart
+     */
+    public static CategoryChart groupedBars(String title, String yTitle, List<String> categories,
+                                            Map<String, double[]> series) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle).build();
+        style(c.getStyler());
+        c.getStyler().setOverlapped(false);
+        for (var e : series.entrySet()) {
+            List<Double> v = new ArrayList<>();
+            for (double d : e.getValue()) {
+                v.add(d);
+            }
+            c.addSeries(e.getKey(), categories, v);
+        }
+        return c;
+    }
+
+    /**
+     * Stay probability after each trial type (common/rare × rewarded/omitted) for the data and for
+     * each model's causal predictions: a model-free learner's bars depend on reward only, a
+     * model-based learner's on reward × transition.
+     *
+     * @param stay name (data or model) to P(stay | previous trial type)
+     * @return the chart
+     */
+    public static CategoryChart stayProbabilities(Map<String, Map<TrialType, Double>> stay) {
+        List<String> cats = new ArrayList<>();
+        for (TrialType y : TrialType.values()) {
+            cats.add(y.code() + " (" + y.name().toLowerCase().replace('_', ' ') + ")");
+        }
+        Map<String, double[]> series = new java.util.LinkedHashMap<>();
+        for (var e : stay.entrySet()) {
+            double[] v = new double[TrialType.values().length];
+            for (TrialType y : TrialType.values()) {
+                v[y.ordinal()] = e.getValue().get(y);
+            }
+            series.put(e.getKey(), v);
+        }
+        CategoryChart c = groupedBars("Stay probability after each trial type", "P(stay)", cats, series);
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisMax(1.0);
+        return c;
+    }
+
+    /**
+     * Lagged trial-history weights: the model-based index (reward × transition interaction) and
+     * the reward index at each lag, for the data and each model.
+     *
+     * @param weights name to fitted lagged weights
+     * @return the chart
+     */
+    public static XYChart laggedIndices(Map<String, LaggedWeights> weights) {
+        XYChart c = xy("Trial-history regression: model-based (solid) and reward (dashed) indices",
+                "lag (trials back)", "weight (log-odds)");
+        c.getStyler().setMarkerSize(6);
+        for (var e : weights.entrySet()) {
+            int lags = e.getValue().lags();
+            double[] x = new double[lags];
+            double[] mb = new double[lags];
+            double[] rw = new double[lags];
+            for (int l = 1; l <= lags; l++) {
+                x[l - 1] = l;
+                mb[l - 1] = e.getValue().modelBasedIndex(l);
+                rw[l - 1] = e.getValue().rewardIndex(l);
+            }
+            XYSeries a = c.addSeries(e.getKey() + " MB", x, mb);
+            a.setMarker(SeriesMarkers.CIRCLE);
+            XYSeries b = c.addSeries(e.getKey() + " reward", x, rw);
+            b.setLineStyle(DASHED);
+            b.setMarker(SeriesMarkers.DIAMOND);
+            b.setLineColor(a.getLineColor());
+        }
+        return c;
+    }
+
+    private static double[] toDouble(int[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+}
