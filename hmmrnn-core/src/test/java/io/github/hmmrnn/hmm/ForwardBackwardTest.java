@@ -1,0 +1,337 @@
+package io.github.hmmrnn.hmm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ForwardBackwardTest {
+
+    static double[] randomDistribution(int k, SplittableRandom rng) {
+        double[] p = new double[k];
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            p[i] = 0.05 + rng.nextDouble();
+            s += p[i];
+        }
+        for (int i = 0; i < k; i++) {
+            p[i] /= s;
+        }
+        return p;
+    }
+
+    static HmmParameters randomParameters(int k, SplittableRandom rng) {
+        double[][] a = new double[k][];
+        for (int i = 0; i < k; i++) {
+            a[i] = randomDistribution(k, rng);
+        }
+        return HmmParameters.of(randomDistribution(k, rng), a);
+    }
+
+    static double[][] randomLogLik(int n, int k, double scale, SplittableRandom rng) {
+        double[][] l = new double[n][k];
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < k; j++) {
+                l[t][j] = -scale * rng.nextDouble();
+            }
+        }
+        return l;
+    }
+
+    /** Every quantity of one chain by summing over all K^T state paths. */
+    static final class BruteForce {
+        final double logMarginal;
+        final double[] logConditionals;
+        final double[][] predicted;
+        final double[][] filtered;
+        final double[][] smoothed;
+        final double[][] xi;
+        final int[] viterbi;
+        final double viterbiLogJoint;
+
+        BruteForce(double[] pi, double[][] a, double[][] l) {
+            int n = l.length;
+            int k = pi.length;
+            predicted = new double[n][k];
+            filtered = new double[n][k];
+            smoothed = new double[n][k];
+            xi = new double[k][k];
+            double[] prefix = new double[n + 1]; // p(y_<t) for t = 0..n
+            int[] z = new int[n];
+            int paths = (int) Math.pow(k, n);
+            double bestLog = Double.NEGATIVE_INFINITY;
+            int[] best = null;
+            for (int code = 0; code < paths; code++) {
+                int c = code;
+                for (int t = 0; t < n; t++) {
+                    z[t] = c % k;
+                    c /= k;
+                }
+                double prior = pi[z[0]];
+                for (int t = 1; t < n; t++) {
+                    prior *= a[z[t - 1]][z[t]];
+                }
+                double[] emisBefore = new double[n + 1]; // Π_{s<t} exp(l_s(z_s))
+                emisBefore[0] = 1;
+                for (int t = 0; t < n; t++) {
+                    emisBefore[t + 1] = emisBefore[t] * Math.exp(l[t][z[t]]);
+                }
+                double all = prior * emisBefore[n];
+                for (int t = 0; t <= n; t++) {
+                    prefix[t] += prior * emisBefore[t];
+                }
+                for (int t = 0; t < n; t++) {
+                    predicted[t][z[t]] += prior * emisBefore[t];
+                    filtered[t][z[t]] += prior * emisBefore[t + 1];
+                    smoothed[t][z[t]] += all;
+                    if (t + 1 < n) {
+                        xi[z[t]][z[t + 1]] += all;
+                    }
+                }
+                double logJoint = Math.log(all);
+                if (logJoint > bestLog) {
+                    bestLog = logJoint;
+                    best = z.clone();
+                }
+            }
+            logMarginal = Math.log(prefix[n]);
+            logConditionals = new double[n];
+            for (int t = 0; t < n; t++) {
+                logConditionals[t] = Math.log(prefix[t + 1] / prefix[t]);
+                for (int j = 0; j < k; j++) {
+                    predicted[t][j] /= prefix[t];
+                    filtered[t][j] /= prefix[t + 1];
+                    smoothed[t][j] /= prefix[n];
+                }
+            }
+            for (double[] row : xi) {
+                for (int j = 0; j < k; j++) {
+                    row[j] /= prefix[n];
+                }
+            }
+            viterbi = best;
+            viterbiLogJoint = bestLog;
+        }
+    }
+
+    static void assertMatrix(double[][] expected, double[][] actual, double tol, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], actual[i], tol, what + " row " + i);
+        }
+    }
+
+    @Test
+    void runAll_smallChainsWithSessionBreaks_matchesEnumeration() {
+        SplittableRandom rng = new SplittableRandom(42);
+        for (int k = 1; k <= 3; k++) {
+            for (int rep = 0; rep < 3; rep++) {
+                HmmParameters params = randomParameters(k, rng);
+                List<double[][]> chains = new ArrayList<>();
+                for (int n = 1; n <= 8; n++) {
+                    chains.add(randomLogLik(n, k, 4.0, rng));
+                }
+                BatchPosterior batch = ForwardBackward.runAll(params, chains);
+                double total = 0;
+                double[] starts = new double[k];
+                double[][] xiSum = new double[k][k];
+                for (int b = 0; b < chains.size(); b++) {
+                    BruteForce bf = new BruteForce(params.initial(), params.transition(), chains.get(b));
+                    HmmPosterior p = batch.chains().get(b);
+                    String what = "K=" + k + " T=" + chains.get(b).length;
+                    assertEquals(bf.logMarginal, p.logMarginalLikelihood(), 1e-10, what);
+                    assertArrayEquals(bf.logConditionals, p.logConditionals(), 1e-10, what);
+                    assertMatrix(bf.predicted, p.predicted(), 1e-10, what + " predicted");
+                    assertMatrix(bf.filtered, p.filtered(), 1e-10, what + " filtered");
+                    assertMatrix(bf.smoothed, p.smoothed(), 1e-10, what + " smoothed");
+                    assertMatrix(bf.xi, p.expectedTransitions(), 1e-10, what + " xi");
+                    ViterbiPath vp = Viterbi.decode(params, chains.get(b));
+                    assertArrayEquals(bf.viterbi, vp.states(), what + " viterbi");
+                    assertEquals(bf.viterbiLogJoint, vp.logJoint(), 1e-10, what + " viterbi log joint");
+                    HmmPosterior f = ForwardBackward.filter(params.initial(), params.transition(), chains.get(b));
+                    assertMatrix(bf.filtered, f.filtered(), 1e-10, what + " filter-only");
+                    total += bf.logMarginal;
+                    for (int i = 0; i < k; i++) {
+                        starts[i] += bf.smoothed[0][i];
+                        for (int j = 0; j < k; j++) {
+                            xiSum[i][j] += bf.xi[i][j];
+                        }
+                    }
+                }
+                assertEquals(total, batch.logMarginalLikelihood(), 1e-10);
+                assertEquals(total, batch.statistics().logLikelihood(), 1e-10);
+                assertArrayEquals(starts, batch.statistics().initialCounts(), 1e-10);
+                assertMatrix(xiSum, batch.statistics().transitionCounts(), 1e-10, "summed xi");
+                assertEquals(chains.size(), batch.statistics().numChains());
+            }
+        }
+    }
+
+    @Test
+    void runAll_structuralZerosAndImpossibleStates_matchesEnumeration() {
+        SplittableRandom rng = new SplittableRandom(7);
+        double[][] a = new TransitionStructure.LeftToRight(0.6).initialTransition(3);
+        HmmParameters params = HmmParameters.of(new double[] {0.7, 0.3, 0.0}, a);
+        double[][] l = randomLogLik(7, 3, 3.0, rng);
+        l[2][1] = Double.NEGATIVE_INFINITY;
+        BruteForce bf = new BruteForce(params.initial(), params.transition(), l);
+        HmmPosterior p = ForwardBackward.runAll(params, List.<double[][]>of(l)).chains().get(0);
+        assertEquals(bf.logMarginal, p.logMarginalLikelihood(), 1e-10);
+        assertMatrix(bf.smoothed, p.smoothed(), 1e-10, "smoothed");
+        assertMatrix(bf.xi, p.expectedTransitions(), 1e-10, "xi");
+        assertArrayEquals(bf.viterbi, Viterbi.mostLikelyStates(params, l));
+    }
+
+    @Test
+    void run_finiteDifferenceOfLogLikelihood_equalsSmoothedPosterior() {
+        SplittableRandom rng = new SplittableRandom(3);
+        HmmParameters params = randomParameters(3, rng);
+        double[][] l = randomLogLik(12, 3, 6.0, rng);
+        HmmPosterior p = ForwardBackward.run(params.initial(), params.transition(), l);
+        double h = 1e-5;
+        for (int t = 0; t < l.length; t++) {
+            for (int k = 0; k < 3; k++) {
+                double keep = l[t][k];
+                l[t][k] = keep + h;
+                double up = ForwardBackward.run(params.initial(), params.transition(), l).logMarginalLikelihood();
+                l[t][k] = keep - h;
+                double down = ForwardBackward.run(params.initial(), params.transition(), l).logMarginalLikelihood();
+                l[t][k] = keep;
+                assertEquals(p.smoothed()[t][k], (up - down) / (2 * h), 1e-8, "t=" + t + " k=" + k);
+            }
+        }
+    }
+
+    @Test
+    void run_millionStepsWithVeryNegativeLogLik_staysFiniteAndMatchesLogSpace() {
+        int n = 1_000_000;
+        int k = 3;
+        SplittableRandom rng = new SplittableRandom(9);
+        HmmParameters params = HmmParameters.of(new double[] {0.2, 0.3, 0.5},
+                new TransitionStructure.Sticky(0.99).initialTransition(k));
+        double[][] l = new double[n][k];
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < k; j++) {
+                l[t][j] = -1e4 * rng.nextDouble();
+            }
+        }
+        HmmPosterior p = ForwardBackward.run(params.initial(), params.transition(), l);
+        // Independent log-space forward recursion.
+        double[] logA = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                logA[i * k + j] = Math.log(params.transition(i, j));
+            }
+        }
+        double[] alpha = new double[k];
+        double[] next = new double[k];
+        for (int j = 0; j < k; j++) {
+            alpha[j] = Math.log(params.initial(j)) + l[0][j];
+        }
+        for (int t = 1; t < n; t++) {
+            for (int j = 0; j < k; j++) {
+                double m = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < k; i++) {
+                    m = Math.max(m, alpha[i] + logA[i * k + j]);
+                }
+                double s = 0;
+                for (int i = 0; i < k; i++) {
+                    s += Math.exp(alpha[i] + logA[i * k + j] - m);
+                }
+                next[j] = m + Math.log(s) + l[t][j];
+            }
+            double[] tmp = alpha;
+            alpha = next;
+            next = tmp;
+        }
+        double m = Math.max(alpha[0], Math.max(alpha[1], alpha[2]));
+        double logMarginal = m + Math.log(Math.exp(alpha[0] - m) + Math.exp(alpha[1] - m) + Math.exp(alpha[2] - m));
+        assertTrue(logMarginal < -1e9, "test must reach very negative log likelihoods");
+        // Both sides add 10^6 terms of size ~10^3 into a total of ~10^9: rounding alone is ~10^-12 relative.
+        assertEquals(logMarginal, p.logMarginalLikelihood(), 1e-10 * Math.abs(logMarginal));
+        for (int t = 0; t < n; t += 997) {
+            double s = 0;
+            for (int j = 0; j < k; j++) {
+                double g = p.smoothed()[t][j];
+                assertTrue(g >= 0 && g <= 1 + 1e-12, "smoothed out of range at " + t);
+                s += g;
+            }
+            assertEquals(1.0, s, 1e-9, "smoothed row " + t);
+        }
+        double xiTotal = 0;
+        for (double[] row : p.expectedTransitions()) {
+            for (double v : row) {
+                assertTrue(Double.isFinite(v));
+                xiTotal += v;
+            }
+        }
+        assertEquals(n - 1, xiTotal, 1e-6 * n);
+    }
+
+    @Test
+    void runAll_nanEmission_namesChainStepAndState() {
+        HmmParameters params = HmmParameters.of(new double[] {0.5, 0.5}, new double[][] {{0.9, 0.1}, {0.1, 0.9}});
+        double[][] bad = {{-1, -2}, {-1, Double.NaN}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ForwardBackward.runAll(params, List.of(new double[][] {{0, 0}}, bad)));
+        assertTrue(e.getMessage().contains("chain 1") && e.getMessage().contains("[1][1]"), e.getMessage());
+    }
+
+    @Test
+    void runAll_wrongNumberOfStates_namesChainAndStep() {
+        HmmParameters params = HmmParameters.of(new double[] {0.5, 0.5}, new double[][] {{0.9, 0.1}, {0.1, 0.9}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ForwardBackward.runAll(params, List.<double[][]>of(new double[][] {{0, 0}, {0, 0, 0}})));
+        assertTrue(e.getMessage().contains("chain 0") && e.getMessage().contains("[1]")
+                && e.getMessage().contains("expected 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ForwardBackward.runAll(params, List.of()));
+        assertTrue(e.getMessage().contains("at least one chain"), e.getMessage());
+    }
+
+    @Test
+    void runAll_impossibleObservation_throwsInsteadOfNaN() {
+        HmmParameters params = HmmParameters.of(new double[] {1.0, 0.0}, new double[][] {{1.0, 0.0}, {0.0, 1.0}});
+        double[][] l = {{0, 0}, {Double.NEGATIVE_INFINITY, 0}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ForwardBackward.runAll(params, List.<double[][]>of(l)));
+        assertTrue(e.getMessage().contains("step 1"), e.getMessage());
+    }
+
+    @Test
+    void of_nonStochasticOrNegative_namesParameterAndEntry() {
+        double[][] a = {{0.9, 0.1}, {0.1, 0.9}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HmmParameters.of(new double[] {0.5, 0.5 + 2e-9}, a));
+        assertTrue(e.getMessage().startsWith("initial sums to"), e.getMessage());
+        HmmParameters.of(new double[] {0.5, 0.5 + 5e-10}, a); // within 1e-9 is accepted
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HmmParameters.of(new double[] {0.5, 0.5}, new double[][] {{0.9, 0.1}, {0.2, 0.9}}));
+        assertTrue(e.getMessage().startsWith("transition[1] sums to"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HmmParameters.of(new double[] {1.1, -0.1}, a));
+        assertTrue(e.getMessage().contains("initial[1] = -0.1 is negative"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HmmParameters.of(new double[] {0.5, 0.5}, new double[][] {{1.2, -0.2}, {0.1, 0.9}}));
+        assertTrue(e.getMessage().contains("transition[0][1] = -0.2 is negative"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HmmParameters.of(new double[] {0.5, 0.5}, new double[][] {{1.0}}));
+        assertTrue(e.getMessage().contains("transition has 1 rows, expected 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HmmParameters.of(new double[] {Double.NaN, 0.5}, a));
+        assertTrue(e.getMessage().contains("initial[0] = NaN"), e.getMessage());
+    }
+
+    @Test
+    void parameters_accessors_returnCopies() {
+        HmmParameters p = HmmParameters.of(new double[] {0.5, 0.5}, new double[][] {{0.9, 0.1}, {0.1, 0.9}});
+        p.initial()[0] = 7;
+        p.transition()[0][0] = 7;
+        assertEquals(0.5, p.initial(0));
+        assertEquals(0.9, p.transition(0, 0));
+    }
+}
