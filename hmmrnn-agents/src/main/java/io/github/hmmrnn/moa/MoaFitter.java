@@ -22,7 +22,7 @@ import java.util.List;
 final class MoaFitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoaFitter.class);
-    private static final int INNER_ITERATIONS = 8;
+    private static final int INNER_ITERATIONS = 4;
     private static final double LOGIT_BOUND = 20;
 
     private final List<Agent> agents;

@@ -3,6 +3,10 @@ package io.github.hmmrnn.moa;
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.Agents;
 
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.metrics.PhaseRecovery;
+import io.github.hmmrnn.metrics.PhaseRecoveryResult;
+
 import java.util.List;
 
 /**
@@ -49,50 +53,42 @@ public final class MoaRecovery {
     }
 
     /**
-     * The state permutation of a fit that best matches true states: maximises agreement of the
-     * argmax smoothed posterior with the true labels (exhaustive over K! permutations, K ≤ 8).
+     * Permutation-invariant state recovery of a fit on simulated data: argmax smoothed state
+     * against the true phases, best relabelling by the Hungarian method
+     * ({@link PhaseRecovery#evaluate(TwoStepDataset, List)}).
      *
-     * @param trueStates      per session [T] true labels in [0, K)
-     * @param smoothed        per session [T][K] posteriors
-     * @param numStates       K
-     * @return perm with perm[fitted state] = true state
+     * @param fit  the fitted model
+     * @param data sessions with true phases (e.g. from {@link FittedHmmMoa#simulate})
+     * @return accuracy and the fitted-state to true-state mapping
      */
-    public static int[] bestPermutation(List<int[]> trueStates, List<double[][]> smoothed, int numStates) {
-        if (numStates > 8) {
-            throw new IllegalArgumentException("exhaustive permutation search supports K <= 8, got " + numStates);
-        }
-        long[][] conf = confusion(trueStates, smoothed, numStates);
-        int[] perm = new int[numStates];
-        for (int i = 0; i < numStates; i++) {
-            perm[i] = i;
-        }
-        int[] best = perm.clone();
-        long[] bestScore = {-1};
-        permute(perm, 0, conf, best, bestScore);
-        return best;
+    public static PhaseRecoveryResult stateRecovery(FittedHmmMoa fit, TwoStepDataset data) {
+        return PhaseRecovery.evaluate(data, fit.smoothedStates(data));
     }
 
     /**
-     * Permutation-invariant state accuracy: the fraction of trials whose argmax smoothed state,
-     * under the best relabelling, equals the true state.
+     * Per-state Pearson correlation, across agents, of fitted and true weights after mapping
+     * fitted states to true ones.
      *
-     * @param trueStates per session [T]
-     * @param smoothed   per session [T][K]
-     * @param numStates  K
-     * @return accuracy in [0, 1]
+     * @param fit     fitted model
+     * @param truth   true model (same agents, same K)
+     * @param mapping fitted state k corresponds to true state mapping[k]
+     * @return [K] correlation for each true state
      */
-    public static double stateAccuracy(List<int[]> trueStates, List<double[][]> smoothed, int numStates) {
-        long[][] conf = confusion(trueStates, smoothed, numStates);
-        int[] perm = bestPermutation(trueStates, smoothed, numStates);
-        long hit = 0;
-        long n = 0;
-        for (int i = 0; i < numStates; i++) {
-            for (int j = 0; j < numStates; j++) {
-                n += conf[i][j];
+    public static double[] weightCorrelations(FittedHmmMoa fit, FittedHmmMoa truth, int[] mapping) {
+        double[][] bf = fit.weights();
+        double[][] bt = truth.weights();
+        int k = truth.numStates();
+        double[] out = new double[k];
+        for (int s = 0; s < k; s++) {
+            double[] a = new double[bf.length];
+            double[] b = new double[bf.length];
+            for (int r = 0; r < bf.length; r++) {
+                a[r] = bf[r][s];
+                b[r] = bt[r][mapping[s]];
             }
-            hit += conf[i][perm[i]];
+            out[mapping[s]] = correlation(a, b);
         }
-        return (double) hit / n;
+        return out;
     }
 
     /**
@@ -119,49 +115,5 @@ public final class MoaRecovery {
             sbb += (b[i] - mb) * (b[i] - mb);
         }
         return sab / Math.sqrt(saa * sbb);
-    }
-
-    private static long[][] confusion(List<int[]> trueStates, List<double[][]> smoothed, int k) {
-        long[][] conf = new long[k][k];   // [fitted][true]
-        for (int s = 0; s < trueStates.size(); s++) {
-            int[] z = trueStates.get(s);
-            double[][] g = smoothed.get(s);
-            for (int t = 0; t < z.length; t++) {
-                int arg = 0;
-                for (int j = 1; j < k; j++) {
-                    if (g[t][j] > g[t][arg]) {
-                        arg = j;
-                    }
-                }
-                if (z[t] < 0 || z[t] >= k) {
-                    throw new IllegalArgumentException("true state " + z[t] + " at session " + s + ", trial " + t
-                            + " is outside [0, " + k + ")");
-                }
-                conf[arg][z[t]]++;
-            }
-        }
-        return conf;
-    }
-
-    private static void permute(int[] perm, int i, long[][] conf, int[] best, long[] bestScore) {
-        if (i == perm.length) {
-            long s = 0;
-            for (int j = 0; j < perm.length; j++) {
-                s += conf[j][perm[j]];
-            }
-            if (s > bestScore[0]) {
-                bestScore[0] = s;
-                System.arraycopy(perm, 0, best, 0, perm.length);
-            }
-            return;
-        }
-        for (int j = i; j < perm.length; j++) {
-            int tmp = perm[i];
-            perm[i] = perm[j];
-            perm[j] = tmp;
-            permute(perm, i + 1, conf, best, bestScore);
-            perm[j] = perm[i];
-            perm[i] = tmp;
-        }
     }
 }
