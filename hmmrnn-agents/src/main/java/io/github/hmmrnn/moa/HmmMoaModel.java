@@ -30,7 +30,7 @@ import java.util.concurrent.Future;
  * log posterior. Priors: β[a][k] ~ Normal (default N(0, 10)), each fitted learning rate ~ its
  * agent's Beta prior, π ~ Dirichlet(c_π), rows of A ~ Dirichlet (defaults: all concentrations 1,
  * i.e. no prior). Start 0 begins from a one-state fit (β copied to every state plus noise,
- * learning rates at the one-state fit); other starts draw β = pooled β + N(0, (0.5|β| + 0.2)²),
+ * learning rates at the one-state fit); other starts draw β = pooled β + N(0, (0.5|β| + 0.5)²),
  * learning rates ~ Beta(5, 5), π ~ Dirichlet(1), A rows ~ Dirichlet(10 on the diagonal, 1
  * elsewhere). Results are bit-identical for a seed, whatever the thread count.
  *
@@ -282,7 +282,7 @@ public final class HmmMoaModel {
         } else {
             for (int s = 0; s < k; s++) {
                 for (int a = 0; a < na; a++) {
-                    double sd = k == 1 ? 0 : 0.5 * Math.abs(pooledBeta[a]) + 0.2;
+                    double sd = k == 1 ? 0 : 0.5 * Math.abs(pooledBeta[a]) + 0.5;
                     beta[s][a] = pooledBeta[a] + sd * rng.nextGaussian();
                 }
             }

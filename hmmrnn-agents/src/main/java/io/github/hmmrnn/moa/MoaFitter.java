@@ -22,7 +22,7 @@ import java.util.List;
 final class MoaFitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoaFitter.class);
-    private static final int INNER_ITERATIONS = 4;
+    private static final int INNER_ITERATIONS = 2;
     private static final double LOGIT_BOUND = 20;
 
     private final List<Agent> agents;
@@ -298,11 +298,12 @@ final class MoaFitter {
         int kk = numStates;
         int dim = kk * na + np;
         double lambda = 1e-4;
-        List<SessionRegressors> current = np > 0 ? regressors(p.alpha, true) : regs;
-        double f = objective(p.beta, p.alpha, gammas, current);
+        List<SessionRegressors> current = regs;
         int[] idx = new int[na + np];
         double[] val = new double[na + np];
         for (int it = 0; it < INNER_ITERATIONS; it++) {
+            List<SessionRegressors> withDx = np > 0 ? regressors(p.alpha, true) : current;
+            double f = 0;
             double[] grad = new double[dim];
             double[][] h = new double[dim][dim];
             double[] chain = new double[np];
@@ -311,8 +312,8 @@ final class MoaFitter {
             }
             for (int i = 0; i < sessions.size(); i++) {
                 PreparedSession s = sessions.get(i);
-                double[][] x = current.get(i).values();
-                double[][] dx = current.get(i).derivatives();
+                double[][] x = withDx.get(i).values();
+                double[][] dx = withDx.get(i).derivatives();
                 double[][] g = gammas.get(i);
                 int[] free = s.free();
                 for (int j = 0; j < free.length; j++) {
@@ -326,6 +327,7 @@ final class MoaFitter {
                         double[] bk = p.beta[k];
                         double eta = MoaKernels.dot(bk, x[t]);
                         double pr = MoaKernels.sigmoid(eta);
+                        f += gam * (y * eta - MoaKernels.softplus(eta));
                         double r = gam * (y - pr);
                         double w = gam * pr * (1 - pr);
                         int n = 0;
@@ -355,6 +357,15 @@ final class MoaFitter {
                     h[u][v] = s2;
                     h[v][u] = s2;
                 }
+            }
+            for (int k = 0; k < kk; k++) {
+                for (int a = 0; a < na; a++) {
+                    double dev = p.beta[k][a] - priorMean[k][a];
+                    f -= 0.5 * dev * dev * priorPrecision[k][a];
+                }
+            }
+            for (int q = 0; q < np; q++) {
+                f += ratePriors[q].logDensity(p.alpha[q]);
             }
             for (int k = 0; k < kk; k++) {
                 for (int a = 0; a < na; a++) {
@@ -401,11 +412,8 @@ final class MoaFitter {
                     double gain = fn - f;
                     p.beta = nb;
                     p.alpha = nal;
-                    f = fn;
+                    current = trial;
                     lambda = Math.max(lambda / 10, 1e-9);
-                    if (np > 0) {
-                        current = regressors(p.alpha, true);
-                    }
                     if (gain <= 1e-10 * (1 + Math.abs(f))) {
                         it = INNER_ITERATIONS;
                     }
