@@ -1,0 +1,602 @@
+package io.github.hmmrnn.moa;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentParameter;
+import io.github.hmmrnn.agents.AgentPreset;
+import io.github.hmmrnn.data.TwoStepDataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Specification of a hidden-Markov mixture of agents (MoA-HMM; Venditto, Miller, Brody &amp; Daw):
+ * K hidden states in a Markov chain that restarts at each session; in state k the choice follows
+ * p(choice_t = 1 | z_t = k) = σ(Σ_a β[a][k]·x_{a,t}) with agent regressors x (see
+ * {@link io.github.hmmrnn.agents}). Forced (unscored) trials update the agents but are neither
+ * scored nor steps of the chain.
+ *
+ * <p>{@link #fit} runs generalized EM from several starts and keeps the start with the highest
+ * log posterior. Priors: β[a][k] ~ Normal (default N(0, 10)), each fitted learning rate ~ its
+ * agent's Beta prior, π ~ Dirichlet(c_π), rows of A ~ Dirichlet (defaults: all concentrations 1,
+ * i.e. no prior). Start 0 begins from a one-state fit (β copied to every state plus noise,
+ * learning rates at the one-state fit); other starts draw β = pooled β + N(0, (0.5|β| + 0.5)²),
+ * learning rates ~ Beta(5, 5), π ~ Dirichlet(1), A rows ~ Dirichlet(10 on the diagonal, 1
+ * elsewhere). Results are bit-identical for a seed, whatever the thread count.
+ *
+ * <pre>{@code
+ * FittedHmmMoa fit = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023)
+ *         .starts(5).seed(1).build().fit(data);
+ * }</pre>
+ */
+public final class HmmMoaModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HmmMoaModel.class);
+
+    private final int numStates;
+    private final List<Agent> agents;
+    private final NormalPrior weightPrior;
+    private final double[][] weightPriorMeans;   // [A][K] or null
+    private final double[][] weightPriorSds;     // [A][K] or null
+    private final double initialConcentration;
+    private final double transitionDiagonal;
+    private final double transitionOffDiagonal;
+    private final int starts;
+    private final int maxIterations;
+    private final double tolerance;
+    private final long seed;
+    private final int threads;
+    private final StateOrder stateOrder;
+    private final double[][] initialWeights;     // [A][K] or null
+    private final double[] initialPi;
+    private final double[][] initialTransition;
+
+    private HmmMoaModel(Builder b) {
+        this.numStates = b.numStates;
+        this.agents = List.copyOf(b.agents);
+        this.weightPrior = b.weightPrior;
+        this.weightPriorMeans = b.weightPriorMeans;
+        this.weightPriorSds = b.weightPriorSds;
+        this.initialConcentration = b.initialConcentration;
+        this.transitionDiagonal = b.transitionDiagonal;
+        this.transitionOffDiagonal = b.transitionOffDiagonal;
+        this.starts = b.starts;
+        this.maxIterations = b.maxIterations;
+        this.tolerance = b.tolerance;
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.stateOrder = b.stateOrder;
+        this.initialWeights = b.initialWeights;
+        this.initialPi = b.initialPi;
+        this.initialTransition = b.initialTransition;
+    }
+
+    /** @return a builder with MixtureAgentsModels' defaults (2 states, 1 start, 300 iterations, tol 1e-5) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this specification's settings */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.numStates = numStates;
+        b.agents = new ArrayList<>(agents);
+        b.weightPrior = weightPrior;
+        b.weightPriorMeans = weightPriorMeans;
+        b.weightPriorSds = weightPriorSds;
+        b.initialConcentration = initialConcentration;
+        b.transitionDiagonal = transitionDiagonal;
+        b.transitionOffDiagonal = transitionOffDiagonal;
+        b.starts = starts;
+        b.maxIterations = maxIterations;
+        b.tolerance = tolerance;
+        b.seed = seed;
+        b.threads = threads;
+        b.stateOrder = stateOrder;
+        b.initialWeights = initialWeights;
+        b.initialPi = initialPi;
+        b.initialTransition = initialTransition;
+        return b;
+    }
+
+    /** @return number of states K */
+    public int numStates() {
+        return numStates;
+    }
+
+    /** @return the agents */
+    public List<Agent> agents() {
+        return agents;
+    }
+
+    /** @return number of starts */
+    public int starts() {
+        return starts;
+    }
+
+    /** @return the root seed */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * Fits the model by generalized EM from {@link Builder#starts} starts.
+     *
+     * @param data training sessions; at least one scored trial
+     * @return the best fit by log posterior, states ordered by the {@link StateOrder}
+     * @throws IllegalArgumentException if the data has no scored trial
+     */
+    public FittedHmmMoa fit(TwoStepDataset data) {
+        Objects.requireNonNull(data, "data");
+        if (data.numScored() == 0) {
+            throw new IllegalArgumentException("data has no scored trials to fit: " + data);
+        }
+        long t0 = System.nanoTime();
+        List<PreparedSession> sessions = PreparedSession.of(data);
+        int na = agents.size();
+        MoaFitter fitter = newFitter(numStates, sessions);
+        SplittableRandom root = new SplittableRandom(seed);
+        double[] declaredAlpha = declaredFittedValues();
+
+        // pooled one-state fit: the centre of every start
+        double[][] pooledBeta;
+        double[] pooledAlpha;
+        if (numStates == 1 && initialWeights == null) {
+            pooledBeta = new double[1][na];
+            pooledAlpha = declaredAlpha;
+        } else {
+            MoaFitter single = newFitter(1, sessions);
+            MoaFitter.StartResult one = single.fit(new MoaFitter.Params(new double[1][na], declaredAlpha,
+                    new double[] {1}, new double[][] {{1}}), -1);
+            pooledBeta = one.params().beta;
+            pooledAlpha = one.params().alpha;
+        }
+        List<MoaFitter.Params> inits = new ArrayList<>();
+        for (int s = 0; s < starts; s++) {
+            SplittableRandom rng = root.split();
+            inits.add(initialParams(s, rng, pooledBeta[0], pooledAlpha));
+        }
+        List<MoaFitter.StartResult> results = new ArrayList<>();
+        if (threads == 1 || starts == 1) {
+            for (int s = 0; s < starts; s++) {
+                results.add(fitter.fit(inits.get(s), s));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, starts));
+            try {
+                List<Future<MoaFitter.StartResult>> fs = new ArrayList<>();
+                for (int s = 0; s < starts; s++) {
+                    final int start = s;
+                    fs.add(pool.submit(() -> fitter.fit(inits.get(start), start)));
+                }
+                for (Future<MoaFitter.StartResult> f : fs) {
+                    results.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fitting", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        MoaFitter.StartResult best = results.get(0);
+        for (MoaFitter.StartResult r : results) {
+            if (r.logPosterior() > best.logPosterior()) {
+                best = r;
+            }
+        }
+        double[] perStart = results.stream().mapToDouble(MoaFitter.StartResult::logPosterior).toArray();
+        LOG.info("HmmMoa K={} fit: best start {} of {}, log posterior {}, {} s", numStates, best.start(), starts,
+                String.format("%.4f", best.logPosterior()), String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+        MoaFitter.Params p = best.params();
+        int[] order = stateOrder == StateOrder.AS_FITTED ? identity(numStates) : sortOrder(p.pi, p.trans);
+        double[][] betaAK = new double[na][numStates];
+        double[] pi = new double[numStates];
+        double[][] trans = new double[numStates][numStates];
+        for (int i = 0; i < numStates; i++) {
+            pi[i] = p.pi[order[i]];
+            for (int a = 0; a < na; a++) {
+                betaAK[a][i] = p.beta[order[i]][a];
+            }
+            for (int j = 0; j < numStates; j++) {
+                trans[i][j] = p.trans[order[i]][order[j]];
+            }
+        }
+        List<Agent> fittedAgents = withValues(agents, fitter.fittedIndex(), p.alpha);
+        return new FittedHmmMoa(fittedAgents, betaAK, pi, trans, best.logLikelihood(), best.logPosterior(),
+                data.numScored(), best.history(), perStart, toString());
+    }
+
+    static List<Agent> withValues(List<Agent> agents, int[][] fittedIndex, double[] alpha) {
+        List<Agent> out = new ArrayList<>(agents);
+        for (int q = 0; q < fittedIndex.length; q++) {
+            int a = fittedIndex[q][0];
+            AgentParameter par = out.get(a).parameters().get(fittedIndex[q][1]);
+            out.set(a, out.get(a).withParameter(par.name(), alpha[q], true));
+        }
+        return List.copyOf(out);
+    }
+
+    private double[] declaredFittedValues() {
+        List<Double> v = new ArrayList<>();
+        for (Agent a : agents) {
+            for (AgentParameter p : a.parameters()) {
+                if (p.fitted()) {
+                    v.add(p.value());
+                }
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private MoaFitter newFitter(int k, List<PreparedSession> sessions) {
+        int na = agents.size();
+        double[][] mean = new double[k][na];
+        double[][] sd = new double[k][na];
+        for (int s = 0; s < k; s++) {
+            for (int a = 0; a < na; a++) {
+                boolean custom = weightPriorMeans != null && k == numStates;
+                mean[s][a] = custom ? weightPriorMeans[a][s] : weightPrior.mean();
+                sd[s][a] = custom ? weightPriorSds[a][s] : weightPrior.sd();
+            }
+        }
+        double[][] conc = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                conc[i][j] = i == j ? transitionDiagonal : transitionOffDiagonal;
+            }
+        }
+        return new MoaFitter(agents, k, sessions, mean, sd, k == numStates ? initialConcentration : 1, conc,
+                maxIterations, tolerance);
+    }
+
+    private MoaFitter.Params initialParams(int start, SplittableRandom rng, double[] pooledBeta, double[] pooledAlpha) {
+        int k = numStates;
+        int na = agents.size();
+        double[][] beta = new double[k][na];
+        double[] alpha = pooledAlpha.clone();
+        double[] pi;
+        double[][] trans = new double[k][];
+        if (start == 0 && initialWeights != null) {
+            for (int s = 0; s < k; s++) {
+                for (int a = 0; a < na; a++) {
+                    beta[s][a] = initialWeights[a][s];
+                }
+            }
+            alpha = declaredFittedValues();
+        } else {
+            for (int s = 0; s < k; s++) {
+                for (int a = 0; a < na; a++) {
+                    double sd = k == 1 ? 0 : 0.5 * Math.abs(pooledBeta[a]) + 0.5;
+                    beta[s][a] = pooledBeta[a] + sd * rng.nextGaussian();
+                }
+            }
+            if (start > 0) {
+                for (int q = 0; q < alpha.length; q++) {
+                    alpha[q] = MoaKernels.betaDraw(rng, 5, 5);
+                }
+            }
+        }
+        if (start == 0 && initialPi != null) {
+            pi = initialPi.clone();
+        } else {
+            double[] ones = new double[k];
+            Arrays.fill(ones, 1);
+            pi = MoaKernels.dirichlet(rng, ones);
+        }
+        for (int i = 0; i < k; i++) {
+            if (start == 0 && initialTransition != null) {
+                trans[i] = initialTransition[i].clone();
+            } else {
+                double[] c = new double[k];
+                Arrays.fill(c, 1);
+                c[i] = 10;
+                trans[i] = MoaKernels.dirichlet(rng, c);
+            }
+        }
+        return new MoaFitter.Params(beta, alpha, pi, trans);
+    }
+
+    private static int[] identity(int k) {
+        int[] o = new int[k];
+        for (int i = 0; i < k; i++) {
+            o[i] = i;
+        }
+        return o;
+    }
+
+    /** Start state first, then greedily the most likely next state from the previous one. */
+    static int[] sortOrder(double[] pi, double[][] trans) {
+        int k = pi.length;
+        int[] order = new int[k];
+        boolean[] used = new boolean[k];
+        int first = 0;
+        for (int i = 1; i < k; i++) {
+            if (pi[i] > pi[first]) {
+                first = i;
+            }
+        }
+        order[0] = first;
+        used[first] = true;
+        for (int n = 1; n < k; n++) {
+            int prev = order[n - 1];
+            int best = -1;
+            for (int j = 0; j < k; j++) {
+                if (!used[j] && (best < 0 || trans[prev][j] > trans[prev][best])) {
+                    best = j;
+                }
+            }
+            order[n] = best;
+            used[best] = true;
+        }
+        return order;
+    }
+
+    @Override
+    public String toString() {
+        return "HmmMoaModel[states=" + numStates + ", agents=" + agents.stream().map(Agent::name).toList()
+                + ", weightPrior=" + (weightPriorMeans != null ? "per agent and state" : weightPrior)
+                + ", initialConcentration=" + initialConcentration + ", transitionConcentration=("
+                + transitionDiagonal + ", " + transitionOffDiagonal + "), starts=" + starts
+                + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
+                + ", threads=" + threads + ", stateOrder=" + stateOrder + "]";
+    }
+
+    /** Builder of {@link HmmMoaModel}; setters validate at once, {@link #build()} checks shapes. */
+    public static final class Builder {
+        private int numStates = 2;
+        private List<Agent> agents;
+        private NormalPrior weightPrior = NormalPrior.DEFAULT;
+        private double[][] weightPriorMeans;
+        private double[][] weightPriorSds;
+        private double initialConcentration = 1;
+        private double transitionDiagonal = 1;
+        private double transitionOffDiagonal = 1;
+        private int starts = 1;
+        private int maxIterations = 300;
+        private double tolerance = 1e-5;
+        private long seed = 0;
+        private int threads = 1;
+        private StateOrder stateOrder = StateOrder.START_THEN_TRANSITION;
+        private double[][] initialWeights;
+        private double[] initialPi;
+        private double[][] initialTransition;
+
+        private Builder() {
+        }
+
+        /**
+         * @param k number of hidden states, ≥ 1 (default 2)
+         * @return this builder
+         * @throws IllegalArgumentException if k &lt; 1
+         */
+        public Builder states(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("states must be >= 1, got " + k);
+            }
+            this.numStates = k;
+            return this;
+        }
+
+        /**
+         * @param list the agents, at least one, unique names
+         * @return this builder
+         * @throws IllegalArgumentException if empty or names repeat
+         */
+        public Builder agents(List<Agent> list) {
+            Objects.requireNonNull(list, "agents");
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException("agents must not be empty");
+            }
+            Set<String> names = new HashSet<>();
+            for (Agent a : list) {
+                Objects.requireNonNull(a, "agent");
+                if (!names.add(a.name())) {
+                    throw new IllegalArgumentException("agent name '" + a.name() + "' appears twice; names must be unique");
+                }
+            }
+            this.agents = new ArrayList<>(list);
+            return this;
+        }
+
+        /**
+         * @param preset a named agent set
+         * @return this builder
+         */
+        public Builder agents(AgentPreset preset) {
+            return agents(preset.agents());
+        }
+
+        /**
+         * @param prior the Normal prior on every weight β[a][k] (default N(0, 10))
+         * @return this builder
+         */
+        public Builder weightPrior(NormalPrior prior) {
+            this.weightPrior = Objects.requireNonNull(prior, "weightPrior");
+            this.weightPriorMeans = null;
+            this.weightPriorSds = null;
+            return this;
+        }
+
+        /**
+         * Per-agent, per-state Normal priors (e.g. population priors).
+         *
+         * @param means [A][K] prior means, finite
+         * @param sds   [A][K] prior standard deviations, finite and &gt; 0
+         * @return this builder
+         * @throws IllegalArgumentException if shapes differ or a value is invalid
+         */
+        public Builder weightPrior(double[][] means, double[][] sds) {
+            if (means.length != sds.length) {
+                throw new IllegalArgumentException("weight prior means have " + means.length + " rows, sds " + sds.length);
+            }
+            for (int a = 0; a < means.length; a++) {
+                if (means[a].length != sds[a].length) {
+                    throw new IllegalArgumentException("weight prior row " + a + ": means and sds lengths differ");
+                }
+                for (int k = 0; k < means[a].length; k++) {
+                    new NormalPrior(means[a][k], sds[a][k]);
+                }
+            }
+            this.weightPriorMeans = MoaFitter.copy(means);
+            this.weightPriorSds = MoaFitter.copy(sds);
+            return this;
+        }
+
+        /**
+         * @param c Dirichlet concentration on π, &gt; 0 (1 = no prior)
+         * @return this builder
+         * @throws IllegalArgumentException if not positive and finite
+         */
+        public Builder initialConcentration(double c) {
+            this.initialConcentration = positive("initialConcentration", c);
+            return this;
+        }
+
+        /**
+         * @param diagonal    Dirichlet concentration of A[i][i], &gt; 0 (1 = no prior)
+         * @param offDiagonal Dirichlet concentration of A[i][j≠i], &gt; 0
+         * @return this builder
+         * @throws IllegalArgumentException if not positive and finite
+         */
+        public Builder transitionConcentration(double diagonal, double offDiagonal) {
+            this.transitionDiagonal = positive("transition diagonal concentration", diagonal);
+            this.transitionOffDiagonal = positive("transition off-diagonal concentration", offDiagonal);
+            return this;
+        }
+
+        /**
+         * @param n number of EM starts, ≥ 1 (default 1)
+         * @return this builder
+         */
+        public Builder starts(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("starts must be >= 1, got " + n);
+            }
+            this.starts = n;
+            return this;
+        }
+
+        /**
+         * @param n maximum EM iterations per start, ≥ 1 (default 300)
+         * @return this builder
+         */
+        public Builder maxIterations(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxIterations must be >= 1, got " + n);
+            }
+            this.maxIterations = n;
+            return this;
+        }
+
+        /**
+         * @param tol stop when the log posterior gains less than this in an iteration (default 1e-5)
+         * @return this builder
+         */
+        public Builder tolerance(double tol) {
+            this.tolerance = positive("tolerance", tol);
+            return this;
+        }
+
+        /**
+         * @param s root seed (default 0)
+         * @return this builder
+         */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /**
+         * @param n threads for fitting starts in parallel, ≥ 1 (default 1); results do not depend on it
+         * @return this builder
+         */
+        public Builder threads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + n);
+            }
+            this.threads = n;
+            return this;
+        }
+
+        /**
+         * @param order how fitted states are numbered (default start state first, then by transition)
+         * @return this builder
+         */
+        public Builder stateOrder(StateOrder order) {
+            this.stateOrder = Objects.requireNonNull(order, "stateOrder");
+            return this;
+        }
+
+        /**
+         * Start 0 begins from these parameters (e.g. the truth in a recovery study); learning
+         * rates start at the agents' declared values.
+         *
+         * @param beta       [A][K] weights
+         * @param pi         [K] initial distribution
+         * @param transition [K][K] transition matrix
+         * @return this builder
+         * @throws IllegalArgumentException if a distribution is not stochastic
+         */
+        public Builder initialParameters(double[][] beta, double[] pi, double[][] transition) {
+            FittedHmmMoa.checkStochastic("initial pi", pi);
+            for (int i = 0; i < transition.length; i++) {
+                FittedHmmMoa.checkStochastic("initial transition row " + i, transition[i]);
+            }
+            this.initialWeights = MoaFitter.copy(beta);
+            this.initialPi = pi.clone();
+            this.initialTransition = MoaFitter.copy(transition);
+            return this;
+        }
+
+        private static double positive(String name, double v) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
+            }
+            return v;
+        }
+
+        /**
+         * @return the specification
+         * @throws IllegalStateException if no agents were set or array shapes do not match K and the agents
+         */
+        public HmmMoaModel build() {
+            if (agents == null) {
+                throw new IllegalStateException("agents were not set; call agents(...) with a list or a preset");
+            }
+            int na = agents.size();
+            if (weightPriorMeans != null) {
+                if (weightPriorMeans.length != na || weightPriorMeans[0].length != numStates) {
+                    throw new IllegalStateException("weight prior is " + weightPriorMeans.length + "x"
+                            + weightPriorMeans[0].length + " but agents x states is " + na + "x" + numStates);
+                }
+            }
+            if (initialWeights != null) {
+                if (initialWeights.length != na || initialPi.length != numStates || initialTransition.length != numStates) {
+                    throw new IllegalStateException("initial parameters do not match " + na + " agents and " + numStates + " states");
+                }
+                for (double[] row : initialWeights) {
+                    if (row.length != numStates) {
+                        throw new IllegalStateException("initial weights must be [agents][states] = [" + na + "][" + numStates + "]");
+                    }
+                }
+            }
+            return new HmmMoaModel(this);
+        }
+    }
+}

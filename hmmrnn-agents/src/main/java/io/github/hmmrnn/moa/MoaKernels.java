@@ -1,0 +1,207 @@
+package io.github.hmmrnn.moa;
+
+import java.util.SplittableRandom;
+
+/** Pure numeric helpers of the MoA-HMM: logistic functions, emissions, linear algebra, sampling. */
+final class MoaKernels {
+
+    private MoaKernels() {
+    }
+
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+
+    /** log σ(z), stable for large |z|. */
+    static double logSigmoid(double z) {
+        return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+    }
+
+    /** log(1 + e^z). */
+    static double softplus(double z) {
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /**
+     * Emission log-likelihoods of the scored trials of one session.
+     *
+     * @param beta   [K][A] weights, state-major
+     * @param x      [T][A] regressors of all trials
+     * @param free   indices of scored trials
+     * @param choice choices of all trials
+     * @return [m][K] log p(choice | z = k)
+     */
+    static double[][] emissionLogLik(double[][] beta, double[][] x, int[] free, int[] choice) {
+        int k = beta.length;
+        double[][] out = new double[free.length][k];
+        for (int j = 0; j < free.length; j++) {
+            int t = free[j];
+            for (int s = 0; s < k; s++) {
+                double eta = dot(beta[s], x[t]);
+                out[j][s] = choice[t] == 1 ? logSigmoid(eta) : logSigmoid(-eta);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Solves (H) δ = g for a symmetric positive semi-definite H by Cholesky, adding a growing
+     * ridge until it factorises.
+     */
+    static double[] solveSpd(double[][] h, double[] g) {
+        int n = g.length;
+        double ridge = 0;
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            scale = Math.max(scale, Math.abs(h[i][i]));
+        }
+        if (scale == 0) {
+            scale = 1;
+        }
+        for (int attempt = 0; attempt < 30; attempt++) {
+            double[][] l = new double[n][n];
+            boolean ok = true;
+            for (int i = 0; i < n && ok; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double s = h[i][j] + (i == j ? ridge : 0);
+                    for (int q = 0; q < j; q++) {
+                        s -= l[i][q] * l[j][q];
+                    }
+                    if (i == j) {
+                        if (!(s > 1e-14 * scale)) {
+                            ok = false;
+                            break;
+                        }
+                        l[i][i] = Math.sqrt(s);
+                    } else {
+                        l[i][j] = s / l[j][j];
+                    }
+                }
+            }
+            if (ok) {
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double s = g[i];
+                    for (int q = 0; q < i; q++) {
+                        s -= l[i][q] * y[q];
+                    }
+                    y[i] = s / l[i][i];
+                }
+                double[] xs = new double[n];
+                for (int i = n - 1; i >= 0; i--) {
+                    double s = y[i];
+                    for (int q = i + 1; q < n; q++) {
+                        s -= l[q][i] * xs[q];
+                    }
+                    xs[i] = s / l[i][i];
+                }
+                return xs;
+            }
+            ridge = ridge == 0 ? 1e-10 * scale : ridge * 10;
+        }
+        throw new IllegalStateException("Newton system could not be factorised (non-finite curvature)");
+    }
+
+    /** Gamma(shape, 1) draw, Marsaglia–Tsang (shape &lt; 1 by boosting). */
+    static double gamma(SplittableRandom rng, double shape) {
+        if (shape < 1) {
+            double u = rng.nextDouble();
+            return gamma(rng, shape + 1) * Math.pow(u, 1 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double z = rng.nextGaussian();
+            double v = 1 + c * z;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            double u = rng.nextDouble();
+            if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
+                return d * v;
+            }
+        }
+    }
+
+    static double[] dirichlet(SplittableRandom rng, double[] conc) {
+        double[] out = new double[conc.length];
+        double s = 0;
+        for (int i = 0; i < conc.length; i++) {
+            out[i] = gamma(rng, conc[i]);
+            s += out[i];
+        }
+        for (int i = 0; i < conc.length; i++) {
+            out[i] /= s;
+        }
+        return out;
+    }
+
+    static double betaDraw(SplittableRandom rng, double a, double b) {
+        double x = gamma(rng, a);
+        double y = gamma(rng, b);
+        return x / (x + y);
+    }
+
+    static int categorical(SplittableRandom rng, double[] p) {
+        double u = rng.nextDouble();
+        double c = 0;
+        for (int i = 0; i < p.length; i++) {
+            c += p[i];
+            if (u < c) {
+                return i;
+            }
+        }
+        return p.length - 1;
+    }
+
+    /** Viterbi path of one chain in log space; ties go to the lower state index. */
+    static int[] viterbi(double[] pi, double[][] a, double[][] logLik) {
+        int n = logLik.length;
+        int k = pi.length;
+        double[][] delta = new double[n][k];
+        int[][] back = new int[n][k];
+        for (int s = 0; s < k; s++) {
+            delta[0][s] = Math.log(pi[s]) + logLik[0][s];
+        }
+        for (int t = 1; t < n; t++) {
+            for (int j = 0; j < k; j++) {
+                double best = Double.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int i = 0; i < k; i++) {
+                    double v = delta[t - 1][i] + Math.log(a[i][j]);
+                    if (v > best) {
+                        best = v;
+                        arg = i;
+                    }
+                }
+                delta[t][j] = best + logLik[t][j];
+                back[t][j] = arg;
+            }
+        }
+        int[] path = new int[n];
+        double best = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < k; s++) {
+            if (delta[n - 1][s] > best) {
+                best = delta[n - 1][s];
+                path[n - 1] = s;
+            }
+        }
+        for (int t = n - 1; t > 0; t--) {
+            path[t - 1] = back[t][path[t]];
+        }
+        return path;
+    }
+}

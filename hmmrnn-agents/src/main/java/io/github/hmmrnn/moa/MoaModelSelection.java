@@ -1,0 +1,167 @@
+package io.github.hmmrnn.moa;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.data.DatasetSplit;
+import io.github.hmmrnn.data.SessionFolds;
+import io.github.hmmrnn.data.SplitMethod;
+import io.github.hmmrnn.data.TwoStepDataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Model selection for the MoA-HMM by session-level cross-validation (MixtureAgentsModels'
+ * cross_validate, model_compare, nstates_comparison and agents_comparison): each fold fits on the
+ * training sessions and scores the held-out sessions by their forward marginal likelihood.
+ * Normalised likelihoods are exp(ΣLL / ΣN) over scored trials.
+ */
+public final class MoaModelSelection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MoaModelSelection.class);
+
+    private MoaModelSelection() {
+    }
+
+    /**
+     * One fold.
+     *
+     * @param fold          0-based fold index
+     * @param trainLogLik   training log marginal likelihood
+     * @param trainScored   training scored trials
+     * @param testLogLik    held-out log marginal likelihood
+     * @param testScored    held-out scored trials
+     */
+    public record Fold(int fold, double trainLogLik, int trainScored, double testLogLik, int testScored) {
+        /** @return exp(testLogLik / testScored) */
+        public double testNormalizedLikelihood() {
+            return Math.exp(testLogLik / testScored);
+        }
+
+        /** @return exp(trainLogLik / trainScored) */
+        public double trainNormalizedLikelihood() {
+            return Math.exp(trainLogLik / trainScored);
+        }
+    }
+
+    /**
+     * Result of one cross-validation.
+     *
+     * @param label a description (e.g. "K=3" or "without MFrewardB")
+     * @param folds per-fold results
+     */
+    public record CrossValidation(String label, List<Fold> folds) {
+        /** Copies the list. */
+        public CrossValidation {
+            folds = List.copyOf(folds);
+        }
+
+        /** @return exp(Σ test LL / Σ test N) */
+        public double testNormalizedLikelihood() {
+            double ll = 0;
+            double n = 0;
+            for (Fold f : folds) {
+                ll += f.testLogLik;
+                n += f.testScored;
+            }
+            return Math.exp(ll / n);
+        }
+
+        /** @return exp(Σ train LL / Σ train N) */
+        public double trainNormalizedLikelihood() {
+            double ll = 0;
+            double n = 0;
+            for (Fold f : folds) {
+                ll += f.trainLogLik;
+                n += f.trainScored;
+            }
+            return Math.exp(ll / n);
+        }
+    }
+
+    /**
+     * Session-level k-fold cross-validation.
+     *
+     * @param model  the specification to fit on each training fold
+     * @param data   sessions; at least {@code folds} of them
+     * @param folds  number of folds, ≥ 2
+     * @param method STRIDE (sessions i, i+n, …) or RANDOM
+     * @param seed   seed of the random split
+     * @return per-fold and pooled held-out normalised likelihoods
+     * @throws IllegalArgumentException if folds &lt; 2 or exceeds the session count
+     */
+    public static CrossValidation crossValidate(HmmMoaModel model, TwoStepDataset data, int folds,
+                                                SplitMethod method, long seed) {
+        return crossValidate(model, data, folds, method, seed, "K=" + model.numStates());
+    }
+
+    private static CrossValidation crossValidate(HmmMoaModel model, TwoStepDataset data, int folds,
+                                                 SplitMethod method, long seed, String label) {
+        Objects.requireNonNull(model, "model");
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds must be >= 2, got " + folds);
+        }
+        if (folds > data.numSessions()) {
+            throw new IllegalArgumentException("folds (" + folds + ") exceeds the number of sessions (" + data.numSessions() + ")");
+        }
+        List<DatasetSplit> splits = SessionFolds.kFold(data, folds, method, seed);
+        List<Fold> out = new ArrayList<>();
+        for (int f = 0; f < splits.size(); f++) {
+            DatasetSplit sp = splits.get(f);
+            FittedHmmMoa fit = model.fit(sp.train());
+            double test = fit.logLikelihood(sp.test());
+            out.add(new Fold(f, fit.logLikelihood(), sp.train().numScored(), test, sp.test().numScored()));
+            LOG.info("{} fold {}: train {} test {}", label, f, String.format("%.4f", out.get(f).trainNormalizedLikelihood()),
+                    String.format("%.4f", out.get(f).testNormalizedLikelihood()));
+        }
+        return new CrossValidation(label, out);
+    }
+
+    /**
+     * Cross-validates the model for each state count (e.g. 1..7), same folds for all.
+     *
+     * @param model  template specification (its K is replaced)
+     * @param data   sessions
+     * @param states state counts, each ≥ 1
+     * @param folds  folds, ≥ 2
+     * @param method split method
+     * @param seed   split seed
+     * @return one result per state count, in the given order
+     */
+    public static List<CrossValidation> stateSweep(HmmMoaModel model, TwoStepDataset data, int[] states, int folds,
+                                                   SplitMethod method, long seed) {
+        List<CrossValidation> out = new ArrayList<>();
+        for (int k : states) {
+            out.add(crossValidate(model.toBuilder().states(k).build(), data, folds, method, seed, "K=" + k));
+        }
+        return out;
+    }
+
+    /**
+     * Agent ablation: the full model, then the model without each agent in turn.
+     *
+     * @param model  the full specification (at least two agents; per-agent weight priors are not allowed)
+     * @param data   sessions
+     * @param folds  folds, ≥ 2
+     * @param method split method
+     * @param seed   split seed
+     * @return the full model's result first (label "all agents"), then "without NAME" for each agent
+     */
+    public static List<CrossValidation> agentAblation(HmmMoaModel model, TwoStepDataset data, int folds,
+                                                      SplitMethod method, long seed) {
+        if (model.agents().size() < 2) {
+            throw new IllegalArgumentException("agent ablation needs at least 2 agents, got " + model.agents().size());
+        }
+        List<CrossValidation> out = new ArrayList<>();
+        out.add(crossValidate(model, data, folds, method, seed, "all agents"));
+        for (int drop = 0; drop < model.agents().size(); drop++) {
+            List<Agent> kept = new ArrayList<>(model.agents());
+            Agent removed = kept.remove(drop);
+            out.add(crossValidate(model.toBuilder().agents(kept).build(), data, folds, method, seed,
+                    "without " + removed.name()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.hmmrnn.bench;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentPreset;
+import io.github.hmmrnn.agents.Agents;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.io.MatTwoStepReader;
+import io.github.hmmrnn.io.SharedData;
+import io.github.hmmrnn.metrics.PhaseRecovery;
+import io.github.hmmrnn.metrics.PhaseRecoveryResult;
+import io.github.hmmrnn.metrics.PredictiveMetrics;
+import io.github.hmmrnn.metrics.PredictiveScore;
+import io.github.hmmrnn.moa.FittedHmmMoa;
+import io.github.hmmrnn.moa.HmmMoaModel;
+import io.github.hmmrnn.moa.MoaRecovery;
+import io.github.hmmrnn.moa.TwoStepTask;
+import io.github.hmmrnn.oracle.OracleResult;
+import io.github.hmmrnn.oracle.TwoStepOracle;
+import io.github.hmmrnn.synthetic.TwoStepGenerator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runnable MoA-HMM benchmarks (see docs/benchmarks-moa.md):
+ * {@code recovery [sessions trials starts]}, {@code recovery-julia}, {@code synthetic},
+ * {@code real [matFile subject]}.
+ */
+public final class MoaBenchmarks {
+
+    private MoaBenchmarks() {
+    }
+
+    /**
+     * @param args benchmark name and its arguments
+     * @throws Exception on I/O failure
+     */
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 ? args[0] : "recovery";
+        switch (which) {
+            case "recovery" -> recovery(MoaRecovery.populationModel(), intArg(args, 1, 100), intArg(args, 2, 200),
+                    intArg(args, 3, 5), "paper population model");
+            case "recovery-julia" -> recovery(juliaTestModel(), intArg(args, 1, 100), intArg(args, 2, 200),
+                    intArg(args, 3, 5), "MixtureAgentsModels test model");
+            case "synthetic" -> synthetic();
+            case "real" -> real(args.length > 1 ? Path.of(args[1]) : SharedData.ofcMat(), args.length > 2 ? args[2] : "M055");
+            default -> throw new IllegalArgumentException("unknown benchmark '" + which
+                    + "'; valid: recovery, recovery-julia, synthetic, real");
+        }
+    }
+
+    private static int intArg(String[] a, int i, int def) {
+        return a.length > i ? Integer.parseInt(a[i]) : def;
+    }
+
+    /**
+     * The simulation of MixtureAgentsModels' tests: venditto2023 agents, α = (.6, .7, .4, .5),
+     * A = [[.95,.05,0],[0,.99,.01],[0,0,1]], π = (1, 0, 0), the paper's population β.
+     */
+    static FittedHmmMoa juliaTestModel() {
+        List<Agent> agents = List.of(
+                Agents.mbRewardB().withParameter("alpha", 0.6, true),
+                Agents.mbChoiceB().withParameter("alpha", 0.7, true),
+                Agents.mfRewardB().withParameter("alpha", 0.4, true),
+                Agents.mfChoiceB().withParameter("alpha", 0.5, true),
+                Agents.bias());
+        double[][] beta = MoaRecovery.populationModel().weights();
+        return FittedHmmMoa.of(agents, beta, new double[] {1, 0, 0},
+                new double[][] {{0.95, 0.05, 0}, {0, 0.99, 0.01}, {0, 0, 1}});
+    }
+
+    private static void recovery(FittedHmmMoa truth, int sessions, int trials, int starts, String label) {
+        TwoStepDataset data = truth.simulate(sessions, trials, TwoStepTask.DEFAULT, 2024);
+        PhaseRecoveryResult oracle = MoaRecovery.stateRecovery(truth, data);
+        long t0 = System.nanoTime();
+        FittedHmmMoa fit = HmmMoaModel.builder().states(truth.numStates()).agents(AgentPreset.VENDITTO2023)
+                .starts(starts).seed(1).threads(Runtime.getRuntime().availableProcessors()).build().fit(data);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        PhaseRecoveryResult rec = MoaRecovery.stateRecovery(fit, data);
+        double[] corr = MoaRecovery.weightCorrelations(fit, truth, rec.mapping());
+        System.out.printf(Locale.ROOT, "recovery (%s): %d sessions x %d trials, %d starts, %.1f s%n", label,
+                sessions, trials, starts, secs);
+        System.out.printf(Locale.ROOT, "  true-parameter smoothed state accuracy (oracle ceiling): %.4f%n", oracle.accuracy());
+        System.out.printf(Locale.ROOT, "  fitted smoothed state accuracy: %.4f  mapping %s%n", rec.accuracy(),
+                Arrays.toString(rec.mapping()));
+        System.out.printf(Locale.ROOT, "  per-true-state corr(beta): %s%n", Arrays.toString(corr));
+        System.out.printf(Locale.ROOT, "  fitted beta [agents][states]: %s%n", Arrays.deepToString(fit.weights()));
+        System.out.printf(Locale.ROOT, "  fitted learning rates: %s (truth %s)%n", fit.learningRates(), truth.learningRates());
+        System.out.printf(Locale.ROOT, "  LL fit %.3f, truth %.3f%n", fit.logLikelihood(), truth.logLikelihood(data));
+    }
+
+    private static void synthetic() {
+        TwoStepGenerator train = TwoStepGenerator.builder().sequences(64).trials(400).seed(1).build();
+        TwoStepGenerator test = train.toBuilder().seed(2).build();
+        TwoStepDataset tr = train.generate();
+        TwoStepDataset te = test.generate();
+        OracleResult oracle = TwoStepOracle.forGenerator(test).predict(te);
+        long t0 = System.nanoTime();
+        FittedHmmMoa fit = HmmMoaModel.builder().states(2).agents(AgentPreset.HMMRNN_ORIGINAL).starts(6).seed(1)
+                .transitionConcentration(50, 1).threads(2).build().fit(tr);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        PredictiveScore score = PredictiveMetrics.evaluate(te, fit.predictChoiceProbabilities(te));
+        PredictiveScore trainScore = PredictiveMetrics.evaluate(tr, fit.predictChoiceProbabilities(tr));
+        PhaseRecoveryResult phase = PhaseRecovery.evaluate(te, fit.smoothedStates(te));
+        System.out.printf(Locale.ROOT, "synthetic: HmmMoa K=2 hmmrnnOriginal (fitted alpha), 6 starts, sticky Dirichlet(50,1) prior on A rows, fit %.1f s%n", secs);
+        System.out.printf(Locale.ROOT, "  Bayes oracle test NLL %.4f acc %.4f (phase-known %s)%n", oracle.score().nll(),
+                oracle.score().accuracy(), oracle.phaseKnownScore());
+        System.out.printf(Locale.ROOT, "  HmmMoa train NLL %.4f; test NLL %.4f (gap to oracle %.4f) acc %.4f%n",
+                trainScore.nll(), score.nll(), score.nll() - oracle.score().nll(), score.accuracy());
+        System.out.printf(Locale.ROOT, "  smoothed phase accuracy %.4f (oracle %s)%n", phase.accuracy(),
+                oracle.smoothedPhaseAccuracy());
+        System.out.printf(Locale.ROOT, "  beta %s%n  rates %s%n  A %s%n", Arrays.deepToString(fit.weights()),
+                fit.learningRates(), Arrays.deepToString(fit.transitionMatrix()));
+    }
+
+    private static void real(Path mat, String subject) throws Exception {
+        TwoStepDataset all = MatTwoStepReader.read(mat);
+        TwoStepDataset data = all.forSubject(subject);
+        System.out.printf(Locale.ROOT, "real: %s subject %s: %d sessions, %d trials, %d scored%n", mat, subject,
+                data.numSessions(), data.numTrials(), data.numScored());
+        HmmMoaModel one = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023).starts(1).seed(1).build();
+        for (int rep = 0; rep < 2; rep++) {
+            long t0 = System.nanoTime();
+            long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            FittedHmmMoa fit = one.fit(data);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
+            System.out.printf(Locale.ROOT, "  one start (run %d, incl. 1-state initial fit): %.2f s wall, %.2f s CPU, %d EM iterations, converged %s%n",
+                    rep, secs, cpu, fit.history().entries().size() - 1, fit.history().converged());
+            if (rep == 1) {
+                System.out.printf(Locale.ROOT, "  LL %.2f normalised likelihood %.4f%n", fit.logLikelihood(),
+                        fit.normalizedLikelihood());
+                System.out.printf(Locale.ROOT, "  beta [MBr,MBc,MFr,MFc,Bias][state] %s%n", Arrays.deepToString(fit.weights()));
+                System.out.printf(Locale.ROOT, "  rates %s%n  pi %s%n  A %s%n", fit.learningRates(),
+                        Arrays.toString(fit.initialDistribution()), Arrays.deepToString(fit.transitionMatrix()));
+                Path out = Files.createTempDirectory("moa-real");
+                fit.writeFitJson(out.resolve("fit.json"), data, mat.toString());
+                System.out.println("  wrote " + out.resolve("fit.json"));
+            }
+        }
+    }
+}
