@@ -1,5 +1,8 @@
 package io.github.hmmrnn.hmm;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Scaled forward–backward recursions for a hidden Markov chain with arbitrary emissions.
  *
@@ -8,8 +11,14 @@ package io.github.hmmrnn.hmm;
  * log-likelihood before exponentiating, so it neither underflows nor overflows for any finite
  * input (log-likelihoods of −1e4 and chains of 10^6 steps included).
  *
- * <p>Inputs are assumed valid (stochastic π and A, finite log-likelihoods, matching shapes);
- * validation happens at the model boundary, not here.
+ * <p>{@link #run} and {@link #filter} assume valid input (stochastic π and A, log-likelihoods
+ * without NaN, matching shapes) and are the hot-path kernels; {@link #runAll} and
+ * {@link #filterAll} take validated {@link HmmParameters}, check every chain's log-likelihoods
+ * and sum the sufficient statistics for the M-step. Either way, an observation with zero
+ * probability under the model raises {@link IllegalArgumentException} rather than yielding NaN.
+ *
+ * <p>Identity used by gradient-trained emission models: the smoothed posterior γ_t(k) equals
+ * ∂ log p(y_1..T) / ∂ logLik[t][k].
  */
 public final class ForwardBackward {
 
@@ -81,6 +90,63 @@ public final class ForwardBackward {
         return new HmmPosterior(logMarginal, logCond, predicted, filtered, null, null);
     }
 
+    /**
+     * Runs forward–backward on every chain after validating all inputs, and sums the sufficient
+     * statistics of the hidden chain over chains. Each chain restarts from π.
+     *
+     * @param parameters π and A (already validated by construction)
+     * @param chains     one [T_b][K] emission log-likelihood array per chain (ragged lengths)
+     * @return per-chain posteriors, the total log marginal likelihood and summed statistics
+     * @throws IllegalArgumentException if a chain has the wrong number of states, no steps, a NaN
+     *                                  or +∞ entry (the message names chain, step and state), or
+     *                                  zero probability under the model
+     */
+    public static BatchPosterior runAll(HmmParameters parameters, List<double[][]> chains) {
+        int k = parameters.numStates();
+        HmmValidation.requireChains(chains, k);
+        double[] pi = parameters.initialArray();
+        double[][] a = parameters.transitionArray();
+        List<HmmPosterior> out = new ArrayList<>(chains.size());
+        double[] startCounts = new double[k];
+        double[][] counts = new double[k][k];
+        double total = 0;
+        for (double[][] logLik : chains) {
+            HmmPosterior p = run(pi, a, logLik);
+            out.add(p);
+            total += p.logMarginalLikelihood();
+            double[] g0 = p.smoothed()[0];
+            double[][] xi = p.expectedTransitions();
+            for (int i = 0; i < k; i++) {
+                startCounts[i] += g0[i];
+                for (int j = 0; j < k; j++) {
+                    counts[i][j] += xi[i][j];
+                }
+            }
+        }
+        return new BatchPosterior(out, total, new HmmStatistics(startCounts, counts, total, chains.size()));
+    }
+
+    /**
+     * Runs only the forward pass on every chain after validating all inputs.
+     *
+     * @param parameters π and A
+     * @param chains     one [T_b][K] emission log-likelihood array per chain
+     * @return per-chain causal posteriors (smoothed and ξ null) and the total log likelihood;
+     *         {@link BatchPosterior#statistics()} is null
+     * @throws IllegalArgumentException as {@link #runAll}
+     */
+    public static BatchPosterior filterAll(HmmParameters parameters, List<double[][]> chains) {
+        HmmValidation.requireChains(chains, parameters.numStates());
+        List<HmmPosterior> out = new ArrayList<>(chains.size());
+        double total = 0;
+        for (double[][] logLik : chains) {
+            HmmPosterior p = filter(parameters.initialArray(), parameters.transitionArray(), logLik);
+            out.add(p);
+            total += p.logMarginalLikelihood();
+        }
+        return new BatchPosterior(out, total, null);
+    }
+
     private static double forward(double[] initial, double[][] transition, double[][] logLik,
                                   double[][] predicted, double[][] filtered, double[][] scaledLik,
                                   double[] logCond, double[] norm) {
@@ -104,8 +170,14 @@ public final class ForwardBackward {
                 f[j] = p[j] * el[j];
                 c += f[j];
             }
+            if (!(c > 0)) {
+                throw new IllegalArgumentException("observation at step " + t
+                        + " has probability zero under the model (emission likelihood is zero in every"
+                        + " state the chain can reach)");
+            }
+            double inv = 1.0 / c;
             for (int j = 0; j < k; j++) {
-                f[j] /= c;
+                f[j] *= inv;
             }
             norm[t] = c;
             logCond[t] = Math.log(c) + m;
