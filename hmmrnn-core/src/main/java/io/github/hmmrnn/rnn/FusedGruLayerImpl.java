@@ -15,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Runtime implementation of {@link FusedGruLayer}: copies its input and parameters out of ND4J
  * once per pass and runs {@link GruKernel} on plain arrays.
  *
- * <p>The forward pass in training mode keeps the gate activations for the following backward
- * pass; if the input changed in between, the backward pass recomputes them.
+ * <p>Every forward pass keeps its gate activations, input and parameter values; a later forward
+ * pass on identical input and parameters reuses them, and the backward pass recomputes them if
+ * the input or parameters changed in between.
  */
 final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
 
@@ -26,6 +27,7 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
     private transient INDArray cachedInput;
     private transient double[] cachedX;
     private transient double[] cachedOut;
+    private transient double[] cachedParams;
 
     FusedGruLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -51,17 +53,24 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         int steps = (int) input.size(2);
         int hidden = (int) layerConf().getNOut();
         double[] x = input.dup('c').data().asDouble();
-        double[] out = new double[batch * hidden * steps];
-        GruKernel.Cache c = training ? new GruKernel.Cache(batch, steps, hidden) : null;
-        kernel().forward(x, batch, steps, param(FusedGruParamInitializer.INPUT_WEIGHTS),
-                param(FusedGruParamInitializer.RECURRENT_WEIGHTS), param(FusedGruParamInitializer.BIAS),
-                param(FusedGruParamInitializer.CANDIDATE_RECURRENT_BIAS), out, c, 0, batch);
-        if (training) {
+        double[] params = paramsFlattened.dup('c').data().asDouble();
+        // an inference pass followed by a training step on the same input and parameters (the
+        // E-step, then the Adam step) reuses the forward pass instead of running it twice
+        double[] out;
+        if (cache != null && java.util.Arrays.equals(params, cachedParams) && java.util.Arrays.equals(x, cachedX)) {
+            out = cachedOut;
+        } else {
+            out = new double[batch * hidden * steps];
+            GruKernel.Cache c = new GruKernel.Cache(batch, steps, hidden);
+            kernel().forward(x, batch, steps, param(FusedGruParamInitializer.INPUT_WEIGHTS),
+                    param(FusedGruParamInitializer.RECURRENT_WEIGHTS), param(FusedGruParamInitializer.BIAS),
+                    param(FusedGruParamInitializer.CANDIDATE_RECURRENT_BIAS), out, c, 0, batch);
             cache = c;
-            cachedInput = input;
             cachedX = x;
             cachedOut = out;
+            cachedParams = params;
         }
+        cachedInput = input;
         INDArray result = Nd4j.create(out, new long[] {batch, hidden, steps}, 'c').castTo(dataType);
         return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, result);
     }
@@ -70,6 +79,10 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         if (cache == null || cachedInput != input) {
+            activate(true, workspaceMgr);
+        }
+        if (!java.util.Arrays.equals(cachedParams, paramsFlattened.dup('c').data().asDouble())) {
+            cache = null;
             activate(true, workspaceMgr);
         }
         int batch = cache.batch;
@@ -91,8 +104,6 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         put(gradient, FusedGruParamInitializer.BIAS, grad.b);
         put(gradient, FusedGruParamInitializer.CANDIDATE_RECURRENT_BIAS, grad.c);
         INDArray epsOut = Nd4j.create(dx, input.shape(), 'c').castTo(dataType);
-        cache = null;
-        cachedInput = null;
         return new Pair<>(gradient, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsOut));
     }
 
