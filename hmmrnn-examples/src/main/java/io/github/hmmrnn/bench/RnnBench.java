@@ -42,6 +42,8 @@ public final class RnnBench {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RnnBench.class);
+
     private RnnBench() {
     }
 
@@ -125,6 +127,8 @@ public final class RnnBench {
         out.add(new Result("hmm-tinyrnn test NLL", hs.nll(), "nats/trial", p));
         out.add(new Result("hmm-tinyrnn test accuracy", hs.accuracy(), "fraction", p));
         out.add(new Result("hmm-tinyrnn smoothed phase accuracy", phase, "fraction", p));
+        // the TinyRNN fit takes minutes: report the HMM-TinyRNN as soon as it is known
+        out.forEach(r -> LOG.info("{} = {} {}", r.name(), r.value(), r.unit()));
 
         t0 = System.nanoTime();
         FittedTinyRnn tiny = TinyRnnModel.builder().hiddenSize(hidden).seed(seed).inputEncoding(encoding)
