@@ -1,0 +1,309 @@
+package io.github.hmmrnn.rnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.hmmrnn.hmm.ForwardBackward;
+import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.model.TrainingHistory;
+
+/**
+ * Training loop shared by {@link TinyRnnModel} (K = 1) and {@link HmmTinyRnnModel}: full-batch
+ * generalised EM on the exact log marginal likelihood.
+ *
+ * <p>Each epoch: (1) inference pass of the graph; (2) forward–backward per session on the heads'
+ * emission log-likelihoods, giving log p(choices) and the smoothed posteriors γ; (3) one Adam step
+ * on the posterior-weighted cross-entropy, whose gradient equals −∇θ log p(choices) / N;
+ * (4) closed-form MAP M-step for π and A (Dirichlet pseudo-count 1 on every entry) from the same
+ * posteriors; (5) predictive NLL on validation data for early stopping. The parameters with the
+ * best validation NLL are kept.
+ */
+final class HmmTinyRnnTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HmmTinyRnnTrainer.class);
+
+    /** Relative size of the symmetry-breaking noise on the initial π and A (log scale). */
+    static final double INIT_NOISE = 0.01;
+
+    /** What a fit produced. */
+    record Result(double[] parameters, double[] initial, double[][] transition, TrainingHistory history,
+                  int chosenRestart, long restartSeed, int epochs, double trainLoss, double validationLoss) {
+    }
+
+    /** Per-epoch E-step output. */
+    record EStep(double logMarginal, double[] labels, double[] initialCounts, double[][] transitionCounts) {
+    }
+
+    private final RnnHyperParameters hp;
+
+    HmmTinyRnnTrainer(RnnHyperParameters hp) {
+        this.hp = hp;
+    }
+
+    Result fit(RnnInputs train, RnnInputs validation) {
+        long start = System.nanoTime();
+        SplittableRandom root = new SplittableRandom(hp.seed());
+        ExecutorService pool = hp.threads() > 1 ? Executors.newFixedThreadPool(hp.threads()) : null;
+        try {
+            Result best = null;
+            for (int r = 0; r < hp.restarts(); r++) {
+                long restartSeed = root.split().nextLong();
+                Result res = fitOnce(train, validation, r, restartSeed, pool, start);
+                LOG.info("restart {}: epochs={} train NLL={} validation NLL={}", r, res.epochs(),
+                        res.trainLoss(), res.validationLoss());
+                if (best == null || score(res) < score(best)) {
+                    best = res;
+                }
+            }
+            return best;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static double score(Result r) {
+        return Double.isNaN(r.validationLoss()) ? r.trainLoss() : r.validationLoss();
+    }
+
+    static double[][] initialTransition(int k, double stickiness, SplittableRandom rng) {
+        double[][] a = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            double s = 0;
+            for (int j = 0; j < k; j++) {
+                double base = k == 1 ? 1.0 : (i == j ? stickiness : (1 - stickiness) / (k - 1));
+                a[i][j] = k == 1 ? 1.0 : Math.max(base, 1e-6) * Math.exp(INIT_NOISE * gaussian(rng));
+                s += a[i][j];
+            }
+            for (int j = 0; j < k; j++) {
+                a[i][j] /= s;
+            }
+        }
+        return a;
+    }
+
+    static double[] initialDistribution(int k, SplittableRandom rng) {
+        double[] p = new double[k];
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            p[i] = k == 1 ? 1.0 : Math.exp(INIT_NOISE * gaussian(rng));
+            s += p[i];
+        }
+        for (int i = 0; i < k; i++) {
+            p[i] /= s;
+        }
+        return p;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        // Box–Muller on the component's own generator: no global RNG
+        double u1 = rng.nextDouble();
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private Result fitOnce(RnnInputs train, RnnInputs validation, int restart, long restartSeed,
+                           ExecutorService pool, long start) {
+        SplittableRandom rng = new SplittableRandom(restartSeed);
+        int k = hp.states();
+        RnnNetwork net = new RnnNetwork(hp.encoding().width(), hp.hiddenSize(), k, hp.learningRate(),
+                hp.gradientClip(), rng.split().nextLong());
+        SplittableRandom hmmRng = rng.split();
+        double[] pi = initialDistribution(k, hmmRng);
+        double[][] a = initialTransition(k, hp.stickiness(), hmmRng);
+        INDArray x = RnnNetwork.features(train);
+        INDArray xv = validation == null ? null : RnnNetwork.features(validation);
+        double weight = (double) train.numSessions() / train.numScored();
+
+        List<TrainingHistory.Entry> entries = new ArrayList<>();
+        double bestScore = Double.POSITIVE_INFINITY;
+        double[] bestParams = net.parameters();
+        double[] bestPi = pi.clone();
+        double[][] bestA = copy(a);
+        double bestTrain = Double.NaN;
+        double bestVal = Double.NaN;
+        int sinceBest = 0;
+        boolean converged = false;
+        int epoch = 0;
+        for (; epoch < hp.maxEpochs(); epoch++) {
+            double[] logits = net.logits(x);
+            EStep e = eStep(logits, train, pi, a, weight, pool);
+            double trainLoss = -e.logMarginal() / train.numScored();
+            if (!Double.isFinite(trainLoss)) {
+                throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss
+                        + "); lower the learning rate");
+            }
+            double[] scoredParams = net.parameters();
+            double[] scoredPi = pi.clone();
+            double[][] scoredA = copy(a);
+            // the validation score is of the parameters the E-step used, so train and
+            // validation numbers in one history entry describe the same model
+            double valLoss = validation == null ? Double.NaN
+                    : predictiveNll(net.logits(xv), validation, pi, a, pool);
+            entries.add(new TrainingHistory.Entry(epoch, trainLoss, valLoss));
+            LOG.debug("epoch {}: train {} validation {}", epoch, trainLoss, valLoss);
+            double score = validation == null ? trainLoss : valLoss;
+            if (score < bestScore) {
+                bestScore = score;
+                bestParams = scoredParams;
+                bestPi = scoredPi;
+                bestA = scoredA;
+                bestTrain = trainLoss;
+                bestVal = valLoss;
+                sinceBest = 0;
+            } else if (++sinceBest >= hp.patience()) {
+                converged = true;
+                epoch++;
+                break;
+            }
+            net.step(x, e.labels());
+            if (k > 1) {
+                pi = mStepInitial(e.initialCounts());
+                a = mStepTransition(e.transitionCounts());
+            }
+            if (epoch % 50 == 0) {
+                LOG.info("restart {} epoch {}: train NLL {} validation NLL {}", restart, epoch, trainLoss, valLoss);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TrainingHistory history = new TrainingHistory(entries, converged, seconds);
+        return new Result(bestParams, bestPi, bestA, history, restart, restartSeed, epoch, bestTrain, bestVal);
+    }
+
+    static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+
+    static double[] mStepInitial(double[] counts) {
+        double[] p = new double[counts.length];
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = counts[i] + 1.0;
+            s += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= s;
+        }
+        return p;
+    }
+
+    static double[][] mStepTransition(double[][] counts) {
+        double[][] a = new double[counts.length][counts.length];
+        for (int i = 0; i < a.length; i++) {
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                a[i][j] = counts[i][j] + 1.0;
+                s += a[i][j];
+            }
+            for (int j = 0; j < a.length; j++) {
+                a[i][j] /= s;
+            }
+        }
+        return a;
+    }
+
+    /**
+     * Forward–backward on every session; builds the γ-weighted labels.
+     */
+    EStep eStep(double[] logits, RnnInputs in, double[] pi, double[][] a, double weight, ExecutorService pool) {
+        int k = pi.length;
+        int steps = in.paddedLength();
+        int batch = in.numSessions();
+        double[] labels = new double[batch * 2 * k * steps];
+        HmmPosterior[] posts = new HmmPosterior[batch];
+        forEachSession(batch, pool, b -> {
+            int len = in.length(b);
+            double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, len);
+            HmmPosterior post = ForwardBackward.run(pi, a, HeadOutputs.emissions(lp, in, b, hp.temperature()));
+            posts[b] = post;
+            int base = b * 2 * k * steps;
+            for (int t = 0; t < len; t++) {
+                if (in.scored(b, t)) {
+                    int c = in.choice(b, t);
+                    for (int j = 0; j < k; j++) {
+                        labels[base + (2 * j + c) * steps + t] = weight * hp.temperature() * post.smoothed()[t][j];
+                    }
+                }
+            }
+        });
+        double logMarginal = 0;
+        double[] piCounts = new double[k];
+        double[][] aCounts = new double[k][k];
+        for (HmmPosterior post : posts) {
+            logMarginal += post.logMarginalLikelihood();
+            for (int i = 0; i < k; i++) {
+                piCounts[i] += post.smoothed()[0][i];
+                for (int j = 0; j < k; j++) {
+                    aCounts[i][j] += post.expectedTransitions()[i][j];
+                }
+            }
+        }
+        return new EStep(logMarginal, labels, piCounts, aCounts);
+    }
+
+    /**
+     * Mean causal predictive NLL over scored trials: −log Σ_k p(z_t = k | &lt; t) p_k(choice_t).
+     */
+    double predictiveNll(double[] logits, RnnInputs in, double[] pi, double[][] a, ExecutorService pool) {
+        int k = pi.length;
+        int steps = in.paddedLength();
+        double[] perSession = new double[in.numSessions()];
+        forEachSession(in.numSessions(), pool, b -> {
+            int len = in.length(b);
+            double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, len);
+            HmmPosterior post = ForwardBackward.filter(pi, a, HeadOutputs.emissions(lp, in, b, hp.temperature()));
+            double[] p1 = HeadOutputs.predictiveChoice1(lp, post.predicted());
+            double s = 0;
+            for (int t = 0; t < len; t++) {
+                if (in.scored(b, t)) {
+                    double p = in.choice(b, t) == 1 ? p1[t] : 1 - p1[t];
+                    s -= Math.log(p);
+                }
+            }
+            perSession[b] = s;
+        });
+        double total = 0;
+        for (double s : perSession) {
+            total += s;
+        }
+        return total / in.numScored();
+    }
+
+    private static void forEachSession(int n, ExecutorService pool, java.util.function.IntConsumer body) {
+        if (pool == null) {
+            for (int b = 0; b < n; b++) {
+                body.accept(b);
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (int b = 0; b < n; b++) {
+            int row = b;
+            futures.add(pool.submit(() -> body.accept(row)));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the HMM pass", ex);
+        } catch (ExecutionException ex) {
+            throw new IllegalStateException("HMM pass failed", ex.getCause());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.hmmrnn.rnn;
+
+import java.util.Objects;
+
+/**
+ * Every setting of a (HMM-)TinyRNN fit; saved with each fitted model.
+ *
+ * @param states       number of HMM states / readout heads K (1 for the plain TinyRNN), 1–10
+ * @param hiddenSize   GRU units H, 1–20
+ * @param encoding     input encoding of the previous trial
+ * @param stickiness   initial self-transition probability of the HMM, in [0, 1) (ignored for
+ *                     K = 1); the paper-faithful default is 0.97
+ * @param learningRate Adam learning rate, &gt; 0
+ * @param maxEpochs    maximum number of full-batch epochs (one Adam step each), ≥ 1
+ * @param patience     early stopping: epochs without improvement of the validation predictive
+ *                     NLL (training loss when no validation data is given) before stopping, ≥ 1
+ * @param gradientClip L2 norm threshold per layer for gradient clipping, or 0 for none, ≥ 0
+ * @param restarts     independent initialisations; the best by validation NLL is kept, ≥ 1
+ * @param seed         root seed; every restart derives its own seed from it
+ * @param threads      worker threads for the per-session HMM passes, ≥ 1 (results do not
+ *                     depend on it)
+ * @param temperature  emission temperature τ; 1 is the exact likelihood, anything else (the
+ *                     original project's 1.25) tempers emissions and is not a likelihood, &gt; 0
+ */
+public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encoding, double stickiness,
+                                 double learningRate, int maxEpochs, int patience, double gradientClip,
+                                 int restarts, long seed, int threads, double temperature) {
+
+    /** Validates every field. */
+    public RnnHyperParameters {
+        if (states < 1 || states > 10) {
+            throw new IllegalArgumentException("states must be in [1, 10], got " + states);
+        }
+        if (hiddenSize < 1 || hiddenSize > 20) {
+            throw new IllegalArgumentException("hiddenSize must be in [1, 20], got " + hiddenSize);
+        }
+        Objects.requireNonNull(encoding, "encoding");
+        if (!(stickiness >= 0 && stickiness < 1)) {
+            throw new IllegalArgumentException("stickiness must be in [0, 1), got " + stickiness);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+        }
+        if (maxEpochs < 1) {
+            throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
+        }
+        if (patience < 1) {
+            throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+        }
+        if (!(gradientClip >= 0) || Double.isInfinite(gradientClip)) {
+            throw new IllegalArgumentException("gradientClip must be finite and >= 0, got " + gradientClip);
+        }
+        if (restarts < 1) {
+            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
+        }
+    }
+}

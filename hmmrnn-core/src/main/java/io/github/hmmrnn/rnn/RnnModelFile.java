@@ -1,0 +1,62 @@
+package io.github.hmmrnn.rnn;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.github.hmmrnn.model.TrainingHistory;
+
+/**
+ * On-disk JSON form of a fitted (HMM-)TinyRNN, format version {@value #FORMAT_VERSION}: the
+ * hyper-parameters, provenance, flat DL4J parameter vector, π, A and training history. Doubles
+ * are written in their shortest round-trip form, so a load reproduces predictions bit for bit.
+ *
+ * @param formatVersion  file format version
+ * @param modelType      {@code TinyRnn} or {@code HmmTinyRnn}
+ * @param hyperParameters the settings of the fit
+ * @param provenance     where the model came from
+ * @param parameters     DL4J flat parameter vector of the graph
+ * @param initial        π [K]
+ * @param transition     A [K][K]
+ * @param history        training history
+ */
+record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hyperParameters,
+                    RnnProvenance provenance, double[] parameters, double[] initial, double[][] transition,
+                    TrainingHistory history) {
+
+    /** The only format version this library reads and writes. */
+    static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static void save(RnnState state, String modelType, Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        RnnModelFile file = new RnnModelFile(FORMAT_VERSION, modelType, state.hyperParameters, state.provenance,
+                state.parameters(), state.initial(), state.transition(), state.history);
+        MAPPER.writeValue(path.toFile(), file);
+    }
+
+    static RnnState load(Path path, String expectedType) throws IOException {
+        Objects.requireNonNull(path, "path");
+        JsonNode tree = MAPPER.readTree(Files.readAllBytes(path));
+        JsonNode version = tree.get("formatVersion");
+        if (version == null || !version.canConvertToInt()) {
+            throw new IllegalArgumentException(path + ": missing formatVersion; not a saved hmmrnn RNN model");
+        }
+        if (version.asInt() != FORMAT_VERSION) {
+            throw new IllegalArgumentException(path + ": unsupported formatVersion " + version.asInt()
+                    + "; this library reads version " + FORMAT_VERSION);
+        }
+        RnnModelFile f = MAPPER.treeToValue(tree, RnnModelFile.class);
+        if (!expectedType.equals(f.modelType())) {
+            throw new IllegalArgumentException(path + ": modelType is " + f.modelType() + ", expected " + expectedType);
+        }
+        return new RnnState(f.hyperParameters(), f.parameters(), f.initial(), f.transition(), f.history(),
+                f.provenance());
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.hmmrnn.rnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.hmm.ForwardBackward;
+import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.hmm.Viterbi;
+import io.github.hmmrnn.model.TrainingHistory;
+
+/**
+ * Everything a fitted (HMM-)TinyRNN consists of, and the inference shared by both fitted model
+ * types. Immutable: arrays are copied in and out; every call builds its own DL4J graph.
+ */
+final class RnnState {
+
+    final RnnHyperParameters hyperParameters;
+    private final double[] parameters;
+    private final double[] initial;
+    private final double[][] transition;
+    final TrainingHistory history;
+    final RnnProvenance provenance;
+
+    RnnState(RnnHyperParameters hyperParameters, double[] parameters, double[] initial, double[][] transition,
+             TrainingHistory history, RnnProvenance provenance) {
+        this.hyperParameters = Objects.requireNonNull(hyperParameters, "hyperParameters");
+        this.parameters = parameters.clone();
+        this.initial = initial.clone();
+        this.transition = HmmTinyRnnTrainer.copy(transition);
+        this.history = Objects.requireNonNull(history, "history");
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+        int k = hyperParameters.states();
+        if (initial.length != k || transition.length != k) {
+            throw new IllegalArgumentException("initial/transition must have " + k + " states, got "
+                    + initial.length + "/" + transition.length);
+        }
+        long expected = numParams(hyperParameters);
+        if (parameters.length != expected) {
+            throw new IllegalArgumentException("parameters must have length " + expected + " for " + hyperParameters
+                    + ", got " + parameters.length);
+        }
+    }
+
+    static long numParams(RnnHyperParameters hp) {
+        int h = hp.hiddenSize();
+        int i = hp.encoding().width();
+        int k = hp.states();
+        return (long) i * 3 * h + (long) h * 3 * h + 3L * h + h + (long) h * 2 * k + 2L * k;
+    }
+
+    double[] parameters() {
+        return parameters.clone();
+    }
+
+    double[] initial() {
+        return initial.clone();
+    }
+
+    double[][] transition() {
+        return HmmTinyRnnTrainer.copy(transition);
+    }
+
+    /** Per-session head log-probabilities [L][K][2] and HMM posteriors. */
+    record SessionInference(double[][][] headLogProbabilities, HmmPosterior posterior, double[][] emissions) {
+    }
+
+    List<SessionInference> infer(TwoStepDataset data, boolean smooth) {
+        Objects.requireNonNull(data, "data");
+        RnnInputs in = RnnInputs.encode(data, hyperParameters.encoding());
+        RnnNetwork net = new RnnNetwork(hyperParameters.encoding().width(), hyperParameters.hiddenSize(),
+                hyperParameters.states(), 1e-3, 0, 0);
+        net.setParameters(parameters);
+        double[] logits = net.logits(RnnNetwork.features(in));
+        List<SessionInference> out = new ArrayList<>();
+        for (int b = 0; b < in.numSessions(); b++) {
+            double[][][] lp = HeadOutputs.logProbabilities(logits, hyperParameters.states(), in.paddedLength(), b,
+                    in.length(b));
+            double[][] e = HeadOutputs.emissions(lp, in, b, hyperParameters.temperature());
+            HmmPosterior post = smooth ? ForwardBackward.run(initial, transition, e)
+                    : ForwardBackward.filter(initial, transition, e);
+            out.add(new SessionInference(lp, post, e));
+        }
+        return out;
+    }
+
+    List<double[]> predictChoiceProbabilities(TwoStepDataset data) {
+        List<double[]> out = new ArrayList<>();
+        for (SessionInference s : infer(data, false)) {
+            out.add(HeadOutputs.predictiveChoice1(s.headLogProbabilities(), s.posterior().predicted()));
+        }
+        return out;
+    }
+
+    List<int[]> mostLikelyStates(TwoStepDataset data) {
+        List<int[]> out = new ArrayList<>();
+        for (SessionInference s : infer(data, false)) {
+            out.add(Viterbi.decode(initial, transition, s.emissions()).states());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.hmmrnn.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.metrics.PhaseRecovery;
+import io.github.hmmrnn.metrics.PredictiveMetrics;
+import io.github.hmmrnn.metrics.PredictiveScore;
+import io.github.hmmrnn.oracle.TwoStepOracle;
+import io.github.hmmrnn.rnn.FittedHmmTinyRnn;
+import io.github.hmmrnn.rnn.FittedTinyRnn;
+import io.github.hmmrnn.rnn.HmmTinyRnnModel;
+import io.github.hmmrnn.rnn.InputEncoding;
+import io.github.hmmrnn.rnn.TinyRnnModel;
+import io.github.hmmrnn.synthetic.TwoStepGenerator;
+
+/**
+ * Benchmarks of the (HMM-)TinyRNN on the default synthetic two-step task: the time of one
+ * full-batch training epoch at B64·T400·H6·K2 and a full fit to convergence, with the test
+ * metrics of both models beside the Bayes oracle's.
+ *
+ * <p>Data: {@code TwoStepGenerator} defaults, 64 sequences × 400 trials; train seed 1,
+ * validation seed 3, test seed 2.
+ */
+public final class RnnBench {
+
+    /**
+     * One benchmark figure.
+     *
+     * @param name   what was measured
+     * @param value  the figure
+     * @param unit   its unit
+     * @param params settings it was measured under
+     */
+    public record Result(String name, double value, String unit, Map<String, String> params) {
+        /** Copies the parameters. */
+        public Result {
+            params = Map.copyOf(params);
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RnnBench.class);
+
+    private RnnBench() {
+    }
+
+    private static TwoStepDataset data(long seed) {
+        return TwoStepGenerator.builder().sequences(64).trials(400).seed(seed).build().generate();
+    }
+
+    /**
+     * Times full-batch training epochs (inference pass, forward–backward per session, Adam step
+     * and M-step; no validation) of an HMM-TinyRNN K = 2, H = 6 at B = 64, T = 400.
+     *
+     * @param epochs timed epochs after warm-up, ≥ 1
+     * @return mean milliseconds per epoch and total seconds
+     */
+    public static List<Result> epochTime(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        TwoStepDataset train = data(1);
+        HmmTinyRnnModel warm = HmmTinyRnnModel.builder().states(2).hiddenSize(6).maxEpochs(30)
+                .patience(1000).seed(1).build();
+        warm.fit(train, null);
+        HmmTinyRnnModel model = HmmTinyRnnModel.builder().states(2).hiddenSize(6).maxEpochs(epochs)
+                .patience(epochs + 1).seed(1).build();
+        long t0 = System.nanoTime();
+        FittedHmmTinyRnn fit = model.fit(train, null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int run = fit.history().entries().size();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("B", "64");
+        p.put("T", "400");
+        p.put("H", "6");
+        p.put("K", "2");
+        p.put("epochs", Integer.toString(run));
+        p.put("threads", "1");
+        List<Result> out = new ArrayList<>();
+        out.add(new Result("hmm-tinyrnn epoch (train step incl. posteriors, graph build amortised)",
+                1000.0 * seconds / run, "ms", p));
+        return out;
+    }
+
+    /**
+     * Fits both models to convergence and scores them on held-out data beside the Bayes oracle.
+     *
+     * @param hidden       GRU units for both models
+     * @param seed         model seed
+     * @param encoding     input encoding for both models
+     * @param learningRate Adam learning rate for both models
+     * @return fit seconds, epochs, test NLL, accuracy and phase accuracy of each model and the
+     *         oracle's NLL and accuracy
+     */
+    public static List<Result> fitToConvergence(int hidden, long seed, InputEncoding encoding,
+                                                double learningRate) {
+        TwoStepGenerator gen = TwoStepGenerator.builder().sequences(64).trials(400).seed(1).build();
+        TwoStepDataset train = gen.generate();
+        TwoStepDataset validation = data(3);
+        TwoStepDataset test = data(2);
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("B", "64");
+        p.put("T", "400");
+        p.put("H", Integer.toString(hidden));
+        p.put("seed", Long.toString(seed));
+        p.put("encoding", encoding.name());
+        p.put("learningRate", Double.toString(learningRate));
+        p.put("data", "TwoStepGenerator defaults; train seed 1, validation seed 3, test seed 2");
+        List<Result> out = new ArrayList<>();
+
+        PredictiveScore oracle = TwoStepOracle.forGenerator(gen).predict(test).score();
+        out.add(new Result("oracle test NLL", oracle.nll(), "nats/trial", p));
+        out.add(new Result("oracle test accuracy", oracle.accuracy(), "fraction", p));
+
+        long t0 = System.nanoTime();
+        FittedHmmTinyRnn hmm = HmmTinyRnnModel.builder().states(2).hiddenSize(hidden).seed(seed)
+                .inputEncoding(encoding).learningRate(learningRate).build()
+                .fit(train, validation);
+        double hmmSeconds = (System.nanoTime() - t0) / 1e9;
+        PredictiveScore hs = PredictiveMetrics.evaluate(test, hmm.predictChoiceProbabilities(test));
+        double phase = PhaseRecovery.evaluate(test, hmm.smoothedStates(test)).accuracy();
+        out.add(new Result("hmm-tinyrnn fit time", hmmSeconds, "s", p));
+        out.add(new Result("hmm-tinyrnn epochs", hmm.history().entries().size(), "epochs", p));
+        out.add(new Result("hmm-tinyrnn test NLL", hs.nll(), "nats/trial", p));
+        out.add(new Result("hmm-tinyrnn test accuracy", hs.accuracy(), "fraction", p));
+        out.add(new Result("hmm-tinyrnn smoothed phase accuracy", phase, "fraction", p));
+        // the TinyRNN fit takes minutes: report the HMM-TinyRNN as soon as it is known
+        out.forEach(r -> LOG.info("{} = {} {}", r.name(), r.value(), r.unit()));
+
+        t0 = System.nanoTime();
+        FittedTinyRnn tiny = TinyRnnModel.builder().hiddenSize(hidden).seed(seed).inputEncoding(encoding)
+                .learningRate(learningRate).build().fit(train, validation);
+        double tinySeconds = (System.nanoTime() - t0) / 1e9;
+        PredictiveScore ts = PredictiveMetrics.evaluate(test, tiny.predictChoiceProbabilities(test));
+        out.add(new Result("tinyrnn fit time", tinySeconds, "s", p));
+        out.add(new Result("tinyrnn epochs", tiny.history().entries().size(), "epochs", p));
+        out.add(new Result("tinyrnn test NLL", ts.nll(), "nats/trial", p));
+        out.add(new Result("tinyrnn test accuracy", ts.accuracy(), "fraction", p));
+        return out;
+    }
+
+    /**
+     * Runs every RNN benchmark: epoch time over 200 epochs, then both fits to convergence at
+     * H = 6, seed 1, one-hot trial-type input, learning rate 0.01.
+     *
+     * @return all results
+     */
+    public static List<Result> runAll() {
+        List<Result> out = new ArrayList<>(epochTime(200));
+        out.addAll(fitToConvergence(6, 1, InputEncoding.TRIAL_TYPE_ONE_HOT, 0.01));
+        return out;
+    }
+
+    /**
+     * Prints {@link #runAll()} (or only the epoch time with argument {@code epoch}).
+     *
+     * @param args optional {@code epoch}, or {@code fit [hidden] [seed] [encoding] [learningRate]}
+     */
+    public static void main(String[] args) {
+        String what = args.length > 0 ? args[0] : "all";
+        List<Result> results = switch (what) {
+            case "epoch" -> epochTime(200);
+            case "fit" -> fitToConvergence(args.length > 1 ? Integer.parseInt(args[1]) : 6,
+                    args.length > 2 ? Long.parseLong(args[2]) : 1,
+                    args.length > 3 ? InputEncoding.valueOf(args[3]) : InputEncoding.TRIAL_TYPE_ONE_HOT,
+                    args.length > 4 ? Double.parseDouble(args[4]) : 0.01);
+            default -> runAll();
+        };
+        for (Result r : results) {
+            System.out.printf("%-60s %12.4f %-10s %s%n", r.name(), r.value(), r.unit(), r.params());
+        }
+    }
+}
