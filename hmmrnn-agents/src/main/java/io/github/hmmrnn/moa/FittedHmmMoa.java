@@ -17,6 +17,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ import java.util.function.Function;
  * distribution of the chain step that follows it (the next scored trial's predicted, and smoothed,
  * distribution); trailing forced trials carry the last step's distribution propagated once by A.
  */
-public final class FittedHmmMoa implements LatentStateModel {
+public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
     /** Version of the saved JSON layout; {@link #load} rejects newer ones. */
     public static final int FORMAT_VERSION = 1;

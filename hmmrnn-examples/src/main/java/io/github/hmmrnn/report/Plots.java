@@ -26,10 +26,15 @@ import io.github.hmmrnn.model.TrainingHistory;
  */
 public final class Plots {
 
-    private static final int WIDTH = 900;
+    private static final int WIDTH = 1100;
     private static final int HEIGHT = 520;
     private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
             BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
+    /** Colour-blind-friendly palette (Okabe–Ito), then greys. */
+    private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+        new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(240, 228, 66),
+        new Color(0, 0, 0), new Color(120, 120, 120)};
 
     private Plots() {
     }
@@ -46,8 +51,9 @@ public final class Plots {
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
         s.setLegendBorderColor(new Color(220, 220, 220));
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
+        s.setSeriesColors(PALETTE);
         s.setChartTitleBoxVisible(false);
     }
 
@@ -111,20 +117,28 @@ public final class Plots {
         }
         if (truePhase != null) {
             XYSeries s = c.addSeries("true phase", t, toDouble(truePhase));
-            s.setLineColor(new Color(150, 150, 150));
-            s.setLineWidth(4f);
+            s.setLineColor(new Color(170, 170, 170));
+            s.setLineWidth(5f);
+            s.setMarker(SeriesMarkers.NONE);
         }
         if (smoothedState1 != null) {
-            c.addSeries("smoothed p(state≈phase 1)", t, smoothedState1).setLineColor(new Color(230, 120, 20));
+            XYSeries s = c.addSeries("smoothed p(phase 1)", t, smoothedState1);
+            s.setLineColor(PALETTE[4]);
+            s.setMarker(SeriesMarkers.NONE);
         }
         if (predictedState1 != null) {
-            c.addSeries("predictive p(state≈phase 1 | past)", t, predictedState1).setLineColor(new Color(200, 40, 40));
+            XYSeries s = c.addSeries("predictive p(phase 1 | past)", t, predictedState1);
+            s.setLineColor(PALETTE[1]);
+            s.setMarker(SeriesMarkers.NONE);
         }
-        c.addSeries("model p(choice=1 | past)", t, pChoice1).setLineColor(new Color(40, 90, 200));
+        XYSeries model = c.addSeries("model p(choice=1 | past)", t, pChoice1);
+        model.setLineColor(PALETTE[0]);
+        model.setMarker(SeriesMarkers.NONE);
         if (oracleP1 != null) {
-            XYSeries s = c.addSeries("Bayes oracle p(choice=1 | past)", t, oracleP1);
+            XYSeries s = c.addSeries("oracle p(choice=1 | past)", t, oracleP1);
             s.setLineColor(Color.BLACK);
             s.setLineStyle(DASHED);
+            s.setMarker(SeriesMarkers.NONE);
         }
         List<Double> tx = new ArrayList<>();
         List<Double> ty = new ArrayList<>();
@@ -157,8 +171,9 @@ public final class Plots {
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         c.getStyler().setShowValue(true);
-        c.getStyler().setValueFontColor(Color.BLACK);
-        c.getStyler().setDecimalPattern("0.000");
+        c.getStyler().setValueFontColor(new Color(200, 30, 30));
+        c.getStyler().setHeatMapValueDecimalPattern("0.000");
+        c.getStyler().setDecimalPattern("0");
         c.getStyler().setMin(0);
         c.getStyler().setMax(1);
         c.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)});
@@ -241,7 +256,9 @@ public final class Plots {
         XYChart c = xy("Trial-history regression: model-based (solid) and reward (dashed) indices",
                 "lag (trials back)", "weight (log-odds)");
         c.getStyler().setMarkerSize(6);
+        int index = 0;
         for (var e : weights.entrySet()) {
+            Color color = PALETTE[index++ % PALETTE.length];
             int lags = e.getValue().lags();
             double[] x = new double[lags];
             double[] mb = new double[lags];
@@ -253,10 +270,13 @@ public final class Plots {
             }
             XYSeries a = c.addSeries(e.getKey() + " MB", x, mb);
             a.setMarker(SeriesMarkers.CIRCLE);
+            a.setLineColor(color);
+            a.setMarkerColor(color);
             XYSeries b = c.addSeries(e.getKey() + " reward", x, rw);
             b.setLineStyle(DASHED);
             b.setMarker(SeriesMarkers.DIAMOND);
-            b.setLineColor(a.getLineColor());
+            b.setLineColor(color);
+            b.setMarkerColor(color);
         }
         return c;
     }
