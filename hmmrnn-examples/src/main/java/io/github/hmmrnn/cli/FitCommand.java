@@ -1,0 +1,121 @@
+package io.github.hmmrnn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.hmmrnn.data.SplitMethod;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.io.DatasetReaders;
+import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.report.CrossValidation;
+import io.github.hmmrnn.report.FitSettings;
+import io.github.hmmrnn.report.ModelFitter;
+import io.github.hmmrnn.report.ModelKind;
+import io.github.hmmrnn.report.RealDataReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Fits a model to real data, per subject, optionally cross-validated over sessions.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit a model per subject (fit.json and plots per fit), or cross-validate it over sessions "
+                + "(--cv N: cv.csv, cv.md and a chart).")
+final class FitCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FitCommand.class);
+
+    @Option(names = "--data", required = true, description = "Data file (.mat, .csv, .npz or .json).")
+    Path data;
+
+    @Option(names = "--subject", required = true, description = "Subject name (repeatable), or 'all'.")
+    List<String> subjects;
+
+    @Option(names = "--model", required = true, description = "Model: moa, tinyrnn, hmm-tinyrnn.")
+    String model;
+
+    @Option(names = "--states", defaultValue = "2", converter = IntRange.Converter.class,
+            description = "Hidden states K, or a range such as 1..4 (default: ${DEFAULT-VALUE}).")
+    IntRange states;
+
+    @Option(names = "--hidden", defaultValue = "2", converter = IntRange.Converter.class,
+            description = "GRU units of the RNN models, or a range such as 1..4 (default: ${DEFAULT-VALUE}).")
+    IntRange hidden;
+
+    @Option(names = "--cv", description = "Cross-validate with this many session folds instead of one fit.")
+    Integer cv;
+
+    @Option(names = "--split", defaultValue = "STRIDE", description = "CV fold assignment: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    SplitMethod split;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        common.applyLogging();
+        ModelKind kind = ModelKind.parse(model);
+        TwoStepDataset all = DatasetReaders.read(data);
+        List<String> names = subjects.size() == 1 && subjects.get(0).equals("all") ? all.subjectNames() : subjects;
+        for (String n : names) {
+            all.subject(n);
+        }
+        if (cv != null && cv < 2) {
+            throw new IllegalArgumentException("--cv must be >= 2 folds, got " + cv);
+        }
+        FitSettings settings = modelOptions.settings(common.seed, cv != null ? 1 : common.threads);
+        Path out = common.outOr("results/fit");
+        List<RealDataReport.CvRow> rows = new ArrayList<>();
+        for (String subject : names) {
+            TwoStepDataset d = all.forSubject(subject);
+            for (ModelFitter f : fitters(kind, settings)) {
+                if (cv == null) {
+                    LOG.info("fitting {} to {} ({} sessions, {} scored trials)", f.name(), subject, d.numSessions(),
+                            d.numScored());
+                    FittedChoiceModel m = f.fit(d, d);
+                    RealDataReport.writeFit(m, d, data.toString(), out.resolve(subject).resolve(f.name()));
+                    System.out.println(subject + " " + f.name() + ": wrote " + out.resolve(subject).resolve(f.name()));
+                } else {
+                    CrossValidation.Result r = CrossValidation.run(d, f, cv, split, common.seed, common.threads);
+                    rows.add(new RealDataReport.CvRow(subject, r));
+                    System.out.printf(java.util.Locale.ROOT, "%s %s: held-out NLL %.4f, normalised likelihood %.4f%n",
+                            subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
+                }
+            }
+        }
+        if (cv != null) {
+            RealDataReport.writeCrossValidation(rows, out);
+            System.out.println("wrote " + out.resolve("cv.md"));
+        }
+        return 0;
+    }
+
+    private List<ModelFitter> fitters(ModelKind kind, FitSettings settings) {
+        List<ModelFitter> list = new ArrayList<>();
+        if (kind == ModelKind.TINYRNN) {
+            for (int h : hidden.values()) {
+                list.add(settings.fitter(kind, 1, h));
+            }
+        } else if (kind == ModelKind.HMM_TINYRNN) {
+            for (int k : states.values()) {
+                for (int h : hidden.values()) {
+                    list.add(settings.fitter(kind, k, h));
+                }
+            }
+        } else {
+            for (int k : states.values()) {
+                list.add(settings.fitter(kind, k, 0));
+            }
+        }
+        return list;
+    }
+}
