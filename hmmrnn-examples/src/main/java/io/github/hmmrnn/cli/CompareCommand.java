@@ -1,0 +1,120 @@
+package io.github.hmmrnn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.hmmrnn.data.SplitMethod;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.io.DatasetReaders;
+import io.github.hmmrnn.report.CrossValidation;
+import io.github.hmmrnn.report.FitSettings;
+import io.github.hmmrnn.report.ModelFitter;
+import io.github.hmmrnn.report.ModelKind;
+import io.github.hmmrnn.report.RealDataReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Real-data model comparison on the Miller rats: the same session folds for every model.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Cross-validated comparison on real two-step data: HMM-MoA (venditto2023, K = 1..4), TinyRNN "
+                + "(1..4 units) and HMM-TinyRNN (K = 2, 3), with the same session folds for every model; per-rat and "
+                + "pooled held-out NLL and normalised likelihood (cv.csv, cv.md, cv_comparison.png/svg).")
+final class CompareCommand implements Callable<Integer> {
+
+    /** The four rats of the tiny-RNN paper's two-step dataset. */
+    static final List<String> MILLER_RATS = List.of("M055", "M064", "M070", "M071");
+
+    @Option(names = "--data", defaultValue = "../shared/data/ofc_physdata.mat",
+            description = "Data file (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--subject", description = "Subjects (repeatable; default: the Miller rats M055, M064, M070, M071).")
+    List<String> subjects;
+
+    @Option(names = "--folds", defaultValue = "6", description = "Session folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--moa-states", defaultValue = "1..4", converter = IntRange.Converter.class,
+            description = "HMM-MoA state counts (default: ${DEFAULT-VALUE}).")
+    IntRange moaStates;
+
+    @Option(names = "--rnn-hidden", defaultValue = "1..4", converter = IntRange.Converter.class,
+            description = "TinyRNN sizes (default: ${DEFAULT-VALUE}).")
+    IntRange rnnHidden;
+
+    @Option(names = "--hmm-rnn-states", defaultValue = "2..3", converter = IntRange.Converter.class,
+            description = "HMM-TinyRNN state counts (default: ${DEFAULT-VALUE}).")
+    IntRange hmmRnnStates;
+
+    @Option(names = "--hmm-rnn-hidden", defaultValue = "2", description = "HMM-TinyRNN GRU units (default: ${DEFAULT-VALUE}).")
+    int hmmRnnHidden;
+
+    @Option(names = "--quick", description = "One rat (M071), two models (HMM-MoA K=1, TinyRNN H=1), 3 folds.")
+    boolean quick;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        common.applyLogging();
+        if (modelOptions.agents.equals("hmmrnnOriginal")) {
+            modelOptions.agents = "venditto2023";
+        }
+        TwoStepDataset all = DatasetReaders.read(data);
+        List<String> names = subjects != null ? subjects : quick ? List.of("M071") : MILLER_RATS;
+        for (String n : names) {
+            all.subject(n);
+        }
+        int k = quick ? Math.min(folds, 3) : folds;
+        FitSettings settings = modelOptions.settings(common.seed, 1);
+        List<ModelFitter> fitters = new ArrayList<>();
+        if (quick) {
+            fitters.add(settings.fitter(ModelKind.MOA, 1, 0));
+            fitters.add(settings.fitter(ModelKind.TINYRNN, 1, 1));
+        } else {
+            for (int s : moaStates.values()) {
+                fitters.add(settings.fitter(ModelKind.MOA, s, 0));
+            }
+            for (int h : rnnHidden.values()) {
+                fitters.add(settings.fitter(ModelKind.TINYRNN, 1, h));
+            }
+            for (int s : hmmRnnStates.values()) {
+                fitters.add(settings.fitter(ModelKind.HMM_TINYRNN, s, hmmRnnHidden));
+            }
+        }
+        long start = System.nanoTime();
+        List<RealDataReport.CvRow> rows = new ArrayList<>();
+        Map<String, List<CrossValidation.Fold>> pooled = new LinkedHashMap<>();
+        for (String subject : names) {
+            TwoStepDataset d = all.forSubject(subject);
+            for (ModelFitter f : fitters) {
+                CrossValidation.Result r = CrossValidation.run(d, f, k, SplitMethod.STRIDE, common.seed, common.threads);
+                rows.add(new RealDataReport.CvRow(subject, r));
+                pooled.computeIfAbsent(f.name(), x -> new ArrayList<>()).addAll(r.folds());
+                System.out.printf(java.util.Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",
+                        subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
+            }
+        }
+        if (names.size() > 1) {
+            for (var e : pooled.entrySet()) {
+                rows.add(new RealDataReport.CvRow("pooled", new CrossValidation.Result(e.getKey(), e.getValue())));
+            }
+        }
+        Path out = common.outOr("results/compare");
+        RealDataReport.writeCrossValidation(rows, out);
+        System.out.printf(java.util.Locale.ROOT, "compared %d models on %d subjects in %.0f s; wrote %s%n",
+                fitters.size(), names.size(), (System.nanoTime() - start) / 1e9, out.resolve("cv.md"));
+        return 0;
+    }
+}
