@@ -1,0 +1,68 @@
+package io.github.hmmrnn.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.io.DatasetReaders;
+import io.github.hmmrnn.moa.FittedHmmMoa;
+import io.github.hmmrnn.moa.TwoStepTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Samples a dataset from a saved HMM-MoA fit (on MixtureAgentsModels' two-step task) or from the
+ * synthetic generator.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Sample a dataset from a saved HMM-MoA model (--model FILE, on MixtureAgentsModels' two-step "
+                + "task) or from the synthetic generator (no --model), and write it (.csv, .json or .npz by --out's "
+                + "extension) with the true hidden states as phases.")
+final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", description = "A saved HMM-MoA model (models/HmmMoa-*.json from synthetic, or save()).")
+    Path model;
+
+    @Option(names = "--sessions", defaultValue = "20", description = "Sessions to simulate from a model (default: ${DEFAULT-VALUE}).")
+    int sessions;
+
+    @Option(names = "--session-trials", defaultValue = "400",
+            description = "Trials per simulated session from a model (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--p-reward", defaultValue = "0.8", description = "Task: reward probability of the better port (default: ${DEFAULT-VALUE}).")
+    double pReward;
+
+    @Option(names = "--p-congruent", defaultValue = "0.8", description = "Task: common-transition probability (default: ${DEFAULT-VALUE}).")
+    double pCongruent;
+
+    @Option(names = "--flip", defaultValue = "0.02", description = "Task: per-trial reward flip probability (default: ${DEFAULT-VALUE}).")
+    double flip;
+
+    @Mixin
+    GeneratorOptions gen;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        common.applyLogging();
+        if (common.out == null) {
+            throw new IllegalArgumentException("--out FILE (.csv, .json or .npz) is required");
+        }
+        TwoStepDataset data;
+        if (model != null) {
+            FittedHmmMoa fit = FittedHmmMoa.load(model);
+            data = fit.simulate(sessions, trials, new TwoStepTask(pReward, pCongruent, flip, 10), common.seed);
+        } else {
+            data = gen.generator(common.seed).generate();
+        }
+        DatasetReaders.write(data, common.out);
+        if (!common.quiet) {
+            System.out.println("wrote " + data.numSessions() + " sessions, " + data.numTrials() + " trials to " + common.out);
+        }
+        return 0;
+    }
+}
