@@ -171,7 +171,8 @@ class HmmMoaModelTest {
         assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().initialConcentration(0));
         assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().transitionConcentration(1, -1));
         assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().tolerance(0));
-        assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().starts(0));
+        assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().starts(-1));
+        assertThrows(IllegalStateException.class, () -> HmmMoaModel.builder().agents(AgentPreset.VENDITTO2023).starts(0).build());
         assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().agents(List.of()));
         assertThrows(IllegalArgumentException.class,
                 () -> HmmMoaModel.builder().agents(List.of(Agents.bias(), Agents.bias())));
