@@ -33,7 +33,9 @@ import java.util.concurrent.Future;
  * i.e. no prior). Start 0 begins from a one-state fit (β copied to every state plus noise,
  * learning rates at the one-state fit); other starts draw β = pooled β + N(0, (0.5|β| + 0.5)²),
  * learning rates ~ Beta(5, 5), π ~ Dirichlet(1), A rows ~ Dirichlet(10 on the diagonal, 1
- * elsewhere). Results are bit-identical for a seed, whatever the thread count.
+ * elsewhere). {@link Builder#biasHmmStart} adds one start warm-started from a bias-only choice
+ * HMM. EM is accelerated by SQUAREM unless {@link Builder#acceleration} says otherwise. Results
+ * are bit-identical for a seed, whatever the thread count.
  *
  * <pre>{@code
  * FittedHmmMoa fit = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023)

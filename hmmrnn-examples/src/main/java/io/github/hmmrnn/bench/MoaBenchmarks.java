@@ -28,6 +28,7 @@ import java.util.Locale;
 /**
  * Runnable MoA-HMM benchmarks (see docs/benchmarks-moa.md):
  * {@code recovery [sessions trials starts]}, {@code recovery-julia}, {@code synthetic [randomStarts]},
+ * {@code synthetic-aligned},
  * {@code real [matFile subject [NONE|SQUAREM]]}.
  */
 public final class MoaBenchmarks {
