@@ -4,6 +4,7 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentParameter;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.BiasHmm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,9 @@ import java.util.concurrent.Future;
  * i.e. no prior). Start 0 begins from a one-state fit (β copied to every state plus noise,
  * learning rates at the one-state fit); other starts draw β = pooled β + N(0, (0.5|β| + 0.5)²),
  * learning rates ~ Beta(5, 5), π ~ Dirichlet(1), A rows ~ Dirichlet(10 on the diagonal, 1
- * elsewhere). Results are bit-identical for a seed, whatever the thread count.
+ * elsewhere). {@link Builder#biasHmmStart} adds one start warm-started from a bias-only choice
+ * HMM. EM is accelerated by SQUAREM unless {@link Builder#acceleration} says otherwise. Results
+ * are bit-identical for a seed, whatever the thread count.
  *
  * <pre>{@code
  * FittedHmmMoa fit = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023)
@@ -60,6 +63,8 @@ public final class HmmMoaModel {
     private final double[][] initialWeights;     // [A][K] or null
     private final double[] initialPi;
     private final double[][] initialTransition;
+    private final boolean biasHmmStart;
+    private final EmAcceleration acceleration;
 
     private HmmMoaModel(Builder b) {
         this.numStates = b.numStates;
@@ -78,6 +83,8 @@ public final class HmmMoaModel {
         this.stateOrder = b.stateOrder;
         this.initialWeights = b.initialWeights;
         this.initialPi = b.initialPi;
+        this.biasHmmStart = b.biasHmmStart;
+        this.acceleration = b.acceleration;
         this.initialTransition = b.initialTransition;
     }
 
@@ -106,6 +113,8 @@ public final class HmmMoaModel {
         b.initialWeights = initialWeights;
         b.initialPi = initialPi;
         b.initialTransition = initialTransition;
+        b.biasHmmStart = biasHmmStart;
+        b.acceleration = acceleration;
         return b;
     }
 
@@ -166,16 +175,20 @@ public final class HmmMoaModel {
             SplittableRandom rng = root.split();
             inits.add(initialParams(s, rng, pooledBeta[0], pooledAlpha));
         }
+        if (biasHmmStart && numStates > 1) {
+            inits.add(biasHmmWarmStart(data, sessions, fitter, pooledBeta[0], pooledAlpha));
+        }
+        int total = inits.size();
         List<MoaFitter.StartResult> results = new ArrayList<>();
-        if (threads == 1 || starts == 1) {
-            for (int s = 0; s < starts; s++) {
+        if (threads == 1 || total == 1) {
+            for (int s = 0; s < total; s++) {
                 results.add(fitter.fit(inits.get(s), s));
             }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, starts));
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total));
             try {
                 List<Future<MoaFitter.StartResult>> fs = new ArrayList<>();
-                for (int s = 0; s < starts; s++) {
+                for (int s = 0; s < total; s++) {
                     final int start = s;
                     fs.add(pool.submit(() -> fitter.fit(inits.get(start), start)));
                 }
@@ -201,7 +214,7 @@ public final class HmmMoaModel {
             }
         }
         double[] perStart = results.stream().mapToDouble(MoaFitter.StartResult::logPosterior).toArray();
-        LOG.info("HmmMoa K={} fit: best start {} of {}, log posterior {}, {} s", numStates, best.start(), starts,
+        LOG.info("HmmMoa K={} fit: best start {} of {}, log posterior {}, {} s", numStates, best.start(), total,
                 String.format("%.4f", best.logPosterior()), String.format("%.2f", (System.nanoTime() - t0) / 1e9));
         MoaFitter.Params p = best.params();
         int[] order = stateOrder == StateOrder.AS_FITTED ? identity(numStates) : sortOrder(p.pi, p.trans);
@@ -220,6 +233,37 @@ public final class HmmMoaModel {
         List<Agent> fittedAgents = withValues(agents, fitter.fittedIndex(), p.alpha);
         return new FittedHmmMoa(fittedAgents, betaAK, pi, trans, best.logLikelihood(), best.logPosterior(),
                 data.numScored(), best.history(), perStart, toString());
+    }
+
+    /**
+     * The bias-HMM warm start: a bias-only K-state choice HMM ({@link BiasHmm}) is fitted to the
+     * choices alone; its smoothed posteriors on the scored trials fix the state responsibilities
+     * of one full (β, α) M-step (from the pooled one-state weights, copied to every state), and
+     * its π and A start the chain. Slow preference changes are thereby explained by the chain
+     * first; EM then decides by likelihood whether the agents' own memory explains them better.
+     */
+    private MoaFitter.Params biasHmmWarmStart(TwoStepDataset data, List<PreparedSession> sessions, MoaFitter fitter,
+                                              double[] pooledBeta, double[] pooledAlpha) {
+        BiasHmm bias = BiasHmm.fit(data, numStates);
+        List<double[][]> smoothed = bias.smoothedStates(data);
+        List<double[][]> gammas = new ArrayList<>(sessions.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            int[] free = sessions.get(i).free();
+            double[][] g = new double[free.length][];
+            for (int j = 0; j < free.length; j++) {
+                g[j] = smoothed.get(i)[free[j]].clone();
+            }
+            gammas.add(g);
+        }
+        double[][] beta = new double[numStates][];
+        for (int k = 0; k < numStates; k++) {
+            beta[k] = pooledBeta.clone();
+        }
+        MoaFitter.Params init = new MoaFitter.Params(beta, pooledAlpha.clone(), bias.initialDistribution(),
+                bias.transitionMatrix());
+        LOG.info("bias-HMM warm start: per-state p(choice=1) {}, log-likelihood {}",
+                Arrays.toString(bias.choiceProbabilities()), String.format("%.4f", bias.logLikelihood()));
+        return fitter.warmStart(init, gammas);
     }
 
     static List<Agent> withValues(List<Agent> agents, int[][] fittedIndex, double[] alpha) {
@@ -262,7 +306,7 @@ public final class HmmMoaModel {
             }
         }
         return new MoaFitter(agents, k, sessions, mean, sd, k == numStates ? initialConcentration : 1, conc,
-                maxIterations, tolerance);
+                maxIterations, tolerance, acceleration);
     }
 
     private MoaFitter.Params initialParams(int start, SplittableRandom rng, double[] pooledBeta, double[] pooledAlpha) {
@@ -354,7 +398,8 @@ public final class HmmMoaModel {
                 + ", initialConcentration=" + initialConcentration + ", transitionConcentration=("
                 + transitionDiagonal + ", " + transitionOffDiagonal + "), starts=" + starts
                 + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
-                + ", threads=" + threads + ", stateOrder=" + stateOrder + "]";
+                + ", threads=" + threads + ", stateOrder=" + stateOrder + ", biasHmmStart=" + biasHmmStart
+                + ", acceleration=" + acceleration + "]";
     }
 
     /** Builder of {@link HmmMoaModel}; setters validate at once, {@link #build()} checks shapes. */
@@ -376,6 +421,8 @@ public final class HmmMoaModel {
         private double[][] initialWeights;
         private double[] initialPi;
         private double[][] initialTransition;
+        private boolean biasHmmStart;
+        private EmAcceleration acceleration = EmAcceleration.SQUAREM;
 
         private Builder() {
         }
@@ -481,12 +528,14 @@ public final class HmmMoaModel {
         }
 
         /**
-         * @param n number of EM starts, ≥ 1 (default 1)
+         * @param n number of EM starts from random (or {@link #initialParameters given}) values, ≥ 0
+         *          (default 1); 0 is allowed only together with {@link #biasHmmStart} and K &gt; 1
          * @return this builder
+         * @throws IllegalArgumentException if n &lt; 0
          */
         public Builder starts(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("starts must be >= 1, got " + n);
+            if (n < 0) {
+                throw new IllegalArgumentException("starts must be >= 0, got " + n);
             }
             this.starts = n;
             return this;
@@ -564,6 +613,29 @@ public final class HmmMoaModel {
             return this;
         }
 
+        /**
+         * Adds one start (numbered after the {@link #starts} random ones) warm-started from a
+         * bias-only K-state choice HMM ({@link BiasHmm}): its smoothed posteriors drive a first
+         * (β, α) M-step and its π and A start the chain. Like every start it wins only by log
+         * posterior. Ignored when K = 1. Default off.
+         *
+         * @param enabled whether to add the warm start
+         * @return this builder
+         */
+        public Builder biasHmmStart(boolean enabled) {
+            this.biasHmmStart = enabled;
+            return this;
+        }
+
+        /**
+         * @param a how EM iterations are accelerated (default {@link EmAcceleration#SQUAREM})
+         * @return this builder
+         */
+        public Builder acceleration(EmAcceleration a) {
+            this.acceleration = Objects.requireNonNull(a, "acceleration");
+            return this;
+        }
+
         private static double positive(String name, double v) {
             if (!(v > 0) || !Double.isFinite(v)) {
                 throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
@@ -578,6 +650,10 @@ public final class HmmMoaModel {
         public HmmMoaModel build() {
             if (agents == null) {
                 throw new IllegalStateException("agents were not set; call agents(...) with a list or a preset");
+            }
+            if (starts == 0 && !(biasHmmStart && numStates > 1)) {
+                throw new IllegalStateException("starts is 0 but there is no bias-HMM warm start (biasHmmStart="
+                        + biasHmmStart + ", states=" + numStates + "); use starts >= 1");
             }
             int na = agents.size();
             if (weightPriorMeans != null) {

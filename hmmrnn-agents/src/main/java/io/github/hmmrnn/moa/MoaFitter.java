@@ -22,8 +22,12 @@ import java.util.List;
 final class MoaFitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoaFitter.class);
-    private static final int INNER_ITERATIONS = 2;
+    private static final int INNER_ITERATIONS = 1;
+    /** Newton steps of the warm-start M-step: it runs to convergence on fixed posteriors. */
+    private static final int WARM_START_ITERATIONS = 50;
     private static final double LOGIT_BOUND = 20;
+    private static final double SQUAREM_INITIAL_STEP_MAX = 4;
+    private static final double SQUAREM_STEP_GROWTH = 4;
 
     private final List<Agent> agents;
     private final int numStates;
@@ -37,6 +41,7 @@ final class MoaFitter {
     private final int maxIterations;
     private final double tolerance;
     private final int numScored;
+    private final EmAcceleration acceleration;
 
     /** Parameters of one start; arrays are mutated only by the owning fitter. */
     static final class Params {
@@ -75,8 +80,9 @@ final class MoaFitter {
 
     MoaFitter(List<Agent> agents, int numStates, List<PreparedSession> sessions, double[][] priorMeanKA,
               double[][] priorSdKA, double initialConcentration, double[][] transitionConcentration,
-              int maxIterations, double tolerance) {
+              int maxIterations, double tolerance, EmAcceleration acceleration) {
         this.agents = agents;
+        this.acceleration = acceleration;
         this.numStates = numStates;
         this.sessions = sessions;
         this.fittedIndex = AgentRegressors.fittedParameterIndex(agents);
@@ -135,46 +141,214 @@ final class MoaFitter {
         return out;
     }
 
+    /** A parameter point with its regressors and E-step. */
+    private record Point(Params params, List<SessionRegressors> regs, EStep e) {
+    }
+
+    /** One generalized-EM map: M-step from the point's posteriors, then the E-step at the result. */
+    private Point emStep(Point from) {
+        Params p = from.params.copy();
+        mStepChain(p, from.e);
+        List<SessionRegressors> regs = mStepWeights(p, from.e.gammas, from.regs, INNER_ITERATIONS);
+        return new Point(p, regs, eStep(p, regs));
+    }
+
+    private Point evaluate(Params p) {
+        // derivatives now, so that the next M-step need not recompute the regressors
+        List<SessionRegressors> regs = regressors(p.alpha, fittedIndex.length > 0);
+        return new Point(p, regs, eStep(p, regs));
+    }
+
     StartResult fit(Params init, int start) {
         long t0 = System.nanoTime();
-        Params p = init.copy();
-        List<SessionRegressors> regs = regressors(p.alpha, false);
-        EStep e = eStep(p, regs);
+        Point cur = evaluate(init.copy());
         List<TrainingHistory.Entry> hist = new ArrayList<>();
-        hist.add(new TrainingHistory.Entry(0, -e.logPosterior / numScored, Double.NaN));
+        hist.add(new TrainingHistory.Entry(0, -cur.e.logPosterior / numScored, Double.NaN));
         boolean converged = false;
         int decreases = 0;
-        for (int iter = 1; iter <= maxIterations; iter++) {
-            double[][] oldBeta = copy(p.beta);
-            double[] oldAlpha = p.alpha.clone();
-            mStepChain(p, e);
-            regs = mStepWeights(p, e.gammas, regs);
-            EStep next = eStep(p, regs);
-            double delta = next.logPosterior - e.logPosterior;
-            e = next;
-            hist.add(new TrainingHistory.Entry(iter, -e.logPosterior / numScored, Double.NaN));
-            LOG.debug("start {} iteration {}: log posterior {} (delta {})", start, iter, e.logPosterior, delta);
-            if (Double.isNaN(e.logPosterior)) {
+        int iter = 0;
+        int extrapolations = 0;
+        double stepMax = SQUAREM_INITIAL_STEP_MAX;
+        Point anchor = null;   // SQUAREM: start of the current pair of EM steps
+        Point middle = null;
+        while (iter < maxIterations) {
+            Point next = emStep(cur);
+            iter++;
+            double delta = next.e.logPosterior - cur.e.logPosterior;
+            hist.add(new TrainingHistory.Entry(iter, -next.e.logPosterior / numScored, Double.NaN));
+            LOG.debug("start {} iteration {}: log posterior {} (delta {})", start, iter, next.e.logPosterior, delta);
+            if (Double.isNaN(next.e.logPosterior)) {
                 throw new IllegalStateException("log posterior became NaN at iteration " + iter + " of start " + start);
             }
-            if (delta >= 0 && delta <= tolerance) {
-                converged = true;
-                break;
-            }
-            if (maxAbsDiff(oldBeta, p.beta) <= tolerance && maxAbsDiff(oldAlpha, p.alpha) <= tolerance) {
-                converged = true;
-                break;
-            }
+            boolean stop = delta >= 0 && delta <= tolerance
+                    || maxAbsDiff(cur.params.beta, next.params.beta) <= tolerance
+                    && maxAbsDiff(cur.params.alpha, next.params.alpha) <= tolerance;
             decreases = delta < 0 ? decreases + 1 : 0;
+            Point previous = cur;
+            cur = next;
+            if (stop) {
+                converged = true;
+                break;
+            }
             if (decreases >= 11) {
                 break;
             }
+            if (acceleration != EmAcceleration.SQUAREM) {
+                continue;
+            }
+            if (middle == null) {
+                anchor = previous;
+                middle = cur;
+                continue;
+            }
+            // SQUAREM (Varadhan & Roland 2008): extrapolate along the last two EM steps; keep the
+            // result only if it beats the plain EM point, so the objective never goes down.
+            Extrapolation far = extrapolate(anchor.params, middle.params, cur.params, stepMax);
+            anchor = null;
+            middle = null;
+            if (far != null) {
+                Point jump = evaluate(far.params);
+                if (jump.e.logPosterior > cur.e.logPosterior) {
+                    extrapolations++;
+                    if (far.step >= stepMax) {
+                        stepMax *= SQUAREM_STEP_GROWTH;
+                    }
+                    cur = jump;
+                }
+            }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        LOG.info("start {}: log posterior {} log likelihood {} after {} iterations ({}), {} s", start,
-                String.format("%.4f", e.logPosterior), String.format("%.4f", e.logLikelihood), hist.size() - 1,
-                converged ? "converged" : "not converged", String.format("%.2f", secs));
-        return new StartResult(p, e.logLikelihood, e.logPosterior, new TrainingHistory(hist, converged, secs), start);
+        LOG.info("start {}: log posterior {} log likelihood {} after {} iterations ({} accepted extrapolations, {}), {} s",
+                start, String.format("%.4f", cur.e.logPosterior), String.format("%.4f", cur.e.logLikelihood), iter,
+                extrapolations, converged ? "converged" : "not converged", String.format("%.2f", secs));
+        return new StartResult(cur.params, cur.e.logLikelihood, cur.e.logPosterior,
+                new TrainingHistory(hist, converged, secs), start);
+    }
+
+    /** An extrapolated point and the step length s that produced it. */
+    private record Extrapolation(Params params, double step) {
+    }
+
+    /**
+     * The SQUAREM point θ0 + 2s·r + s²·v with r = θ1 − θ0, v = θ2 − 2θ1 + θ0 and s = |r|/|v|
+     * (capped), in unconstrained coordinates: β as is, logit α, log π and log A rows (entries
+     * that are 0 stay 0, the rest are renormalised).
+     *
+     * @return the extrapolated parameters, or null if the step would be no longer than plain EM's
+     */
+    private Extrapolation extrapolate(Params p0, Params p1, Params p2, double stepMax) {
+        double[] x0 = pack(p0);
+        double[] x1 = pack(p1);
+        double[] x2 = pack(p2);
+        double rr = 0;
+        double vv = 0;
+        for (int i = 0; i < x0.length; i++) {
+            if (Double.isFinite(x0[i]) && Double.isFinite(x1[i]) && Double.isFinite(x2[i])) {
+                double r = x1[i] - x0[i];
+                double v = x2[i] - 2 * x1[i] + x0[i];
+                rr += r * r;
+                vv += v * v;
+            }
+        }
+        if (!(vv > 0)) {
+            return null;
+        }
+        double step = Math.min(Math.sqrt(rr / vv), stepMax);
+        if (step <= 1) {
+            return null;
+        }
+        double[] x = new double[x0.length];
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x0[i]) && Double.isFinite(x1[i]) && Double.isFinite(x2[i])) {
+                double r = x1[i] - x0[i];
+                double v = x2[i] - 2 * x1[i] + x0[i];
+                x[i] = x0[i] + 2 * step * r + step * step * v;
+            } else {
+                x[i] = x2[i];
+            }
+        }
+        return new Extrapolation(unpack(x), step);
+    }
+
+    private double[] pack(Params p) {
+        int na = agents.size();
+        int k = numStates;
+        double[] x = new double[k * na + p.alpha.length + k + k * k];
+        int n = 0;
+        for (int s = 0; s < k; s++) {
+            for (int a = 0; a < na; a++) {
+                x[n++] = p.beta[s][a];
+            }
+        }
+        for (double a : p.alpha) {
+            x[n++] = logit(a);
+        }
+        for (double v : p.pi) {
+            x[n++] = v > 0 ? Math.log(v) : Double.NEGATIVE_INFINITY;
+        }
+        for (double[] row : p.trans) {
+            for (double v : row) {
+                x[n++] = v > 0 ? Math.log(v) : Double.NEGATIVE_INFINITY;
+            }
+        }
+        return x;
+    }
+
+    private Params unpack(double[] x) {
+        int na = agents.size();
+        int k = numStates;
+        int n = 0;
+        double[][] beta = new double[k][na];
+        for (int s = 0; s < k; s++) {
+            for (int a = 0; a < na; a++) {
+                beta[s][a] = x[n++];
+            }
+        }
+        double[] alpha = new double[fittedIndex.length];
+        for (int q = 0; q < alpha.length; q++) {
+            alpha[q] = expit(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, x[n++])));
+        }
+        double[] pi = softmax(x, n, k);
+        n += k;
+        double[][] trans = new double[k][];
+        for (int i = 0; i < k; i++) {
+            trans[i] = softmax(x, n, k);
+            n += k;
+        }
+        return new Params(beta, alpha, pi, trans);
+    }
+
+    /** Normalised exp of x[from..from+k); −∞ entries give exact zeros. */
+    private static double[] softmax(double[] x, int from, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            max = Math.max(max, x[from + i]);
+        }
+        double[] out = new double[k];
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            out[i] = Math.exp(x[from + i] - max);
+            sum += out[i];
+        }
+        for (int i = 0; i < k; i++) {
+            out[i] /= sum;
+        }
+        return out;
+    }
+
+    /**
+     * Prepares a warm start from given state posteriors (e.g. a bias-only HMM's): maximises the
+     * M-step objective in (β, α) on those posteriors, starting from {@code init}, and keeps
+     * {@code init}'s π and A. EM then continues from the result in {@link #fit}.
+     *
+     * @param init    starting β, α, π, A (not modified)
+     * @param gammas  per session, [scored trials][K] posteriors
+     * @return the warm-start parameters
+     */
+    Params warmStart(Params init, List<double[][]> gammas) {
+        Params p = init.copy();
+        mStepWeights(p, gammas, regressors(p.alpha, false), WARM_START_ITERATIONS);
+        return p;
     }
 
     private EStep eStep(Params p, List<SessionRegressors> regs) {
@@ -292,70 +466,90 @@ final class MoaFitter {
     /**
      * Improves (β, α) on the M-step objective; returns the regressors at the new α.
      */
-    private List<SessionRegressors> mStepWeights(Params p, List<double[][]> gammas, List<SessionRegressors> regs) {
+    private List<SessionRegressors> mStepWeights(Params p, List<double[][]> gammas, List<SessionRegressors> regs,
+                                                 int innerIterations) {
         int na = agents.size();
         int np = fittedIndex.length;
         int kk = numStates;
         int dim = kk * na + np;
         double lambda = 1e-4;
         List<SessionRegressors> current = regs;
-        int[] idx = new int[na + np];
-        double[] val = new double[na + np];
-        for (int it = 0; it < INNER_ITERATIONS; it++) {
-            List<SessionRegressors> withDx = np > 0 ? regressors(p.alpha, true) : current;
+        int m = na + np;
+        int packed = m * (m + 1) / 2;
+        double[] z = new double[m];
+        for (int it = 0; it < innerIterations; it++) {
+            List<SessionRegressors> withDx = np == 0 || hasDerivatives(current) ? current : regressors(p.alpha, true);
             double f = 0;
-            double[] grad = new double[dim];
-            double[][] h = new double[dim][dim];
             double[] chain = new double[np];
             for (int q = 0; q < np; q++) {
                 chain[q] = p.alpha[q] * (1 - p.alpha[q]);
             }
+            // Per state, the weighted Gram matrix Σ w z zᵀ and Σ r z of z_t = (x_t, ∂x_t/∂α) are
+            // sufficient for the Gauss–Newton system; β enters only when they are assembled.
+            double[][] gram = new double[kk][packed];
+            double[][] score = new double[kk][m];
             for (int i = 0; i < sessions.size(); i++) {
                 PreparedSession s = sessions.get(i);
                 double[][] x = withDx.get(i).values();
                 double[][] dx = withDx.get(i).derivatives();
                 double[][] g = gammas.get(i);
                 int[] free = s.free();
+                int[] choices = s.choices();
                 for (int j = 0; j < free.length; j++) {
                     int t = free[j];
-                    double y = s.choices()[t];
+                    double y = choices[t];
+                    double[] xt = x[t];
+                    System.arraycopy(xt, 0, z, 0, na);
+                    if (np > 0) {
+                        System.arraycopy(dx[t], 0, z, na, np);
+                    }
                     for (int k = 0; k < kk; k++) {
                         double gam = g[j][k];
                         if (gam < 1e-300) {
                             continue;
                         }
-                        double[] bk = p.beta[k];
-                        double eta = MoaKernels.dot(bk, x[t]);
-                        double pr = MoaKernels.sigmoid(eta);
-                        f += gam * (y * eta - MoaKernels.softplus(eta));
+                        double eta = MoaKernels.dot(p.beta[k], xt);
+                        // σ(η) and log(1 + e^η) from one exponential
+                        double e = Math.exp(-Math.abs(eta));
+                        double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+                        f += gam * (y * eta - Math.max(eta, 0) - Math.log1p(e));
                         double r = gam * (y - pr);
                         double w = gam * pr * (1 - pr);
-                        int n = 0;
-                        for (int a = 0; a < na; a++) {
-                            idx[n] = k * na + a;
-                            val[n++] = x[t][a];
-                        }
-                        for (int q = 0; q < np; q++) {
-                            idx[n] = kk * na + q;
-                            val[n++] = bk[fittedIndex[q][0]] * dx[t][q] * chain[q];
-                        }
-                        for (int u = 0; u < n; u++) {
-                            grad[idx[u]] += r * val[u];
-                            double wv = w * val[u];
-                            double[] hrow = h[idx[u]];
+                        double[] gk = gram[k];
+                        double[] sk = score[k];
+                        int off = 0;
+                        for (int u = 0; u < m; u++) {
+                            double zu = z[u];
+                            sk[u] += r * zu;
+                            double wz = w * zu;
                             for (int v = 0; v <= u; v++) {
-                                hrow[idx[v]] += wv * val[v];
+                                gk[off + v] += wz * z[v];
                             }
+                            off += u + 1;
                         }
                     }
                 }
             }
-            // mirror: only entries with idx[v] <= idx[u] in accumulation order were filled
-            for (int u = 0; u < dim; u++) {
-                for (int v = 0; v < u; v++) {
-                    double s2 = h[u][v] + h[v][u];
-                    h[u][v] = s2;
-                    h[v][u] = s2;
+            double[] grad = new double[dim];
+            double[][] h = new double[dim][dim];
+            double[] c = new double[m];   // column scale: 1 for x, β_k,owner · α(1−α) for ∂x/∂α
+            for (int k = 0; k < kk; k++) {
+                for (int u = 0; u < m; u++) {
+                    c[u] = u < na ? 1 : p.beta[k][fittedIndex[u - na][0]] * chain[u - na];
+                }
+                int off = 0;
+                for (int u = 0; u < m; u++) {
+                    int du = u < na ? k * na + u : kk * na + (u - na);
+                    grad[du] += c[u] * score[k][u];
+                    for (int v = 0; v <= u; v++) {
+                        int dv = v < na ? k * na + v : kk * na + (v - na);
+                        double hv = c[u] * c[v] * gram[k][off + v];
+                        h[du][dv] += hv;
+                        if (du != dv) {
+                            h[dv][du] += hv;
+                        }
+                    }
+                    off += u + 1;
                 }
             }
             for (int k = 0; k < kk; k++) {
@@ -405,7 +599,7 @@ final class MoaFitter {
                     double uq = logit(p.alpha[q]) + step[kk * na + q];
                     nal[q] = expit(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, uq)));
                 }
-                List<SessionRegressors> trial = np > 0 ? regressors(nal, false) : current;
+                List<SessionRegressors> trial = np > 0 ? regressors(nal, true) : current;
                 double fn = objective(nb, nal, gammas, trial);
                 if (fn >= f) {
                     accepted = true;
@@ -415,7 +609,7 @@ final class MoaFitter {
                     current = trial;
                     lambda = Math.max(lambda / 10, 1e-9);
                     if (gain <= 1e-10 * (1 + Math.abs(f))) {
-                        it = INNER_ITERATIONS;
+                        it = innerIterations;
                     }
                 } else {
                     lambda *= 10;
@@ -426,6 +620,10 @@ final class MoaFitter {
             }
         }
         return current;
+    }
+
+    private static boolean hasDerivatives(List<SessionRegressors> regs) {
+        return !regs.isEmpty() && regs.get(0).derivatives() != null;
     }
 
     static double logit(double a) {

@@ -171,7 +171,8 @@ class HmmMoaModelTest {
         assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().initialConcentration(0));
         assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().transitionConcentration(1, -1));
         assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().tolerance(0));
-        assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().starts(0));
+        assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().starts(-1));
+        assertThrows(IllegalStateException.class, () -> HmmMoaModel.builder().agents(AgentPreset.VENDITTO2023).starts(0).build());
         assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().agents(List.of()));
         assertThrows(IllegalArgumentException.class,
                 () -> HmmMoaModel.builder().agents(List.of(Agents.bias(), Agents.bias())));
@@ -182,5 +183,51 @@ class HmmMoaModelTest {
                 .weightPrior(new double[][] {{0}}, new double[][] {{0}}));
         assertThrows(IllegalArgumentException.class, () -> FittedHmmMoa.of(twoStateTruth().agents(),
                 twoStateTruth().weights(), new double[] {0.5, 0.6}, twoStateTruth().transitionMatrix()));
+    }
+
+    /** Two states that differ only in their side bias, on top of one shared model-based agent. */
+    private static FittedHmmMoa biasSwitchingTruth() {
+        List<Agent> agents = List.of(Agents.mbRewardB().withParameter("alpha", 0.5, true), Agents.bias());
+        double[][] beta = {{1.0, 1.0}, {-0.6, 0.6}};
+        return FittedHmmMoa.of(agents, beta, new double[] {0.5, 0.5}, new double[][] {{0.98, 0.02}, {0.02, 0.98}});
+    }
+
+    @Test
+    void fit_biasHmmWarmStart_findsTheStatesAfterOneIteration_andLeavesRandomStartsUnchanged() {
+        FittedHmmMoa truth = biasSwitchingTruth();
+        TwoStepDataset data = truth.simulate(20, 150, TwoStepTask.DEFAULT, 3);
+        HmmMoaModel.Builder spec = HmmMoaModel.builder().states(2).agents(truth.agents()).seed(7);
+        // One EM iteration is not enough for a random start to sort the trials into the two bias
+        // states; the warm start begins with them sorted.
+        FittedHmmMoa warm = spec.starts(0).biasHmmStart(true).maxIterations(1).build().fit(data);
+        assertEquals(1, warm.startLogPosteriors().length);
+        double ceiling = MoaRecovery.stateRecovery(truth, data).accuracy();
+        double acc = MoaRecovery.stateRecovery(warm, data).accuracy();
+        assertTrue(acc >= 0.85 && acc >= ceiling - 0.05, "warm-start state accuracy " + acc + " (truth " + ceiling + ")");
+        double[] bias = warm.weights()[1];
+        assertTrue(Math.min(bias[0], bias[1]) < -0.3 && Math.max(bias[0], bias[1]) > 0.3,
+                "per-state bias weights " + java.util.Arrays.toString(bias));
+
+        FittedHmmMoa random = spec.starts(2).biasHmmStart(false).maxIterations(30).build().fit(data);
+        FittedHmmMoa both = spec.starts(2).biasHmmStart(true).maxIterations(30).build().fit(data);
+        double[] r = random.startLogPosteriors();
+        double[] b = both.startLogPosteriors();
+        assertEquals(3, b.length);
+        assertEquals(r[0], b[0], 0.0);
+        assertEquals(r[1], b[1], 0.0);
+        assertEquals(Math.max(b[0], Math.max(b[1], b[2])), both.logPosterior(), 0.0);
+    }
+
+    @Test
+    void fit_squaremAndPlainEm_reachTheSameOptimum() {
+        FittedHmmMoa truth = twoStateTruth();
+        TwoStepDataset data = truth.simulate(10, 200, TwoStepTask.DEFAULT, 21);
+        HmmMoaModel.Builder spec = HmmMoaModel.builder().states(2).agents(truth.agents()).seed(3).tolerance(1e-7);
+        FittedHmmMoa plain = spec.acceleration(EmAcceleration.NONE).build().fit(data);
+        FittedHmmMoa fast = spec.acceleration(EmAcceleration.SQUAREM).build().fit(data);
+        assertEquals(plain.logPosterior(), fast.logPosterior(), 1e-3);
+        assertArrayEquals(plain.weights()[0], fast.weights()[0], 1e-2);
+        assertTrue(fast.history().entries().size() <= plain.history().entries().size(),
+                "SQUAREM took " + fast.history().entries().size() + " EM steps, plain EM " + plain.history().entries().size());
     }
 }
