@@ -261,7 +261,7 @@ public final class EmulationPlots {
     }
 
     /**
-     * Residency times on PC1-PC2, binned into short (< 2), medium (2-8) and long (> 8) steps.
+     * Residency times on PC1-PC2, binned into short (&lt; 2), medium (2-8) and long (&gt; 8) steps.
      *
      * @param o the run
      * @return the chart
