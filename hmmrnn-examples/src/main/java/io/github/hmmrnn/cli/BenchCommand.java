@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.hmmrnn.bench.BenchResult;
 import io.github.hmmrnn.bench.HmmBench;
+import io.github.hmmrnn.bench.MoaBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The benchmark suites. */
     enum Suite {
-        HMM, ALL
+        HMM, MOA, ALL
     }
 
     @Parameters(index = "0", defaultValue = "all", paramLabel = "SUITE",
@@ -42,6 +43,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer repetitions and smaller sizes (smoke test).")
     boolean quick;
 
+    @Option(names = "--data", defaultValue = "../shared/data/ofc_physdata.mat",
+            description = "Real data for the moa suite (default: ${DEFAULT-VALUE}).")
+    Path data;
+
     @Mixin
     CommonOptions common;
 
@@ -51,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchResult> results = new ArrayList<>();
         if (suite == Suite.HMM || suite == Suite.ALL) {
             results.addAll(HmmBench.run(quick ? HmmBench.Options.quick() : HmmBench.Options.full()));
+        }
+        if (suite == Suite.MOA || suite == Suite.ALL) {
+            results.addAll(MoaBench.run(data, quick ? 1 : 3));
         }
         ObjectMapper mapper = new ObjectMapper();
         StringBuilder out = new StringBuilder();
