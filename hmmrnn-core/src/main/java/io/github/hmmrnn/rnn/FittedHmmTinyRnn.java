@@ -1,12 +1,14 @@
 package io.github.hmmrnn.rnn;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 
 /**
@@ -17,7 +19,7 @@ import io.github.hmmrnn.model.TrainingHistory;
  * distribution p(z_t | trials &lt; t), so they are causal; smoothed posteriors are for phase
  * recovery only.
  */
-public final class FittedHmmTinyRnn implements LatentStateModel {
+public final class FittedHmmTinyRnn implements LatentStateModel, SavableModel {
 
     static final String TYPE = "HmmTinyRnn";
 
@@ -44,10 +46,15 @@ public final class FittedHmmTinyRnn implements LatentStateModel {
      * Writes the model as versioned JSON (hyper-parameters, provenance, parameters, history).
      *
      * @param path the file to write
-     * @throws IOException if writing fails
+     * @throws UncheckedIOException if writing fails
      */
-    public void save(Path path) throws IOException {
-        RnnModelFile.save(state, TYPE, path);
+    @Override
+    public void save(Path path) {
+        try {
+            RnnModelFile.save(state, TYPE, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
     }
 
     @Override

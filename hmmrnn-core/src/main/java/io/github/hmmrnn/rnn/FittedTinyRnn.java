@@ -1,18 +1,20 @@
 package io.github.hmmrnn.rnn;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 
 /**
  * A fitted TinyRNN. Immutable and thread-safe: every query builds its own DL4J graph from the
  * stored parameters.
  */
-public final class FittedTinyRnn implements FittedChoiceModel {
+public final class FittedTinyRnn implements FittedChoiceModel, SavableModel {
 
     static final String TYPE = "TinyRnn";
 
@@ -39,10 +41,15 @@ public final class FittedTinyRnn implements FittedChoiceModel {
      * Writes the model as versioned JSON (hyper-parameters, provenance, parameters, history).
      *
      * @param path the file to write
-     * @throws IOException if writing fails
+     * @throws UncheckedIOException if writing fails
      */
-    public void save(Path path) throws IOException {
-        RnnModelFile.save(state, TYPE, path);
+    @Override
+    public void save(Path path) {
+        try {
+            RnnModelFile.save(state, TYPE, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
     }
 
     @Override

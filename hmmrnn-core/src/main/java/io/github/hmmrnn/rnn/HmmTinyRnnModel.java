@@ -69,6 +69,20 @@ public final class HmmTinyRnnModel {
         return "HmmTinyRnnModel" + hyperParameters;
     }
 
+    /**
+     * Default factor on the heads' weight learning rate: 1 (no change). Smaller factors (0.02)
+     * slow the GRU state's takeover of the phases but, with early stopping on the validation
+     * predictive NLL, do not prevent it (measured in {@code docs/benchmarks-rnn.md}).
+     */
+    public static final double DEFAULT_HEAD_WEIGHT_LEARNING_RATE_SCALE = 1.0;
+
+    /**
+     * Default number of warm-start epochs against the bias-only HMM's posteriors held fixed: 0,
+     * because in our measurements that pretraining let the heads lean on the GRU state early and
+     * sped up the loss of the phases; the bias-HMM start of π, A and the head biases is kept.
+     */
+    public static final int DEFAULT_WARM_START_EPOCHS = 0;
+
     /** Builder of {@link HmmTinyRnnModel}; setters validate at once. */
     public static final class Builder {
 
@@ -84,6 +98,9 @@ public final class HmmTinyRnnModel {
         private int restarts = 1;
         private long seed = 0L;
         private int threads = 1;
+        private Initialization initialization = Initialization.BIAS_HMM;
+        private int warmStartEpochs = DEFAULT_WARM_START_EPOCHS;
+        private double headWeightLearningRateScale = DEFAULT_HEAD_WEIGHT_LEARNING_RATE_SCALE;
 
         private Builder() {
         }
@@ -245,10 +262,60 @@ public final class HmmTinyRnnModel {
             return this;
         }
 
+        /**
+         * How the fit starts (default {@link Initialization#BIAS_HMM}: warm start from a bias-only
+         * choice HMM, which keeps the phases in the chain; {@link Initialization#SYMMETRIC} is the
+         * plain start, after which the GRU tends to absorb the phases and the phase posteriors
+         * stay at chance). See {@code docs/hmm-tinyrnn.md}.
+         *
+         * @param initialization the start
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder initialization(Initialization initialization) {
+            this.initialization = java.util.Objects.requireNonNull(initialization, "initialization");
+            return this;
+        }
+
+        /**
+         * @param warmStartEpochs Adam steps against the bias-only HMM's smoothed posteriors held
+         *                        fixed, before the exact-likelihood training (default
+         *                        {@value HmmTinyRnnModel#DEFAULT_WARM_START_EPOCHS}); used only with
+         *                        {@link Initialization#BIAS_HMM}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder warmStartEpochs(int warmStartEpochs) {
+            if (warmStartEpochs < 0) {
+                throw new IllegalArgumentException("warmStartEpochs must be >= 0, got " + warmStartEpochs);
+            }
+            this.warmStartEpochs = warmStartEpochs;
+            return this;
+        }
+
+        /**
+         * Factor on the learning rate of the heads' weights from the GRU state (their biases
+         * and the GRU keep the full rate). Below 1 it slows the GRU state's takeover of the heads,
+         * which keeps each head closer to one phase's policy.
+         *
+         * @param scale factor in (0, 1] (default
+         *              {@value HmmTinyRnnModel#DEFAULT_HEAD_WEIGHT_LEARNING_RATE_SCALE})
+         * @return this builder
+         * @throws IllegalArgumentException if outside (0, 1]
+         */
+        public Builder headWeightLearningRateScale(double scale) {
+            if (!(scale > 0 && scale <= 1)) {
+                throw new IllegalArgumentException("headWeightLearningRateScale must be in (0, 1], got " + scale);
+            }
+            this.headWeightLearningRateScale = scale;
+            return this;
+        }
+
         /** @return the specification */
         public HmmTinyRnnModel build() {
             return new HmmTinyRnnModel(new RnnHyperParameters(states, hiddenSize, encoding, stickiness,
-                    learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, temperature));
+                    learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, temperature,
+                    initialization, warmStartEpochs, headWeightLearningRateScale));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.TrainingHistory;
 
 /**
@@ -33,6 +34,20 @@ final class HmmTinyRnnTrainer {
 
     /** Relative size of the symmetry-breaking noise on the initial π and A (log scale). */
     static final double INIT_NOISE = 0.01;
+
+    /** Factor on the heads' initial weights from the GRU state under the bias-HMM warm start. */
+    static final double WARM_HEAD_WEIGHT_SCALE = 0.1;
+
+    /**
+     * The bias-only HMM a warm start begins from.
+     *
+     * @param initial    π [K]
+     * @param transition A [K][K]
+     * @param choice1    per-state p(choice = 1) [K]
+     * @param labels     [B][2K][T] label weights from its smoothed posteriors (held fixed)
+     */
+    record WarmStart(double[] initial, double[][] transition, double[] choice1, double[] labels) {
+    }
 
     /** What a fit produced. */
     record Result(double[] parameters, double[] initial, double[][] transition, TrainingHistory history,
@@ -54,10 +69,12 @@ final class HmmTinyRnnTrainer {
         SplittableRandom root = new SplittableRandom(hp.seed());
         ExecutorService pool = hp.threads() > 1 ? Executors.newFixedThreadPool(hp.threads()) : null;
         try {
+            WarmStart warm = hp.states() > 1 && hp.initialization() == Initialization.BIAS_HMM
+                    ? warmStart(train) : null;
             Result best = null;
             for (int r = 0; r < hp.restarts(); r++) {
                 long restartSeed = root.split().nextLong();
-                Result res = fitOnce(train, validation, r, restartSeed, pool, start);
+                Result res = fitOnce(train, validation, r, restartSeed, pool, start, warm);
                 LOG.info("restart {}: epochs={} train NLL={} validation NLL={}", r, res.epochs(),
                         res.trainLoss(), res.validationLoss());
                 if (best == null || score(res) < score(best)) {
@@ -70,6 +87,34 @@ final class HmmTinyRnnTrainer {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Fits the bias-only HMM to the training choices (deterministic, so shared by all restarts)
+     * and turns its smoothed posteriors into label weights of the same form as the E-step's.
+     */
+    WarmStart warmStart(RnnInputs train) {
+        int k = hp.states();
+        BiasHmm bias = BiasHmm.fit(train.data(), k);
+        List<double[][]> gamma = bias.smoothedStates(train.data());
+        int steps = train.paddedLength();
+        double weight = (double) train.numSessions() / train.numScored();
+        double[] labels = new double[train.numSessions() * 2 * k * steps];
+        for (int b = 0; b < train.numSessions(); b++) {
+            double[][] g = gamma.get(b);
+            int base = b * 2 * k * steps;
+            for (int t = 0; t < train.length(b); t++) {
+                if (train.scored(b, t)) {
+                    int c = train.choice(b, t);
+                    for (int j = 0; j < k; j++) {
+                        labels[base + (2 * j + c) * steps + t] = weight * hp.temperature() * g[t][j];
+                    }
+                }
+            }
+        }
+        LOG.info("warm start: bias-only HMM log-likelihood {} per scored trial, p(choice=1 | state) {}",
+                bias.logLikelihood() / train.numScored(), java.util.Arrays.toString(bias.choiceProbabilities()));
+        return new WarmStart(bias.initialDistribution(), bias.transitionMatrix(), bias.choiceProbabilities(), labels);
     }
 
     private static double score(Result r) {
@@ -113,15 +158,27 @@ final class HmmTinyRnnTrainer {
     }
 
     private Result fitOnce(RnnInputs train, RnnInputs validation, int restart, long restartSeed,
-                           ExecutorService pool, long start) {
+                           ExecutorService pool, long start, WarmStart warm) {
         SplittableRandom rng = new SplittableRandom(restartSeed);
         int k = hp.states();
         RnnNetwork net = new RnnNetwork(hp.encoding().width(), hp.hiddenSize(), k, hp.learningRate(),
-                hp.gradientClip(), rng.split().nextLong());
+                hp.headWeightLearningRateScale(), hp.gradientClip(), rng.split().nextLong());
         SplittableRandom hmmRng = rng.split();
         double[] pi = initialDistribution(k, hmmRng);
         double[][] a = initialTransition(k, hp.stickiness(), hmmRng);
         INDArray x = RnnNetwork.features(train);
+        if (warm != null) {
+            pi = warm.initial();
+            a = copy(warm.transition());
+            net.initialiseHeads(warm.choice1(), WARM_HEAD_WEIGHT_SCALE);
+            for (int e = 0; e < hp.warmStartEpochs(); e++) {
+                // the posteriors stay those of the bias-only HMM: the heads become phase policies
+                // and the GRU learns what predicts choices within a phase
+                net.step(x, warm.labels());
+            }
+            LOG.info("restart {}: {} warm-start epochs on the bias-only HMM posteriors done", restart,
+                    hp.warmStartEpochs());
+        }
         INDArray xv = validation == null ? null : RnnNetwork.features(validation);
         double weight = (double) train.numSessions() / train.numScored();
 

@@ -21,10 +21,21 @@ import java.util.Objects;
  *                     depend on it)
  * @param temperature  emission temperature τ; 1 is the exact likelihood, anything else (the
  *                     original project's 1.25) tempers emissions and is not a likelihood, &gt; 0
+ * @param initialization how the fit starts (ignored for K = 1, which always starts
+ *                       {@link Initialization#SYMMETRIC})
+ * @param warmStartEpochs Adam steps against the warm-start posteriors held fixed before the
+ *                       exact-likelihood training, ≥ 0 (used only with
+ *                       {@link Initialization#BIAS_HMM} and K &gt; 1)
+ * @param headWeightLearningRateScale factor, in (0, 1], on the learning rate of the heads' weights
+ *                       from the GRU state during the exact-likelihood phase (1 = no change); a
+ *                       small factor keeps the heads phase policies that the GRU state only
+ *                       modulates
  */
 public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encoding, double stickiness,
                                  double learningRate, int maxEpochs, int patience, double gradientClip,
-                                 int restarts, long seed, int threads, double temperature) {
+                                 int restarts, long seed, int threads, double temperature,
+                                 Initialization initialization, int warmStartEpochs,
+                                 double headWeightLearningRateScale) {
 
     /** Validates every field. */
     public RnnHyperParameters {
@@ -58,6 +69,14 @@ public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encod
         }
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
+        }
+        Objects.requireNonNull(initialization, "initialization");
+        if (warmStartEpochs < 0) {
+            throw new IllegalArgumentException("warmStartEpochs must be >= 0, got " + warmStartEpochs);
+        }
+        if (!(headWeightLearningRateScale > 0 && headWeightLearningRateScale <= 1)) {
+            throw new IllegalArgumentException("headWeightLearningRateScale must be in (0, 1], got "
+                    + headWeightLearningRateScale);
         }
     }
 }

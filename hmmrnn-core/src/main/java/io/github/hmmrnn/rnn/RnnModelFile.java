@@ -30,7 +30,7 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
                     TrainingHistory history) {
 
     /** The only format version this library reads and writes. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

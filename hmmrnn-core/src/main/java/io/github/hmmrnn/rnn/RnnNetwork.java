@@ -6,14 +6,15 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -34,14 +35,35 @@ final class RnnNetwork {
     private final ComputationGraph graph;
     private final int heads;
 
+    private final LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
+
     RnnNetwork(int nIn, int hidden, int heads, double learningRate, double gradientClip, long seed) {
+        this(nIn, hidden, heads, learningRate, 1.0, gradientClip, seed);
+    }
+
+    /**
+     * @param headWeightScale factor on the learning rate of the heads' weights (not their biases)
+     */
+    RnnNetwork(int nIn, int hidden, int heads, double learningRate, double headWeightScale, double gradientClip,
+               long seed) {
         this.heads = heads;
-        this.graph = new ComputationGraph(configuration(nIn, hidden, heads, new Adam(learningRate), gradientClip, seed));
+        IUpdater headWeights = headWeightScale == 1.0 ? null : new Adam(learningRate * headWeightScale);
+        this.graph = new ComputationGraph(configuration(nIn, hidden, heads, new Adam(learningRate), headWeights,
+                gradientClip, seed));
         graph.init();
     }
 
     static ComputationGraphConfiguration configuration(int nIn, int hidden, int heads, IUpdater updater,
                                                        double gradientClip, long seed) {
+        return configuration(nIn, hidden, heads, updater, null, gradientClip, seed);
+    }
+
+    /**
+     * @param headWeightUpdater updater of the heads' weights, or null for {@code updater}; the
+     *                          heads' biases always use {@code updater}
+     */
+    static ComputationGraphConfiguration configuration(int nIn, int hidden, int heads, IUpdater updater,
+                                                       IUpdater headWeightUpdater, double gradientClip, long seed) {
         double bound = 1.0 / Math.sqrt(hidden);
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -59,11 +81,18 @@ final class RnnNetwork {
                 .addLayer("gru", new FusedGruLayer.Builder().nIn(nIn).nOut(hidden)
                         .weightInit(new WeightInitDistribution(new UniformDistribution(-bound, bound)))
                         .build(), "trials")
-                .addLayer(OUTPUT, new RnnOutputLayer.Builder(new PosteriorWeightedCrossEntropy(heads))
-                        .nIn(hidden).nOut(2L * heads).activation(Activation.IDENTITY)
-                        .weightInit(WeightInit.XAVIER).build(), "gru")
+                .addLayer(OUTPUT, headsLayer(hidden, heads, updater, headWeightUpdater), "gru")
                 .setOutputs(OUTPUT)
                 .build();
+    }
+
+    private static RnnOutputLayer headsLayer(int hidden, int heads, IUpdater updater, IUpdater headWeightUpdater) {
+        RnnOutputLayer.Builder b = new RnnOutputLayer.Builder(new PosteriorWeightedCrossEntropy(heads))
+                .nIn(hidden).nOut(2L * heads).activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER);
+        if (headWeightUpdater != null) {
+            b.updater(headWeightUpdater).biasUpdater(updater);
+        }
+        return b.build();
     }
 
     ComputationGraph graph() {
@@ -92,14 +121,45 @@ final class RnnNetwork {
     }
 
     /**
-     * One Adam step on the posterior-weighted cross-entropy.
+     * One Adam step on the posterior-weighted cross-entropy: DL4J's own gradient computation,
+     * gradient normalisation and updater, called directly rather than through
+     * {@code ComputationGraph.fit}, which would wrap the arrays in a data set, build a solver
+     * and run listeners and workspace checks on every call (bit-identical result, checked).
      *
      * @param x      [B][I][T] input
      * @param labels [B][2K][T] label weights
      */
     void step(INDArray x, double[] labels) {
         INDArray y = Nd4j.create(labels, new long[] {x.size(0), 2L * heads, x.size(2)}, 'c');
-        graph.fit(new MultiDataSet(new INDArray[] {x}, new INDArray[] {y}));
+        graph.setInputs(x);
+        graph.setLabels(y);
+        graph.computeGradientAndScore(workspaces);
+        Gradient gradient = graph.gradient();
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        int iteration = conf.getIterationCount();
+        // the updater turns the gradient view into the update in place (clipping, Adam)
+        graph.getUpdater().update(gradient, iteration, conf.getEpochCount(), (int) x.size(0), workspaces);
+        graph.params().subi(gradient.gradient());
+        conf.setIterationCount(iteration + 1);
+        graph.clearLayersStates();
+    }
+
+    /**
+     * Starts head k at p(choice = 1) = {@code choice1[k]} whatever the GRU state: its logits'
+     * bias is (0, logit p_k) and its weights are the current ones times {@code weightScale}.
+     *
+     * @param choice1     [K] probabilities in (0, 1)
+     * @param weightScale factor on the heads' current weights
+     */
+    void initialiseHeads(double[] choice1, double weightScale) {
+        org.deeplearning4j.nn.api.Layer layer = graph.getLayer(OUTPUT);
+        INDArray w = layer.getParam("W");
+        w.muli(weightScale);
+        INDArray b = layer.getParam("b");
+        for (int k = 0; k < heads; k++) {
+            b.putScalar(2L * k, 0.0);
+            b.putScalar(2L * k + 1, Math.log(choice1[k] / (1 - choice1[k])));
+        }
     }
 
     /** @return a copy of all parameters in DL4J's flat order */

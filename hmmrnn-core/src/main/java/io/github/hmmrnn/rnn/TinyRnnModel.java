@@ -194,7 +194,8 @@ public final class TinyRnnModel {
         /** @return the specification */
         public TinyRnnModel build() {
             return new TinyRnnModel(new RnnHyperParameters(1, hiddenSize, encoding, 0.0,
-                    learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, 1.0));
+                    learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, 1.0,
+                    Initialization.SYMMETRIC, 0, 1.0));
         }
     }
 }

@@ -124,7 +124,8 @@ class HmmTinyRnnModelTest {
     void load_rejectsUnknownFormatVersion(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.json");
         smallFit.save(file);
-        String text = Files.readString(file).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
+        String text = Files.readString(file).replace("\"formatVersion\" : " + RnnModelFile.FORMAT_VERSION,
+                "\"formatVersion\" : 99");
         Files.writeString(file, text);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FittedHmmTinyRnn.load(file));
         assertTrue(e.getMessage().contains("99"), e.getMessage());
@@ -176,6 +177,10 @@ class HmmTinyRnnModelTest {
         assertThrows(IllegalArgumentException.class, () -> HmmTinyRnnModel.builder().temperature(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> TinyRnnModel.builder().hiddenSize(0));
         assertThrows(IllegalArgumentException.class, () -> TinyRnnModel.builder().patience(0));
+        assertThrows(IllegalArgumentException.class, () -> HmmTinyRnnModel.builder().warmStartEpochs(-1));
+        assertThrows(IllegalArgumentException.class, () -> HmmTinyRnnModel.builder().headWeightLearningRateScale(0));
+        assertThrows(IllegalArgumentException.class, () -> HmmTinyRnnModel.builder().headWeightLearningRateScale(1.5));
+        assertThrows(NullPointerException.class, () -> HmmTinyRnnModel.builder().initialization(null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HmmTinyRnnModel.builder().states(-1));
         assertTrue(e.getMessage().contains("states") && e.getMessage().contains("-1"), e.getMessage());
@@ -235,5 +240,25 @@ class HmmTinyRnnModelTest {
         assertTrue(nll > oracle - 0.01, "test NLL " + nll + " beats the Bayes oracle " + oracle + ": leak");
         assertTrue(phase > 0.8, "smoothed phase accuracy " + phase);
         assertTrue(fit.history().entries().get(0).trainLoss() > fit.history().entries().get(99).trainLoss());
+    }
+
+    @Test
+    void fit_biasHmmWarmStartKeepsThePhasesInTheChain() {
+        TwoStepGenerator gen = TwoStepGenerator.builder().sequences(16).trials(300).seed(11).build();
+        TwoStepDataset train = gen.generate();
+        TwoStepDataset test = TwoStepGenerator.builder().sequences(16).trials(300).seed(12).build().generate();
+        HmmTinyRnnModel.Builder b = HmmTinyRnnModel.builder().states(2).hiddenSize(4)
+                .inputEncoding(InputEncoding.TRIAL_TYPE_ONE_HOT).learningRate(0.01).maxEpochs(30).seed(3);
+        FittedHmmTinyRnn warm = b.build().fit(train, null);
+        assertEquals(Initialization.BIAS_HMM, warm.hyperParameters().initialization());
+        double phase = PhaseRecovery.evaluate(test, warm.smoothedStates(test)).accuracy();
+        double nll = PredictiveMetrics.evaluate(test, warm.predictChoiceProbabilities(test)).nll();
+        double oracle = TwoStepOracle.forGenerator(gen).predict(test).score().nll();
+        assertTrue(phase >= 0.9, "warm-started smoothed phase accuracy " + phase);
+        assertTrue(nll > oracle - 0.01, "test NLL " + nll + " beats the Bayes oracle " + oracle + ": leak");
+        assertTrue(nll < 0.62, "test NLL " + nll + " (chance 0.693, oracle " + oracle + ")");
+        // the heads start as the two phase policies, one favouring each action
+        double[][] heads = warm.headChoiceProbabilities(test).get(0);
+        assertTrue(Math.abs(heads[0][0] - heads[0][1]) > 0.3, java.util.Arrays.toString(heads[0]));
     }
 }
