@@ -28,20 +28,6 @@ import io.github.hmmrnn.synthetic.TwoStepGenerator;
  */
 public final class RnnBench {
 
-    /**
-     * One benchmark figure.
-     *
-     * @param name   what was measured
-     * @param value  the figure
-     * @param unit   its unit
-     * @param params settings it was measured under
-     */
-    public record Result(String name, double value, String unit, Map<String, String> params) {
-        /** Copies the parameters. */
-        public Result {
-            params = Map.copyOf(params);
-        }
-    }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RnnBench.class);
 
@@ -61,7 +47,7 @@ public final class RnnBench {
      * @param epochs timed epochs after warm-up, ≥ 1
      * @return mean milliseconds per epoch and total seconds
      */
-    public static List<Result> epochTime(int epochs) {
+    public static List<BenchResult> epochTime(int epochs) {
         return epochTime(epochs, 1);
     }
 
@@ -73,7 +59,7 @@ public final class RnnBench {
      * @param threads workers for the per-session HMM passes, ≥ 1
      * @return mean milliseconds per epoch (wall clock and process CPU)
      */
-    public static List<Result> epochTime(int epochs, int threads) {
+    public static List<BenchResult> epochTime(int epochs, int threads) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
@@ -90,20 +76,20 @@ public final class RnnBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long c1 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
         int run = fit.history().entries().size();
-        Map<String, String> p = new LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put("B", "64");
         p.put("T", "400");
         p.put("H", "6");
         p.put("K", "2");
         p.put("epochs", Integer.toString(run));
         p.put("threads", Integer.toString(threads));
-        List<Result> out = new ArrayList<>();
-        out.add(new Result("hmm-tinyrnn epoch (train step incl. posteriors, graph build amortised)",
+        List<BenchResult> out = new ArrayList<>();
+        out.add(new BenchResult("hmm-tinyrnn epoch (train step incl. posteriors, graph build amortised)",
                 1000.0 * seconds / run, "ms", p));
         if (c0 >= 0) {
             // CPU time of the whole process (JIT and GC included): the wall-clock figure on an
             // otherwise idle machine is about this divided by the cores in use
-            out.add(new Result("hmm-tinyrnn epoch process CPU time", (c1 - c0) / 1e6 / run, "ms", p));
+            out.add(new BenchResult("hmm-tinyrnn epoch process CPU time", (c1 - c0) / 1e6 / run, "ms", p));
         }
         return out;
     }
@@ -118,7 +104,7 @@ public final class RnnBench {
      * @return fit seconds, epochs, test NLL, accuracy and phase accuracy of each model and the
      *         oracle's NLL and accuracy
      */
-    public static List<Result> fitToConvergence(int hidden, long seed, InputEncoding encoding,
+    public static List<BenchResult> fitToConvergence(int hidden, long seed, InputEncoding encoding,
                                                 double learningRate) {
         return fitToConvergence(hidden, seed, encoding, learningRate, true);
     }
@@ -135,13 +121,13 @@ public final class RnnBench {
      * @return fit seconds, epochs, test NLL, accuracy and phase accuracy of each model and the
      *         oracle's NLL and accuracy
      */
-    public static List<Result> fitToConvergence(int hidden, long seed, InputEncoding encoding,
+    public static List<BenchResult> fitToConvergence(int hidden, long seed, InputEncoding encoding,
                                                 double learningRate, boolean withTinyRnn) {
         TwoStepGenerator gen = TwoStepGenerator.builder().sequences(64).trials(400).seed(1).build();
         TwoStepDataset train = gen.generate();
         TwoStepDataset validation = data(3);
         TwoStepDataset test = data(2);
-        Map<String, String> p = new LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put("B", "64");
         p.put("T", "400");
         p.put("H", Integer.toString(hidden));
@@ -149,11 +135,11 @@ public final class RnnBench {
         p.put("encoding", encoding.name());
         p.put("learningRate", Double.toString(learningRate));
         p.put("data", "TwoStepGenerator defaults; train seed 1, validation seed 3, test seed 2");
-        List<Result> out = new ArrayList<>();
+        List<BenchResult> out = new ArrayList<>();
 
         PredictiveScore oracle = TwoStepOracle.forGenerator(gen).predict(test).score();
-        out.add(new Result("oracle test NLL", oracle.nll(), "nats/trial", p));
-        out.add(new Result("oracle test accuracy", oracle.accuracy(), "fraction", p));
+        out.add(new BenchResult("oracle test NLL", oracle.nll(), "nats/trial", p));
+        out.add(new BenchResult("oracle test accuracy", oracle.accuracy(), "fraction", p));
 
         long t0 = System.nanoTime();
         FittedHmmTinyRnn hmm = HmmTinyRnnModel.builder().states(2).hiddenSize(hidden).seed(seed)
@@ -162,11 +148,11 @@ public final class RnnBench {
         double hmmSeconds = (System.nanoTime() - t0) / 1e9;
         PredictiveScore hs = PredictiveMetrics.evaluate(test, hmm.predictChoiceProbabilities(test));
         double phase = PhaseRecovery.evaluate(test, hmm.smoothedStates(test)).accuracy();
-        out.add(new Result("hmm-tinyrnn fit time", hmmSeconds, "s", p));
-        out.add(new Result("hmm-tinyrnn epochs", hmm.history().entries().size(), "epochs", p));
-        out.add(new Result("hmm-tinyrnn test NLL", hs.nll(), "nats/trial", p));
-        out.add(new Result("hmm-tinyrnn test accuracy", hs.accuracy(), "fraction", p));
-        out.add(new Result("hmm-tinyrnn smoothed phase accuracy", phase, "fraction", p));
+        out.add(new BenchResult("hmm-tinyrnn fit time", hmmSeconds, "s", p));
+        out.add(new BenchResult("hmm-tinyrnn epochs", hmm.history().entries().size(), "epochs", p));
+        out.add(new BenchResult("hmm-tinyrnn test NLL", hs.nll(), "nats/trial", p));
+        out.add(new BenchResult("hmm-tinyrnn test accuracy", hs.accuracy(), "fraction", p));
+        out.add(new BenchResult("hmm-tinyrnn smoothed phase accuracy", phase, "fraction", p));
         // the TinyRNN fit takes minutes: report the HMM-TinyRNN as soon as it is known
         out.forEach(r -> LOG.info("{} = {} {}", r.name(), r.value(), r.unit()));
         if (!withTinyRnn) {
@@ -178,10 +164,10 @@ public final class RnnBench {
                 .learningRate(learningRate).build().fit(train, validation);
         double tinySeconds = (System.nanoTime() - t0) / 1e9;
         PredictiveScore ts = PredictiveMetrics.evaluate(test, tiny.predictChoiceProbabilities(test));
-        out.add(new Result("tinyrnn fit time", tinySeconds, "s", p));
-        out.add(new Result("tinyrnn epochs", tiny.history().entries().size(), "epochs", p));
-        out.add(new Result("tinyrnn test NLL", ts.nll(), "nats/trial", p));
-        out.add(new Result("tinyrnn test accuracy", ts.accuracy(), "fraction", p));
+        out.add(new BenchResult("tinyrnn fit time", tinySeconds, "s", p));
+        out.add(new BenchResult("tinyrnn epochs", tiny.history().entries().size(), "epochs", p));
+        out.add(new BenchResult("tinyrnn test NLL", ts.nll(), "nats/trial", p));
+        out.add(new BenchResult("tinyrnn test accuracy", ts.accuracy(), "fraction", p));
         return out;
     }
 
@@ -191,8 +177,8 @@ public final class RnnBench {
      *
      * @return all results
      */
-    public static List<Result> runAll() {
-        List<Result> out = new ArrayList<>(epochTime(200));
+    public static List<BenchResult> runAll() {
+        List<BenchResult> out = new ArrayList<>(epochTime(200));
         out.addAll(fitToConvergence(6, 1, InputEncoding.TRIAL_TYPE_ONE_HOT, 0.01));
         return out;
     }
@@ -205,7 +191,7 @@ public final class RnnBench {
      */
     public static void main(String[] args) {
         String what = args.length > 0 ? args[0] : "all";
-        List<Result> results = switch (what) {
+        List<BenchResult> results = switch (what) {
             case "epoch" -> epochTime(200, args.length > 1 ? Integer.parseInt(args[1]) : 1);
             case "fit", "fit-hmm" -> fitToConvergence(args.length > 1 ? Integer.parseInt(args[1]) : 6,
                     args.length > 2 ? Long.parseLong(args[2]) : 1,
@@ -213,8 +199,8 @@ public final class RnnBench {
                     args.length > 4 ? Double.parseDouble(args[4]) : 0.01, "fit".equals(what));
             default -> runAll();
         };
-        for (Result r : results) {
-            System.out.printf("%-60s %12.4f %-10s %s%n", r.name(), r.value(), r.unit(), r.params());
+        for (BenchResult r : results) {
+            System.out.printf("%-60s %12.4f %-10s %s%n", r.name(), r.value(), r.unit(), r.parameters());
         }
     }
 }

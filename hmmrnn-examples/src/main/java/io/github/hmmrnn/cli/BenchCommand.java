@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hmmrnn.bench.BenchResult;
 import io.github.hmmrnn.bench.HmmBench;
 import io.github.hmmrnn.bench.MoaBench;
+import io.github.hmmrnn.bench.RnnBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The benchmark suites. */
     enum Suite {
-        HMM, MOA, ALL
+        HMM, RNN, MOA, ALL
     }
 
     @Parameters(index = "0", defaultValue = "all", paramLabel = "SUITE",
@@ -56,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchResult> results = new ArrayList<>();
         if (suite == Suite.HMM || suite == Suite.ALL) {
             results.addAll(HmmBench.run(quick ? HmmBench.Options.quick() : HmmBench.Options.full()));
+        }
+        if (suite == Suite.RNN || suite == Suite.ALL) {
+            results.addAll(quick ? RnnBench.epochTime(20, 1) : RnnBench.runAll());
         }
         if (suite == Suite.MOA || suite == Suite.ALL) {
             results.addAll(MoaBench.run(data, quick ? 1 : 3));
