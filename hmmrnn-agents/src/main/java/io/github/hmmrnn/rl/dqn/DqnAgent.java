@@ -128,10 +128,7 @@ public final class DqnAgent {
         double[] target = online.clone();
         Adam adam = new Adam(online.length, learningRate);
         TrialReplayBuffer buffer = new TrialReplayBuffer(bufferCapacity);
-        double[] obs = env.reset(envSeed);
-        double[] state = network.initialState();
-        Deque<double[]> recentObs = new ArrayDeque<>();
-        Deque<double[]> recentStates = new ArrayDeque<>();
+        env.reset(envSeed);
         long start = System.nanoTime();
         long envSteps = 0;
         long updates = 0;
@@ -142,62 +139,15 @@ public final class DqnAgent {
         int intervalUpdates = 0;
         List<HistoryPoint> history = new ArrayList<>();
         double epsilon = epsilonStart;
+        Actor actor = new Actor(env);
         for (int trial = 1; trial <= trials; trial++) {
             epsilon = epsilonAt(trial, trials);
-            if (trial > 1) {
-                obs = env.reset();
-            }
-            if (stateCarry == StateCarry.RESET_PER_TRIAL) {
-                state = network.initialState();
-            }
-            double cond = env.unwrapped().currentTrial().condition();
-            double[] initialState = state.clone();
-            double[] burnInState = recentStates.isEmpty() ? initialState : recentStates.peekFirst().clone();
-            double[][] burnInObs = recentObs.toArray(new double[0][]);
-            boolean randomTrial = explorationMode == ExplorationMode.PER_TRIAL && actRng.nextDouble() < epsilon;
-            int heldAction = actRng.nextInt(network.actionCount());
-            List<double[]> os = new ArrayList<>();
-            List<double[]> qs = new ArrayList<>();
-            List<Integer> as = new ArrayList<>();
-            List<Double> rs = new ArrayList<>();
-            StepResult r;
-            do {
-                if (stateCarry == StateCarry.CARRY_ACROSS_TRIALS && burnInSteps > 0) {
-                    recentStates.addLast(state.clone());
-                    recentObs.addLast(obs);
-                    if (recentStates.size() > burnInSteps) {
-                        recentStates.removeFirst();
-                        recentObs.removeFirst();
-                    }
-                }
-                double[] q = new double[network.actionCount()];
-                network.step(online, state, obs, q);
-                int a;
-                if (randomTrial) {
-                    a = heldAction;
-                } else if (explorationMode == ExplorationMode.PER_STEP && actRng.nextDouble() < epsilon) {
-                    a = actRng.nextInt(network.actionCount());
-                } else {
-                    a = TrainedQAgent.argmax(q);
-                }
-                os.add(obs);
-                qs.add(q);
-                as.add(a);
-                r = env.step(a);
-                rs.add(r.reward());
-                envSteps++;
-                obs = r.observation();
-            } while (!r.terminated());
-            int perf = r.info().performance().orElseThrow();
+            StoredTrial stored = actor.play(online, epsilon, actRng);
+            envSteps += stored.length();
+            int perf = stored.performance();
             intervalCorrect += perf;
             intervalTrials++;
-            if (replayStart == ReplayStart.ZERO || burnInSteps == 0) {
-                burnInObs = new double[0][];
-                burnInState = initialState;
-            }
-            buffer.add(new StoredTrial(os.toArray(new double[0][]), as.stream().mapToInt(Integer::intValue).toArray(),
-                    rs.stream().mapToDouble(Double::doubleValue).toArray(), qs.toArray(new double[0][]),
-                    initialState, burnInState, burnInObs, perf, cond));
+            buffer.add(stored);
             if (trial >= learningStartTrials && trial % trialsPerUpdate == 0) {
                 double[] stats = update(online, target, adam, TrialBatch.of(buffer.sample(batchSize, replayRng)));
                 updates++;
@@ -236,6 +186,100 @@ public final class DqnAgent {
         return new TrainedQAgent(network, online, stateCarry, history, envSteps, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Plays trials with fixed parameters and returns them as stored for replay (no learning).
+     *
+     * @param task    task
+     * @param params  parameters to act with
+     * @param count   number of trials, positive
+     * @param epsilon exploration rate in [0, 1]
+     * @param envSeed environment seed
+     * @return the stored trials, in order
+     */
+    public List<StoredTrial> collectTrials(Task task, double[] params, int count, double epsilon, long envSeed) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be positive, got " + count);
+        }
+        if (!(epsilon >= 0 && epsilon <= 1)) {
+            throw new IllegalArgumentException("epsilon must be in [0, 1], got " + epsilon);
+        }
+        SingleTrialEpisodes env = new SingleTrialEpisodes(task.create(envSeed));
+        env.reset(envSeed);
+        Actor actor = new Actor(env);
+        SplittableRandom rng = new SplittableRandom(envSeed ^ 0x9E3779B97F4A7C15L);
+        List<StoredTrial> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(actor.play(params, epsilon, rng));
+        }
+        return out;
+    }
+
+    /** Acting loop state: environment, carried recurrent state and the burn-in window. */
+    private final class Actor {
+        private final SingleTrialEpisodes env;
+        private final Deque<double[]> recentObs = new ArrayDeque<>();
+        private final Deque<double[]> recentStates = new ArrayDeque<>();
+        private double[] state = network.initialState();
+        private boolean first = true;
+        private double[] obs;
+
+        Actor(SingleTrialEpisodes env) {
+            this.env = env;
+        }
+
+        StoredTrial play(double[] params, double epsilon, SplittableRandom actRng) {
+            obs = first ? env.unwrapped().currentTrial().observations()[0].clone() : env.reset();
+            first = false;
+            if (stateCarry == StateCarry.RESET_PER_TRIAL) {
+                state = network.initialState();
+            }
+            double cond = env.unwrapped().currentTrial().condition();
+            double[] initialState = state.clone();
+            double[] burnInState = recentStates.isEmpty() ? initialState : recentStates.peekFirst().clone();
+            double[][] burnInObs = recentObs.toArray(new double[0][]);
+            if (replayStart == ReplayStart.ZERO || burnInSteps == 0) {
+                burnInObs = new double[0][];
+                burnInState = initialState;
+            }
+            boolean randomTrial = explorationMode == ExplorationMode.PER_TRIAL && actRng.nextDouble() < epsilon;
+            int heldAction = actRng.nextInt(network.actionCount());
+            List<double[]> os = new ArrayList<>();
+            List<double[]> qs = new ArrayList<>();
+            List<Integer> as = new ArrayList<>();
+            List<Double> rs = new ArrayList<>();
+            StepResult r;
+            do {
+                if (stateCarry == StateCarry.CARRY_ACROSS_TRIALS && burnInSteps > 0) {
+                    recentStates.addLast(state.clone());
+                    recentObs.addLast(obs);
+                    if (recentStates.size() > burnInSteps) {
+                        recentStates.removeFirst();
+                        recentObs.removeFirst();
+                    }
+                }
+                double[] q = new double[network.actionCount()];
+                network.step(params, state, obs, q);
+                int a;
+                if (randomTrial) {
+                    a = heldAction;
+                } else if (explorationMode == ExplorationMode.PER_STEP && actRng.nextDouble() < epsilon) {
+                    a = actRng.nextInt(network.actionCount());
+                } else {
+                    a = TrainedQAgent.argmax(q);
+                }
+                os.add(obs);
+                qs.add(q);
+                as.add(a);
+                r = env.step(a);
+                rs.add(r.reward());
+                obs = r.observation();
+            } while (!r.terminated());
+            return new StoredTrial(os.toArray(new double[0][]), as.stream().mapToInt(Integer::intValue).toArray(),
+                    rs.stream().mapToDouble(Double::doubleValue).toArray(), qs.toArray(new double[0][]),
+                    initialState, burnInState, burnInObs, r.info().performance().orElseThrow(), cond);
+        }
+    }
+
     private double epsilonAt(int trial, int trials) {
         double decay = Math.max(1.0, epsilonDecayFraction * trials);
         double f = Math.min(1.0, (trial - 1) / decay);
@@ -259,8 +303,9 @@ public final class DqnAgent {
     }
 
     /**
-     * Normalised replay discrepancy of one trial: mean over steps of
-     * ||Q_replay,t - Q_acting,t||_2 / max(|max_a Q_acting,t|, 1e-8) (R2D2's &Delta;Q).
+     * Normalised replay discrepancy of one trial, R2D2's &Delta;Q with the normaliser pooled over the trial:
+     * &Sigma;_t ||Q_replay,t - Q_acting,t||_2 / &Sigma;_t |max_a Q_acting,t|. During training the acting-time
+     * Q-values come from older parameters, so the logged value mixes state mismatch and parameter drift.
      *
      * @param params parameters to replay with
      * @param t      stored trial
@@ -272,7 +317,8 @@ public final class DqnAgent {
     }
 
     private static double discrepancy(double[][] replay, double[][] acting) {
-        double s = 0;
+        double dist = 0;
+        double scale = 0;
         for (int k = 0; k < replay.length; k++) {
             double sq = 0;
             double mx = Double.NEGATIVE_INFINITY;
@@ -281,9 +327,10 @@ public final class DqnAgent {
                 sq += d * d;
                 mx = Math.max(mx, acting[k][a]);
             }
-            s += Math.sqrt(sq) / Math.max(Math.abs(mx), 1e-8);
+            dist += Math.sqrt(sq);
+            scale += Math.abs(mx);
         }
-        return s / replay.length;
+        return dist / Math.max(scale, 1e-8);
     }
 
     /** One gradient step; returns {mean Huber loss per real step, mean ΔQ per trial}. */
