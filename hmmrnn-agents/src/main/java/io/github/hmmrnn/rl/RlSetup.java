@@ -13,8 +13,7 @@ import io.github.hmmrnn.rl.net.RecurrentQNetwork;
 /**
  * The tuned default configuration used by the command line and the benchmarks: networks sized for a
  * CPU (MPN n = 100, d = 10; GRU n = 64 on the same projection) and DQN settings that learn the three
- * tasks within the step budgets. Exploration is per-step &epsilon;-greedy: with per-trial held actions
- * the agent rarely sees "fixate" during fixation in greedy trials and learned to break fixation on DMS.
+ * tasks within the step budgets.
  */
 public final class RlSetup {
 
@@ -60,7 +59,7 @@ public final class RlSetup {
         InputProjection proj = ablation == Ablation.NO_PROJECTION ? InputProjection.identity(obs)
                 : InputProjection.random(obs, PROJECTION_SIZE, rng);
         return switch (kind) {
-            case MPN -> MpnNetwork.builder().projection(proj).hiddenSize(hidden).etaInit(0.1).lambdaMax(0.95)
+            case MPN -> MpnNetwork.builder().projection(proj).hiddenSize(hidden).etaInit(0.5).lambdaMax(0.95)
                     .plastic(ablation != Ablation.FROZEN_PLASTICITY).build();
             case GRU -> {
                 if (ablation != Ablation.NONE) {
@@ -74,15 +73,28 @@ public final class RlSetup {
     /**
      * The default DQN specification.
      *
+     * @param task     task (selects the exploration mode)
      * @param network  Q-network
      * @param seed     root seed
      * @param trials   planned training trials (sets the evaluation interval)
      * @return the agent spec
      */
-    public static DqnAgent agent(RecurrentQNetwork network, long seed, int trials) {
+    public static DqnAgent agent(Task task, RecurrentQNetwork network, long seed, int trials) {
         return DqnAgent.builder().network(network).learningRate(1e-3).batchSize(32).trialsPerUpdate(2)
-                .bufferCapacity(5000).learningStartTrials(200).explorationMode(ExplorationMode.PER_STEP).epsilon(1.0, 0.05, 0.3)
+                .bufferCapacity(5000).learningStartTrials(200).explorationMode(exploration(task)).epsilon(1.0, 0.05, 0.3)
                 .seed(seed)
                 .evaluation(Math.max(100, trials / 20), 200).build();
+    }
+
+    /**
+     * Exploration mode per task: per-trial held random actions (faster on PDM and CDM), per-step
+     * &epsilon;-greedy on DMS, where per-trial exploration left the greedy agent breaking fixation in
+     * every trial (it rarely observed "fixate" during fixation).
+     *
+     * @param task task
+     * @return the exploration mode
+     */
+    public static ExplorationMode exploration(Task task) {
+        return task == Task.DELAY_MATCH_SAMPLE ? ExplorationMode.PER_STEP : ExplorationMode.PER_TRIAL;
     }
 }

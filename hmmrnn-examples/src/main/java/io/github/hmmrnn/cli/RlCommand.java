@@ -101,7 +101,7 @@ public final class RlCommand implements Callable<Integer> {
                 long seed = common.seed + s;
                 fs.add(pool.submit(() -> {
                     RecurrentQNetwork net = RlSetup.network(t, kind, abl, n, seed * 7919L + 13);
-                    TrainedQAgent trained = RlSetup.agent(net, seed, nTrials).train(t, nTrials);
+                    TrainedQAgent trained = RlSetup.agent(t, net, seed, nTrials).train(t, nTrials);
                     return new SeedResult(seed, trained, trained.evaluate(t, nEval, 1_000_003L * seed + 17));
                 }));
             }

@@ -130,7 +130,7 @@ public final class RlPlots {
             anyAct |= !Double.isNaN(v);
         }
         if (anyAct) {
-            c.addSeries("response", t, act).setMarker(SeriesMarkers.DIAMOND);
+            c.addSeries("non-zero action", t, act).setMarker(SeriesMarkers.DIAMOND);
         }
         return ChartFiles.save(c, dir, "example-trial");
     }
