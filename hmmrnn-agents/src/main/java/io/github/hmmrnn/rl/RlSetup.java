@@ -38,7 +38,7 @@ public final class RlSetup {
         return switch (task) {
             case PERCEPTUAL_DECISION_MAKING -> quick ? 2000 : 5000;
             case CONTEXT_DECISION_MAKING -> quick ? 3000 : 12000;
-            case DELAY_MATCH_SAMPLE -> quick ? 2000 : 4000;
+            case DELAY_MATCH_SAMPLE -> quick ? 2000 : 8000;
         };
     }
 
