@@ -22,7 +22,7 @@ class RlCommandTest {
     @Test
     void quick_perceptualDecisionMaking_learnsWellAboveChance(@TempDir Path dir) throws Exception {
         int rc = new CommandLine(new RlCommand()).execute("--task", "PerceptualDecisionMaking", "--agent", "mpn",
-                "--quick", "--out", dir.toString(), "--quiet");
+                "--quick", "--eval-trials", "300", "--out", dir.toString(), "--quiet");
         assertEquals(0, rc);
         JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
         double acc = m.get("accuracyMean").asDouble();
