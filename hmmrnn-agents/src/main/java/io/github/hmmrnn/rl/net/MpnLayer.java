@@ -22,12 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>This layer fixes the sequence length T at configuration time (the recursion is unrolled into the
  * graph). DL4J executes it op by op, which at these tiny sizes is far slower than the fused Java kernel
  * in {@link MpnNetwork}; the training loop therefore uses {@link MpnNetwork}, and tests check that the two
- * compute identical outputs.
- *
- * <p>Known limitation: with DL4J 1.0.0-M2.1, backpropagation through this layer inside a
- * {@code MultiLayerNetwork} fails with "No variable/placeholder with name stack-grad exists" (the
- * external-errors placeholder of the SameDiff layer is not created); inference works and matches
- * {@link MpnNetwork} to 1e-10. Gradients of the MPN are verified on {@link MpnNetwork#backward}.
+ * compute identical outputs and that DL4J's gradients pass its finite-difference check.
  */
 public final class MpnLayer extends SameDiffLayer {
 
@@ -108,9 +103,14 @@ public final class MpnLayer extends SameDiffLayer {
             }
             SDVariable a = effective.mul(xRow).sum(2).add(b);
             SDVariable h = sd.math.tanh(a);
+            hs.add(h);
+            if (t == timeSteps - 1) {
+                // no M update after the last step: a dangling, unconsumed variable would be taken by
+                // SameDiff as an extra loss and break the layer's backward pass
+                break;
+            }
             SDVariable hebb = h.reshape(-1, hiddenSize, 1).mul(xRow).mul(eta);
             m = m == null ? hebb : m.mul(lam).add(hebb);
-            hs.add(h);
         }
         return sd.stack(2, hs.toArray(new SDVariable[0]));
     }
