@@ -142,6 +142,9 @@ class MpnLayerTest {
                 double norm = 0;
                 double max = 0;
                 for (int i = 0; i < layer0; i++) {
+                    if (i >= 4 && i < layer0 - N - 2) {
+                        continue; // a subset of W keeps the test fast; eta, lambda and b are all checked
+                    }
                     double v = params.getDouble(i);
                     params.putScalar(i, v + eps);
                     double plus = net.score(new org.nd4j.linalg.dataset.DataSet(in, labels));
