@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hmmrnn", mixinStandardHelpOptions = true, version = "hmmrnn 0.1.0",
         description = "Latent-state models of sequential decision behaviour.",
-        subcommands = {CommandLine.HelpCommand.class, SyntheticCommand.class, FitCommand.class, CompareCommand.class, SimulateCommand.class, DataCommand.class, GenerateCommand.class, BenchCommand.class, EmulateCommand.class, JshellCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SyntheticCommand.class, FitCommand.class, CompareCommand.class, SimulateCommand.class, DataCommand.class, GenerateCommand.class, BenchCommand.class, EmulateCommand.class, RlCommand.class, JshellCommand.class})
 public final class HmmrnnCli implements Runnable {
 
     @Override
