@@ -93,7 +93,7 @@ final class SyntheticCommand implements Callable<Integer> {
         recorded.put("tinyHidden", tinyHidden);
         recorded.put("fit", settings);
         recorded.put("quick", quick);
-        String command = "hmmrnn synthetic " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "hmmrnn " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         SyntheticReport.write(run, out, command.trim(), recorded);
         System.out.print(SyntheticReport.resultsTable(run, "test"));
         System.out.println("wrote " + out.resolve("report.md"));
