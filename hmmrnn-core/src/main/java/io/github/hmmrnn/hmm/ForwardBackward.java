@@ -189,13 +189,17 @@ public final class ForwardBackward {
             double chainLog = 0;
             for (int t = start; t < end; t++) {
                 int row = t * k;
-                double m = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    m = Math.max(m, l[row + j]);
+                int jm = 0;
+                for (int j = 1; j < k; j++) {
+                    if (l[row + j] > l[row + jm]) {
+                        jm = j;
+                    }
                 }
+                double m = l[row + jm];
                 double c = 0;
                 for (int j = 0; j < k; j++) {
-                    double e = Math.exp(l[row + j] - m);
+                    // exp(0) = 1 exactly: skipping it saves one of the two exps per step when K = 2.
+                    double e = j == jm ? 1.0 : Math.exp(l[row + j] - m);
                     scaled[row + j] = e;
                     double f = predicted[row + j] * e;
                     filtered[row + j] = f;
