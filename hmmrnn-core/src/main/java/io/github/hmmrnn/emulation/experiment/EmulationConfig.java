@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.hmmrnn.emulation.HmmPreset;
+import io.github.hmmrnn.emulation.rnn.RecurrentInitialization;
 
 /**
  * One emulation experiment: which HMM, how much data, which network and how to train it.
@@ -20,15 +21,21 @@ import io.github.hmmrnn.emulation.HmmPreset;
  * @param hiddenSize          n
  * @param inputSize           d
  * @param epochs              training epochs
- * @param learningRate        Adam step size
+ * @param learningRate        Adam step size at the first step
+ * @param finalLearningRate   Adam step size at the last step (cosine annealing; JSON
+ *                            {@code "finalLearningRate"}, equal to learningRate for a constant rate)
  * @param clipNorm            global gradient-norm clip
  * @param temperature         Gumbel-softmax temperature
+ * @param recurrentInit       how W_hh is initialised (JSON {@code "recurrentInit"}: {@code "uniform"} or
+ *                            {@code "scaled_identity"})
+ * @param recurrentGain       gain of the recurrent initialisation (JSON {@code "recurrentGain"})
  * @param evaluationSequences sequences per side for the output tests (matching is O(N^3))
  * @param seed                root seed
  */
 public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int sequenceLength, int numSequences,
                               int batchSize, int hiddenSize, int inputSize, int epochs, double learningRate,
-                              double clipNorm, double temperature, int evaluationSequences, long seed) {
+                              double finalLearningRate, double clipNorm, double temperature,
+                              RecurrentInitialization recurrentInit, double recurrentGain, int evaluationSequences, long seed) {
 
     /**
      * Validates the configuration.
@@ -49,6 +56,16 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
         if (numSequences / 3 < batchSize) {
             throw new IllegalArgumentException("numSequences / 3 = " + numSequences / 3
                     + " must be >= batchSize " + batchSize + " (one batch per split)");
+        }
+        if (recurrentInit == null) {
+            throw new IllegalArgumentException("recurrentInit must not be null");
+        }
+        if (!(recurrentGain > 0) || Double.isInfinite(recurrentGain)) {
+            throw new IllegalArgumentException("recurrentGain must be positive and finite, got " + recurrentGain);
+        }
+        if (!(finalLearningRate > 0 && finalLearningRate <= learningRate)) {
+            throw new IllegalArgumentException("finalLearningRate must be in (0, learningRate = " + learningRate
+                    + "], got " + finalLearningRate);
         }
         if (!(learningRate > 0) || !(clipNorm > 0) || !(temperature > 0)) {
             throw new IllegalArgumentException("learningRate, clipNorm and temperature must be positive, got "
@@ -101,8 +118,9 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
         }
         return new EmulationConfig(preset, scale, integer(root, "sequenceLength"), integer(s, "numSequences"),
                 integer(s, "batchSize"), integer(s, "hiddenSize"), integer(s, "inputSize"), integer(s, "epochs"),
-                number(s, "learningRate"), number(s, "clipNorm"), s.has("temperature") ? number(s, "temperature") : 1.0,
-                integer(s, "evaluationSequences"), seed);
+                number(s, "learningRate"), number(s, "finalLearningRate"), number(s, "clipNorm"),
+                s.has("temperature") ? number(s, "temperature") : 1.0,
+                recurrentInit(s), number(s, "recurrentGain"), integer(s, "evaluationSequences"), seed);
     }
 
     /**
@@ -115,7 +133,8 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
      */
     public EmulationConfig withNetwork(int hidden, int input, long newSeed) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hidden, input, epochs,
-                learningRate, clipNorm, temperature, evaluationSequences, newSeed);
+                learningRate, finalLearningRate, clipNorm, temperature, recurrentInit, recurrentGain, evaluationSequences,
+                newSeed);
     }
 
     /**
@@ -126,7 +145,20 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
      */
     public EmulationConfig withEpochs(int newEpochs) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
-                newEpochs, learningRate, clipNorm, temperature, evaluationSequences, seed);
+                newEpochs, learningRate, finalLearningRate, clipNorm, temperature, recurrentInit, recurrentGain,
+                evaluationSequences, seed);
+    }
+
+    private static RecurrentInitialization recurrentInit(JsonNode n) {
+        String v = text(n, "recurrentInit");
+        for (RecurrentInitialization r : RecurrentInitialization.values()) {
+            if (r.name().equalsIgnoreCase(v)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("configuration field 'recurrentInit' is '" + v + "', expected one of "
+                + java.util.Arrays.stream(RecurrentInitialization.values()).map(r -> r.name().toLowerCase())
+                        .toList());
     }
 
     private static String text(JsonNode n, String f) {

@@ -78,8 +78,10 @@ public final class EmulationExperiment {
         int[][] test = java.util.Arrays.copyOfRange(all, 2 * third, 3 * third);
 
         RnnEmulator init = RnnEmulator.builder().hiddenSize(config.hiddenSize()).inputSize(config.inputSize())
-                .numOutputs(k).temperature(config.temperature()).seed(initSeed).build();
-        TrainingOptions options = new TrainingOptions(config.epochs(), config.batchSize(), config.learningRate(), 0.9,
+                .numOutputs(k).temperature(config.temperature())
+                .recurrentInitialization(config.recurrentInit(), config.recurrentGain()).seed(initSeed).build();
+        TrainingOptions options = new TrainingOptions(config.epochs(), config.batchSize(), config.learningRate(),
+                config.finalLearningRate(), 0.9,
                 0.9, config.clipNorm(), true, SinkhornOptions.REFERENCE, trainSeed);
         // The floor pairs validation batches with independent HMM batches: the training set is independent of it.
         TrainingResult result = new EmulatorTrainer(options).train(init, train, validation, train, listener);

@@ -1,6 +1,8 @@
 package io.github.hmmrnn.emulation.rnn;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -16,6 +18,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +30,8 @@ import io.github.hmmrnn.emulation.SinkhornResult;
  * Trains an {@link RnnEmulator} so that batches of its sampled sequences match batches of HMM
  * sequences in debiased Sinkhorn divergence. The network runs inside a DL4J
  * {@code ComputationGraph} (one fused {@link EmulatorLayerConfig} layer); the loss gradient enters
- * as an external error, and DL4J applies global-norm clipping and Adam.
+ * as an external error, and DL4J applies global-norm clipping and Adam (step size cosine-annealed
+ * per iteration, see {@link TrainingOptions#learningRateAt}).
  *
  * <p>Validation uses one fixed draw of input noise and Gumbel perturbations, so epoch-to-epoch
  * changes of the validation loss reflect the weights rather than sampling noise; the best
@@ -123,7 +128,8 @@ public final class EmulatorTrainer {
         }
         LOG.info("Sinkhorn floor (HMM vs HMM, {} batches of {}): {}", valBatches, batch, String.format("%.4f", floor));
 
-        ComputationGraph graph = buildGraph(w0, len);
+        int stepsPerEpoch = train.length / batch;
+        ComputationGraph graph = buildGraph(w0, len, options.epochs() * stepsPerEpoch);
         graph.params().assign(Nd4j.createFromArray(w0.concatenated()).reshape(graph.params().shape()));
 
         int[] order = new int[train.length];
@@ -136,7 +142,6 @@ public final class EmulatorTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         int iteration = 0;
-        int stepsPerEpoch = train.length / batch;
         EmulatorLayer layer = (EmulatorLayer) graph.getLayer(LAYER);
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             if (options.shuffle()) {
@@ -199,14 +204,18 @@ public final class EmulatorTrainer {
         return total / noise.length;
     }
 
-    private ComputationGraph buildGraph(EmulatorWeights w, int len) {
+    private ComputationGraph buildGraph(EmulatorWeights w, int len, int totalIterations) {
         int k = w.numOutputs();
+        Map<Integer, Double> rates = new HashMap<>();
+        for (int i = 0; i < totalIterations; i++) {
+            rates.put(i, options.learningRateAt(i, totalIterations));
+        }
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(options.seed())
                 .dataType(DataType.DOUBLE)
                 .trainingWorkspaceMode(WorkspaceMode.NONE)
                 .inferenceWorkspaceMode(WorkspaceMode.NONE)
-                .updater(Adam.builder().learningRate(options.learningRate()).beta1(options.beta1())
+                .updater(Adam.builder().learningRateSchedule(new MapSchedule(ScheduleType.ITERATION, rates)).beta1(options.beta1())
                         .beta2(options.beta2()).epsilon(1e-8).build())
                 .gradientNormalization(GradientNormalization.ClipL2PerLayer)
                 .gradientNormalizationThreshold(options.clipNorm())

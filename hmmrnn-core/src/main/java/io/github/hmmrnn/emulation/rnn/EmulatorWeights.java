@@ -53,7 +53,8 @@ public final class EmulatorWeights {
 
     /**
      * Draws weights as PyTorch initialises {@code nn.RNN} and {@code nn.Linear}: every entry
-     * uniform in (-1/sqrt(n), 1/sqrt(n)).
+     * uniform in (-1/sqrt(n), 1/sqrt(n)). Same as
+     * {@code random(n, d, K, tau, RecurrentInitialization.UNIFORM, 1, rng)}.
      *
      * @param hiddenSize  n
      * @param inputSize   d
@@ -64,12 +65,45 @@ public final class EmulatorWeights {
      */
     public static EmulatorWeights random(int hiddenSize, int inputSize, int numOutputs, double temperature,
                                          SplittableRandom rng) {
+        return random(hiddenSize, inputSize, numOutputs, temperature, RecurrentInitialization.UNIFORM, 1.0, rng);
+    }
+
+    /**
+     * Draws W_ih and W_out uniform in (-1/sqrt(n), 1/sqrt(n)) (PyTorch) and W_hh by the given rule.
+     *
+     * @param hiddenSize     n
+     * @param inputSize      d
+     * @param numOutputs     K
+     * @param temperature    tau
+     * @param recurrentInit  rule for W_hh
+     * @param recurrentGain  gain g of the rule, positive and finite
+     * @param rng            random stream
+     * @return new weights
+     * @throws IllegalArgumentException if a size is out of range, the rule is null or the gain not positive
+     */
+    public static EmulatorWeights random(int hiddenSize, int inputSize, int numOutputs, double temperature,
+                                         RecurrentInitialization recurrentInit, double recurrentGain,
+                                         SplittableRandom rng) {
         if (hiddenSize < 1) {
             throw new IllegalArgumentException("hiddenSize must be >= 1, got " + hiddenSize);
         }
+        if (recurrentInit == null) {
+            throw new IllegalArgumentException("recurrentInit must not be null");
+        }
+        if (!(recurrentGain > 0) || Double.isInfinite(recurrentGain)) {
+            throw new IllegalArgumentException("recurrentGain must be positive and finite, got " + recurrentGain);
+        }
         double bound = 1 / Math.sqrt(hiddenSize);
         double[] a = uniform(Math.max(0, hiddenSize * inputSize), bound, rng);
-        double[] b = uniform(hiddenSize * hiddenSize, bound, rng);
+        double[] b;
+        if (recurrentInit == RecurrentInitialization.UNIFORM) {
+            b = uniform(hiddenSize * hiddenSize, recurrentGain * bound, rng);
+        } else {
+            b = new double[hiddenSize * hiddenSize];
+            for (int i = 0; i < hiddenSize; i++) {
+                b[i * hiddenSize + i] = recurrentGain;
+            }
+        }
         double[] c = uniform(Math.max(0, numOutputs * hiddenSize), bound, rng);
         return new EmulatorWeights(hiddenSize, inputSize, numOutputs, temperature, a, b, c);
     }

@@ -7,7 +7,12 @@ import io.github.hmmrnn.emulation.SinkhornOptions;
  *
  * @param epochs       passes over the training sequences, at least 1
  * @param batchSize    sequences per minibatch (RNN and HMM batches have this size), at least 2
- * @param learningRate Adam step size, positive
+ * @param learningRate Adam step size at the first step, positive
+ * @param finalLearningRate Adam step size at the last step, in (0, learningRate]; the step size follows
+ *                     a cosine from learningRate down to it (equal values: constant, as the reference).
+ *                     Annealing lets a short run take large steps through the early plateau and still
+ *                     end with small, low-noise steps, so the best-validation checkpoint is not chosen
+ *                     among weights that still jump by a full Adam step per iteration
  * @param beta1        Adam first-moment decay in [0, 1) (reference 0.9)
  * @param beta2        Adam second-moment decay in [0, 1) (reference 0.9)
  * @param clipNorm     global L2 norm clip of the gradient, positive
@@ -15,7 +20,7 @@ import io.github.hmmrnn.emulation.SinkhornOptions;
  * @param sinkhorn     loss settings
  * @param seed         root seed for the input noise, Gumbel draws and shuffling
  */
-public record TrainingOptions(int epochs, int batchSize, double learningRate, double beta1, double beta2,
+public record TrainingOptions(int epochs, int batchSize, double learningRate, double finalLearningRate, double beta1, double beta2,
                               double clipNorm, boolean shuffle, SinkhornOptions sinkhorn, long seed) {
 
     /**
@@ -33,6 +38,10 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate must be positive and finite, got " + learningRate);
         }
+        if (!(finalLearningRate > 0 && finalLearningRate <= learningRate)) {
+            throw new IllegalArgumentException("finalLearningRate must be in (0, learningRate = " + learningRate
+                    + "], got " + finalLearningRate);
+        }
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
         }
@@ -45,5 +54,18 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
         if (sinkhorn == null) {
             throw new IllegalArgumentException("sinkhorn options must not be null");
         }
+    }
+
+    /**
+     * Step size at a 0-based iteration of a run with {@code totalIterations} iterations: cosine
+     * annealing from {@link #learningRate()} to {@link #finalLearningRate()}.
+     *
+     * @param iteration       0-based iteration
+     * @param totalIterations iterations of the whole run, at least 1
+     * @return the step size
+     */
+    public double learningRateAt(int iteration, int totalIterations) {
+        double progress = totalIterations <= 1 ? 0 : Math.min(1.0, iteration / (double) (totalIterations - 1));
+        return finalLearningRate + 0.5 * (learningRate - finalLearningRate) * (1 + Math.cos(Math.PI * progress));
     }
 }

@@ -42,6 +42,18 @@ class EmulationExperimentTest {
         assertThrows(IllegalArgumentException.class, () -> ExperimentScale.parse("gpu"));
     }
 
+    @Test
+    void fromJson_unknownRecurrentInit_listsValid() throws Exception {
+        var tree = new ObjectMapper().readTree("{\"preset\": \"two\", \"sequenceLength\": 100, \"cpu\": {"
+                + "\"numSequences\": 768, \"batchSize\": 256, \"hiddenSize\": 8, \"inputSize\": 2, \"epochs\": 1,"
+                + "\"learningRate\": 0.003, \"finalLearningRate\": 0.0001, \"clipNorm\": 0.9,"
+                + "\"recurrentInit\": \"orthogonal\", \"recurrentGain\": 1.0, \"evaluationSequences\": 10}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EmulationConfig.fromJson(tree, ExperimentScale.CPU, 1));
+        assertTrue(e.getMessage().contains("recurrentInit") && e.getMessage().contains("scaled_identity"),
+                e.getMessage());
+    }
+
     /** Quick variant of the end-to-end run: tiny network, few epochs; checks plumbing, files and resume. */
     @Test
     void grid_quickEndToEnd_writesFilesAndResumes(@TempDir Path dir) throws Exception {

@@ -22,7 +22,7 @@ class EmulatorTrainerTest {
         int[][] val = hmm.sample(64, len, rng.split()).outputs();
         int[][] floor = hmm.sample(64, len, rng.split()).outputs();
         RnnEmulator init = RnnEmulator.builder().hiddenSize(16).inputSize(4).seed(seed).build();
-        TrainingOptions opts = new TrainingOptions(3, 64, 0.01, 0.9, 0.9, 0.9, true, SinkhornOptions.REFERENCE, seed);
+        TrainingOptions opts = new TrainingOptions(3, 64, 0.01, 0.001, 0.9, 0.9, 0.9, true, SinkhornOptions.REFERENCE, seed);
         return new EmulatorTrainer(opts).train(init, train, val, floor, null);
     }
 
@@ -35,5 +35,29 @@ class EmulatorTrainerTest {
         assertTrue(a.floor() > 0);
         assertEquals(3, a.trainLoss().size());
         assertTrue(a.bestValidationLoss() <= a.validationLoss().get(a.validationLoss().size() - 1));
+    }
+
+    @Test
+    void learningRateAt_cosine_endpointsAndMidpoint() {
+        TrainingOptions o = new TrainingOptions(1, 2, 3e-3, 1e-4, 0.9, 0.9, 0.9, true, SinkhornOptions.REFERENCE, 1);
+        assertEquals(3e-3, o.learningRateAt(0, 101), 1e-15);
+        assertEquals(1e-4, o.learningRateAt(100, 101), 1e-15);
+        assertEquals(0.5 * (3e-3 + 1e-4), o.learningRateAt(50, 101), 1e-15);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TrainingOptions(1, 2, 1e-3, 2e-3, 0.9, 0.9, 0.9, true, SinkhornOptions.REFERENCE, 1));
+    }
+
+    @Test
+    void random_scaledIdentity_diagonalRecurrence() {
+        EmulatorWeights w = RnnEmulator.builder().hiddenSize(4).inputSize(2).seed(1)
+                .recurrentInitialization(RecurrentInitialization.SCALED_IDENTITY, 0.95).build().weights();
+        double[][] r = w.recurrentWeights();
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertEquals(i == j ? 0.95 : 0.0, r[i][j]);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> RnnEmulator.builder()
+                .recurrentInitialization(RecurrentInitialization.UNIFORM, 0));
     }
 }
