@@ -186,73 +186,10 @@ public final class ForwardBackward {
             int start = batch.offset(b);
             int end = start + batch.length(b);
             System.arraycopy(pi, 0, predicted, start * k, k);
-            double chainLog = 0;
-            for (int t = start; t < end; t++) {
-                int row = t * k;
-                int jm = 0;
-                for (int j = 1; j < k; j++) {
-                    if (l[row + j] > l[row + jm]) {
-                        jm = j;
-                    }
-                }
-                double m = l[row + jm];
-                double c = 0;
-                for (int j = 0; j < k; j++) {
-                    // exp(0) = 1 exactly: skipping it saves one of the two exps per step when K = 2.
-                    double e = j == jm ? 1.0 : Math.exp(l[row + j] - m);
-                    scaled[row + j] = e;
-                    double f = predicted[row + j] * e;
-                    filtered[row + j] = f;
-                    c += f;
-                }
-                if (!(c > 0)) {
-                    throw new IllegalArgumentException("chain " + b + ": observation at step " + (t - start)
-                            + " has probability zero under the model");
-                }
-                double inv = 1.0 / c;
-                for (int j = 0; j < k; j++) {
-                    filtered[row + j] *= inv;
-                }
-                norm[t] = c;
-                double lc = Math.log(c) + m;
-                logCond[t] = lc;
-                chainLog += lc;
-                if (t + 1 < end) {
-                    int nrow = row + k;
-                    for (int i = 0; i < k; i++) {
-                        double fi = filtered[row + i];
-                        int ai = i * k;
-                        for (int j = 0; j < k; j++) {
-                            predicted[nrow + j] += fi * a[ai + j];
-                        }
-                    }
-                }
-            }
+            double chainLog = forwardChain(b, start, end, k, a, l, predicted, filtered, scaled, norm, logCond);
             chainLogLik[b] = chainLog;
             logTotal += chainLog;
-            java.util.Arrays.fill(beta, 1.0);
-            int last = (end - 1) * k;
-            System.arraycopy(filtered, last, smoothed, last, k);
-            for (int t = end - 2; t >= start; t--) {
-                int row = t * k;
-                int nrow = row + k;
-                double inv = 1.0 / norm[t + 1];
-                for (int j = 0; j < k; j++) {
-                    next[j] = scaled[nrow + j] * beta[j] * inv;
-                }
-                for (int i = 0; i < k; i++) {
-                    double fi = filtered[row + i];
-                    int ai = i * k;
-                    double bi = 0;
-                    for (int j = 0; j < k; j++) {
-                        double w = a[ai + j] * next[j];
-                        bi += w;
-                        counts[ai + j] += fi * w;
-                    }
-                    beta[i] = bi;
-                    smoothed[row + i] = fi * bi;
-                }
-            }
+            backwardChain(start, end, k, a, filtered, scaled, norm, smoothed, counts, beta, next);
             for (int i = 0; i < k; i++) {
                 startCounts[i] += smoothed[start * k + i];
             }
@@ -263,6 +200,88 @@ public final class ForwardBackward {
         }
         return new ChainBatchPosterior(logTotal, chainLogLik, logCond, predicted, filtered, smoothed,
                 new HmmStatistics(startCounts, xi, logTotal, batch.numChains()));
+    }
+
+    /**
+     * Scaled forward pass over one chain of a packed batch; returns its log-likelihood. Kept as a
+     * small method of its own so the JIT compiles it as a unit rather than as an on-stack
+     * replacement of a long caller loop.
+     */
+    private static double forwardChain(int chain, int start, int end, int k, double[] a, double[] l,
+                                       double[] predicted, double[] filtered, double[] scaled, double[] norm,
+                                       double[] logCond) {
+        double chainLog = 0;
+        for (int t = start; t < end; t++) {
+            int row = t * k;
+            int jm = 0;
+            for (int j = 1; j < k; j++) {
+                if (l[row + j] > l[row + jm]) {
+                    jm = j;
+                }
+            }
+            double m = l[row + jm];
+            double c = 0;
+            for (int j = 0; j < k; j++) {
+                // exp(0) = 1 exactly: skipping it saves one of the two exps per step when K = 2.
+                double e = j == jm ? 1.0 : Math.exp(l[row + j] - m);
+                scaled[row + j] = e;
+                double f = predicted[row + j] * e;
+                filtered[row + j] = f;
+                c += f;
+            }
+            if (!(c > 0)) {
+                throw new IllegalArgumentException("chain " + chain + ": observation at step " + (t - start)
+                        + " has probability zero under the model");
+            }
+            double inv = 1.0 / c;
+            for (int j = 0; j < k; j++) {
+                filtered[row + j] *= inv;
+            }
+            norm[t] = c;
+            double lc = Math.log(c) + m;
+            logCond[t] = lc;
+            chainLog += lc;
+            if (t + 1 < end) {
+                int nrow = row + k;
+                for (int i = 0; i < k; i++) {
+                    double fi = filtered[row + i];
+                    int ai = i * k;
+                    for (int j = 0; j < k; j++) {
+                        predicted[nrow + j] += fi * a[ai + j];
+                    }
+                }
+            }
+        }
+        return chainLog;
+    }
+
+    /** Scaled backward pass over one chain: smoothed posteriors and ξ counts (added to {@code counts}). */
+    private static void backwardChain(int start, int end, int k, double[] a, double[] filtered, double[] scaled,
+                                      double[] norm, double[] smoothed, double[] counts, double[] beta,
+                                      double[] next) {
+        java.util.Arrays.fill(beta, 1.0);
+        int last = (end - 1) * k;
+        System.arraycopy(filtered, last, smoothed, last, k);
+        for (int t = end - 2; t >= start; t--) {
+            int row = t * k;
+            int nrow = row + k;
+            double inv = 1.0 / norm[t + 1];
+            for (int j = 0; j < k; j++) {
+                next[j] = scaled[nrow + j] * beta[j] * inv;
+            }
+            for (int i = 0; i < k; i++) {
+                double fi = filtered[row + i];
+                int ai = i * k;
+                double bi = 0;
+                for (int j = 0; j < k; j++) {
+                    double w = a[ai + j] * next[j];
+                    bi += w;
+                    counts[ai + j] += fi * w;
+                }
+                beta[i] = bi;
+                smoothed[row + i] = fi * bi;
+            }
+        }
     }
 
     private static double forward(double[] initial, double[][] transition, double[][] logLik,
