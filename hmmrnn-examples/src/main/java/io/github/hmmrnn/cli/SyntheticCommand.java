@@ -60,7 +60,7 @@ final class SyntheticCommand implements Callable<Integer> {
     @Option(names = "--tiny-hidden", defaultValue = "6", description = "GRU units of TinyRNN (default: ${DEFAULT-VALUE}).")
     int tinyHidden;
 
-    @Option(names = "--quick", description = "Smoke-test scale: 16 sequences x 200 trials, at most 60 epochs, 1 start.")
+    @Option(names = "--quick", description = "Smoke-test scale: 16 sequences x 200 trials, at most 30 epochs, 1 start of at most 50 EM iterations.")
     boolean quick;
 
     @Override
@@ -73,9 +73,9 @@ final class SyntheticCommand implements Callable<Integer> {
         if (quick) {
             gen.sequences = Math.min(gen.sequences, 16);
             gen.trials = Math.min(gen.trials, 200);
-            modelOptions.epochs = Math.min(modelOptions.epochs, 60);
+            modelOptions.epochs = Math.min(modelOptions.epochs, 30);
             modelOptions.starts = 1;
-            modelOptions.maxIter = Math.min(modelOptions.maxIter, 100);
+            modelOptions.maxIter = Math.min(modelOptions.maxIter, 50);
         }
         TwoStepGenerator trainGen = gen.generator(trainSeed);
         TwoStepGenerator testGen = gen.generator(testSeed);
