@@ -1,5 +1,7 @@
 package io.github.hmmrnn.emulation.analysis;
 
+import io.github.hmmrnn.metrics.Hungarian;
+
 /**
  * One-to-one matching of two equally sized sets of sequences that minimises the total Hamming
  * distance (the epsilon -> 0 limit of optimal transport between uniform clouds), solved exactly
@@ -25,63 +27,14 @@ public final class SequenceMatching {
                     + b.length);
         }
         int n = a.length;
-        int[][] cost = new int[n][n];
+        // Hamming distances are small integers, exact in double precision.
+        double[][] cost = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 cost[i][j] = hamming(a[i], b[j]);
             }
         }
-        // Shortest augmenting path Hungarian algorithm (potentials u, v), 1-based internally.
-        long[] u = new long[n + 1];
-        long[] v = new long[n + 1];
-        int[] p = new int[n + 1];
-        int[] way = new int[n + 1];
-        for (int i = 1; i <= n; i++) {
-            p[0] = i;
-            int j0 = 0;
-            long[] minv = new long[n + 1];
-            java.util.Arrays.fill(minv, Long.MAX_VALUE);
-            boolean[] used = new boolean[n + 1];
-            do {
-                used[j0] = true;
-                int i0 = p[j0];
-                long delta = Long.MAX_VALUE;
-                int j1 = 0;
-                int[] row = cost[i0 - 1];
-                for (int j = 1; j <= n; j++) {
-                    if (!used[j]) {
-                        long cur = row[j - 1] - u[i0] - v[j];
-                        if (cur < minv[j]) {
-                            minv[j] = cur;
-                            way[j] = j0;
-                        }
-                        if (minv[j] < delta) {
-                            delta = minv[j];
-                            j1 = j;
-                        }
-                    }
-                }
-                for (int j = 0; j <= n; j++) {
-                    if (used[j]) {
-                        u[p[j]] += delta;
-                        v[j] -= delta;
-                    } else {
-                        minv[j] -= delta;
-                    }
-                }
-                j0 = j1;
-            } while (p[j0] != 0);
-            do {
-                int j1 = way[j0];
-                p[j0] = p[j1];
-                j0 = j1;
-            } while (j0 != 0);
-        }
-        int[] match = new int[n];
-        for (int j = 1; j <= n; j++) {
-            match[p[j] - 1] = j - 1;
-        }
-        return match;
+        return Hungarian.minimize(cost);
     }
 
     /**
