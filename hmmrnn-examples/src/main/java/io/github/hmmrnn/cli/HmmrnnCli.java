@@ -34,6 +34,11 @@ public final class HmmrnnCli implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // The logging backend reads its level once, when the first logger is created (some command
+        // classes create theirs as soon as they load), so --quiet must act before parsing.
+        if (java.util.Arrays.asList(args).contains("--quiet")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -281,6 +281,35 @@ public final class Plots {
         return c;
     }
 
+    /**
+     * Agent-weight traces: each agent's effective weight Σ_k p(z_t = k | session) β[agent][k]
+     * through one session, showing when each strategy drives the choices.
+     *
+     * @param title     chart title
+     * @param agents    agent names
+     * @param beta      [agent][state] weights
+     * @param posterior [T][K] state posterior of the session (smoothed or predictive)
+     * @return the chart
+     */
+    public static XYChart agentWeightTraces(String title, List<String> agents, double[][] beta, double[][] posterior) {
+        XYChart c = xy(title, "trial", "effective weight Σ_k p(state k) β_k");
+        int n = posterior.length;
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i;
+        }
+        for (int a = 0; a < agents.size(); a++) {
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < posterior[i].length; k++) {
+                    w[i] += posterior[i][k] * beta[a][k];
+                }
+            }
+            c.addSeries(agents.get(a), t, w).setMarker(SeriesMarkers.NONE);
+        }
+        return c;
+    }
+
     private static double[] toDouble(int[] v) {
         double[] d = new double[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -62,6 +62,8 @@ public final class RealDataReport {
             }
             files.addAll(ChartFiles.save(Plots.groupedBars(moa.name() + ": agent weights β per state", "β",
                     agents, byState), dir, "weights"));
+            files.addAll(ChartFiles.save(Plots.agentWeightTraces(moa.name() + ": agent weights through session 0",
+                    agents, beta, moa.smoothedStates(data.selectSessions(List.of(0))).get(0)), dir, "agent_weight_traces"));
             Map<String, Double> alpha = moa.learningRates();
             if (!alpha.isEmpty()) {
                 files.addAll(ChartFiles.save(Plots.groupedBars(moa.name() + ": learning rates α", "α",

@@ -19,6 +19,7 @@ import io.github.hmmrnn.analysis.TrialType;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.moa.FittedHmmMoa;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
@@ -155,6 +156,12 @@ public final class SyntheticReport {
             if (e.getValue() instanceof LatentStateModel latent) {
                 files.addAll(ChartFiles.save(Plots.transitionMatrix(e.getKey() + ": transition matrix",
                         latent.transitionMatrix()), dir, "transitions_" + e.getKey()));
+            }
+            if (e.getValue() instanceof FittedHmmMoa moa) {
+                TwoStepDataset one = run.test().selectSessions(List.of(0));
+                files.addAll(ChartFiles.save(Plots.agentWeightTraces(e.getKey() + ": agent weights, test sequence 0",
+                        moa.agentNames(), moa.weights(), moa.smoothedStates(one).get(0)), dir,
+                        "agent_weights_" + e.getKey()));
             }
         }
         Map<String, Map<TrialType, Double>> stay = new LinkedHashMap<>();
