@@ -208,6 +208,10 @@ public final class Plots {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle).build();
         style(c.getStyler());
         c.getStyler().setOverlapped(false);
+        if (categories.size() > 6) {
+            // Long model labels collide when set side by side.
+            c.getStyler().setXAxisLabelRotation(35);
+        }
         for (var e : series.entrySet()) {
             List<Double> v = new ArrayList<>();
             for (double d : e.getValue()) {
