@@ -31,6 +31,38 @@ final class EncodedSessions {
     final boolean[][] scored;
     final int numScored;
 
+    private EncodedSessions(EncodedSessions all, int[] rows) {
+        this.batch = rows.length;
+        this.steps = all.steps;
+        this.agents = all.agents;
+        this.lengths = new int[batch];
+        this.inputs = new double[batch * INPUT_WIDTH * steps];
+        this.values = new double[batch * steps * agents];
+        this.choices = new int[batch][];
+        this.scored = new boolean[batch][];
+        int count = 0;
+        for (int i = 0; i < batch; i++) {
+            int r = rows[i];
+            lengths[i] = all.lengths[r];
+            System.arraycopy(all.inputs, r * INPUT_WIDTH * steps, inputs, i * INPUT_WIDTH * steps, INPUT_WIDTH * steps);
+            System.arraycopy(all.values, r * steps * agents, values, i * steps * agents, steps * agents);
+            choices[i] = all.choices[r];
+            scored[i] = all.scored[r];
+            for (boolean sc : scored[i]) {
+                count += sc ? 1 : 0;
+            }
+        }
+        this.numScored = count;
+    }
+
+    /**
+     * @param rows session rows to keep, in order
+     * @return the selected sessions (same padded length)
+     */
+    EncodedSessions select(int[] rows) {
+        return new EncodedSessions(this, rows);
+    }
+
     EncodedSessions(TwoStepDataset data, List<Agent> agentList) {
         List<Session> sessions = data.sessions();
         if (sessions.isEmpty()) {

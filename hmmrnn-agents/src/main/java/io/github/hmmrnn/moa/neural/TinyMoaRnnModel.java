@@ -24,8 +24,8 @@ import java.util.SplittableRandom;
  * so on their own they could only interpolate between agents; the learnable weights w_a let the
  * fit set each agent's overall scale, while the gates redistribute it trial by trial.
  *
- * <p>Training minimises the mean cross-entropy of the scored training trials with full-batch
- * Adam over all parameters (the GRU through hmmrnn-core's {@link io.github.hmmrnn.rnn.FusedGruLayer}),
+ * <p>Training minimises the mean cross-entropy of the scored training trials with mini-batch
+ * Adam (whole sessions per batch) over all parameters (the GRU through hmmrnn-core's {@link io.github.hmmrnn.rnn.FusedGruLayer}),
  * keeping the parameters with the lowest validation NLL and stopping after
  * {@code patience} epochs without improvement.
  */
@@ -38,9 +38,11 @@ public final class TinyMoaRnnModel {
     private final double learningRate;
     private final int maxEpochs;
     private final int patience;
+    private final int batchSize;
     private final long seed;
 
     private TinyMoaRnnModel(Builder b) {
+        this.batchSize = b.batchSize;
         this.hiddenSize = b.hiddenSize;
         this.agents = b.agents;
         this.learningRate = b.learningRate;
@@ -49,7 +51,7 @@ public final class TinyMoaRnnModel {
         this.seed = b.seed;
     }
 
-    /** @return a builder with the defaults H = 4, the original four agents, lr 0.01, 2000 epochs, patience 100, seed 0 */
+    /** @return a builder with the defaults H = 4, the original four agents, lr 0.01, batch 8 sessions, 2000 epochs, patience 100, seed 0 */
     public static Builder builder() {
         return new Builder();
     }
@@ -77,6 +79,7 @@ public final class TinyMoaRnnModel {
         SplittableRandom root = new SplittableRandom(seed);
         long gruSeed = root.split().nextLong();
         SplittableRandom headRng = root.split();
+        SplittableRandom shuffleRng = root.split();
         GruBackbone gru = new GruBackbone(EncodedSessions.INPUT_WIDTH, hiddenSize, gruSeed);
         MixtureObjective objective = new MixtureObjective(gru, hiddenSize, agents.size());
         double[] theta = new double[objective.numParams()];
@@ -94,14 +97,29 @@ public final class TinyMoaRnnModel {
         int sinceBest = 0;
         boolean converged = false;
         List<TrainingHistory.Entry> entries = new ArrayList<>();
+        int[] order = new int[tr.batch];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int step = 0;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            double trainLoss = objective.loss(theta, tr, grad);
-            double c1 = 1 - Math.pow(beta1, epoch);
-            double c2 = 1 - Math.pow(beta2, epoch);
-            for (int i = 0; i < theta.length; i++) {
-                m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
-                v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];
-                theta[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
+            shuffle(order, shuffleRng);
+            double trainLoss = 0;
+            for (int from = 0; from < order.length; from += batchSize) {
+                EncodedSessions mini = tr.select(java.util.Arrays.copyOfRange(order, from,
+                        Math.min(order.length, from + batchSize)));
+                if (mini.numScored == 0) {
+                    continue;
+                }
+                trainLoss += objective.loss(theta, mini, grad) * mini.numScored / tr.numScored;
+                step++;
+                double c1 = 1 - Math.pow(beta1, step);
+                double c2 = 1 - Math.pow(beta2, step);
+                for (int i = 0; i < theta.length; i++) {
+                    m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
+                    v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];
+                    theta[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
+                }
             }
             double validationLoss = objective.loss(theta, va, null);
             if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
@@ -123,6 +141,15 @@ public final class TinyMoaRnnModel {
         LOG.info("TinyMoaRnn(H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", hiddenSize,
                 agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
         return new FittedTinyMoaRnn(hiddenSize, agents, best, new TrainingHistory(entries, converged, seconds));
+    }
+
+    private static void shuffle(int[] order, SplittableRandom rng) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
     }
 
     private EncodedSessions encode(TwoStepDataset data, String what) {
@@ -148,7 +175,7 @@ public final class TinyMoaRnnModel {
     @Override
     public String toString() {
         return "TinyMoaRnnModel{H=" + hiddenSize + ", agents=" + agents.stream().map(Agent::name).toList()
-                + ", lr=" + learningRate + ", maxEpochs=" + maxEpochs + ", patience=" + patience + ", seed=" + seed + "}";
+                + ", lr=" + learningRate + ", maxEpochs=" + maxEpochs + ", patience=" + patience + ", batchSize=" + batchSize + ", seed=" + seed + "}";
     }
 
     /** Builder of {@link TinyMoaRnnModel}; setters validate at once. */
@@ -158,9 +185,24 @@ public final class TinyMoaRnnModel {
         private double learningRate = 0.01;
         private int maxEpochs = 2000;
         private int patience = 100;
+        private int batchSize = 8;
         private long seed = 0;
 
         private Builder() {
+        }
+
+        /**
+         * @param batchSize sessions per Adam step, ≥ 1 (default 8); sessions are reshuffled every
+         *                  epoch with a seeded generator
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
         }
 
         /**
@@ -217,7 +259,7 @@ public final class TinyMoaRnnModel {
         }
 
         /**
-         * @param maxEpochs maximum full-batch epochs, ≥ 1 (default 2000)
+         * @param maxEpochs maximum epochs (passes over the training sessions), ≥ 1 (default 2000)
          * @return this builder
          * @throws IllegalArgumentException if &lt; 1
          */

@@ -119,6 +119,8 @@ class TinyMoaRnnModelTest {
         FittedTinyMoaRnn a = model.fit(train, validation);
         FittedTinyMoaRnn b = TinyMoaRnnModel.builder().hiddenSize(H).maxEpochs(15).seed(3).build().fit(train, validation);
         assertArrayEquals(a.parameters(), b.parameters(), 0.0);
+        assertEquals(a.history().entries(), b.history().entries());
+        assertEquals(15, a.history().entries().size());
         FittedTinyMoaRnn c = TinyMoaRnnModel.builder().hiddenSize(H).maxEpochs(15).seed(4).build().fit(train, validation);
         assertNotEquals(a.parameters()[0], c.parameters()[0]);
     }
@@ -149,6 +151,7 @@ class TinyMoaRnnModelTest {
         assertThrows(IllegalArgumentException.class, () -> TinyMoaRnnModel.builder().learningRate(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> TinyMoaRnnModel.builder().maxEpochs(0));
         assertThrows(IllegalArgumentException.class, () -> TinyMoaRnnModel.builder().patience(0));
+        assertThrows(IllegalArgumentException.class, () -> TinyMoaRnnModel.builder().batchSize(0));
         assertThrows(IllegalArgumentException.class, () -> TinyMoaRnnModel.builder().agents(List.of()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TinyMoaRnnModel.builder().hiddenSize(-2));
