@@ -80,7 +80,7 @@ final class GatedMixtureKernel {
     }
 
     /**
-     * Back-propagates dLoss/dlogit of one trial, accumulating into the head gradient and writing
+     * Back-propagates dLoss/dlogit of one trial, accumulating into the head gradient and into
      * dLoss/dh.
      *
      * @param p      head parameters
@@ -92,7 +92,7 @@ final class GatedMixtureKernel {
      * @param gates  gates from the forward pass
      * @param dLogit dLoss/dlogit
      * @param grad   head gradient, accumulated
-     * @param dh     dLoss/dh, written at dh[hBase + j·hStride] (overwritten)
+     * @param dh     dLoss/dh, accumulated at dh[hBase + j·hStride]
      * @param scratch [A] workspace
      */
     void backward(double[] p, double[] h, int hBase, int hStride, double[] x, int xBase, double[] gates,
@@ -104,9 +104,6 @@ final class GatedMixtureKernel {
             grad[weightOffset() + a] += dLogit * gates[a] * xa;
             scratch[a] = dLogit * p[weightOffset() + a] * xa; // dLoss/dg_a
             dot += gates[a] * scratch[a];
-        }
-        for (int j = 0; j < hidden; j++) {
-            dh[hBase + j * hStride] = 0;
         }
         for (int a = 0; a < agents; a++) {
             double ds = gates[a] * (scratch[a] - dot);

@@ -86,12 +86,8 @@ public final class TinyMoaRnnModel {
         System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
         initialiseHead(theta, objective, headRng);
 
-        double[] m = new double[theta.length];
-        double[] v = new double[theta.length];
+        AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
         double[] grad = new double[theta.length];
-        double beta1 = 0.9;
-        double beta2 = 0.999;
-        double eps = 1e-8;
         double[] best = theta.clone();
         double bestValidation = objective.loss(theta, va, null);
         int sinceBest = 0;
@@ -101,9 +97,8 @@ public final class TinyMoaRnnModel {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        int step = 0;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            shuffle(order, shuffleRng);
+            AdamOptimizer.shuffle(order, shuffleRng);
             double trainLoss = 0;
             for (int from = 0; from < order.length; from += batchSize) {
                 EncodedSessions mini = tr.select(java.util.Arrays.copyOfRange(order, from,
@@ -112,14 +107,7 @@ public final class TinyMoaRnnModel {
                     continue;
                 }
                 trainLoss += objective.loss(theta, mini, grad) * mini.numScored / tr.numScored;
-                step++;
-                double c1 = 1 - Math.pow(beta1, step);
-                double c2 = 1 - Math.pow(beta2, step);
-                for (int i = 0; i < theta.length; i++) {
-                    m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
-                    v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];
-                    theta[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
-                }
+                adam.step(theta, grad);
             }
             double validationLoss = objective.loss(theta, va, null);
             if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
@@ -141,15 +129,6 @@ public final class TinyMoaRnnModel {
         LOG.info("TinyMoaRnn(H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", hiddenSize,
                 agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
         return new FittedTinyMoaRnn(hiddenSize, agents, best, new TrainingHistory(entries, converged, seconds));
-    }
-
-    private static void shuffle(int[] order, SplittableRandom rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
     }
 
     private EncodedSessions encode(TwoStepDataset data, String what) {
