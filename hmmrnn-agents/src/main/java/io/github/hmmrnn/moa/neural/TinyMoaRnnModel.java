@@ -51,7 +51,7 @@ public final class TinyMoaRnnModel {
         this.seed = b.seed;
     }
 
-    /** @return a builder with the defaults H = 4, the original four agents, lr 0.01, batch 8 sessions, 2000 epochs, patience 100, seed 0 */
+    /** @return a builder with the defaults H = 4, the original four agents, lr 0.005, batch 8 sessions, 2000 epochs, patience 100, seed 0 */
     public static Builder builder() {
         return new Builder();
     }
@@ -161,7 +161,7 @@ public final class TinyMoaRnnModel {
     public static final class Builder {
         private int hiddenSize = 4;
         private List<Agent> agents = AgentPreset.HMMRNN_ORIGINAL.agents();
-        private double learningRate = 0.01;
+        private double learningRate = 0.005;
         private int maxEpochs = 2000;
         private int patience = 100;
         private int batchSize = 8;
@@ -225,7 +225,7 @@ public final class TinyMoaRnnModel {
         }
 
         /**
-         * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.01)
+         * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.005)
          * @return this builder
          * @throws IllegalArgumentException if out of range
          */

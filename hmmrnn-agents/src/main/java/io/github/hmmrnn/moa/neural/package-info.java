@@ -7,5 +7,9 @@
  * GRU state after reading trials &lt; t and x_{a,t} are the agents' value differences (fixed
  * agent parameters). The learnable per-agent weights w_a let the model scale agents, which
  * plain softmax gates (summing to one) cannot.
+ *
+ * <p>{@link io.github.hmmrnn.moa.neural.HmmTinyMoaModel} gives each of K hidden-Markov states its
+ * own gate head, agent weights and bias over the shared GRU, and is trained on the exact log
+ * marginal likelihood.
  */
 package io.github.hmmrnn.moa.neural;
