@@ -1,0 +1,123 @@
+package io.github.hmmrnn.moa.neural;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.TrainingHistory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fitted {@link TinyMoaRnnModel}: immutable; predictions are causal (trial t uses trials &lt; t).
+ */
+public final class FittedTinyMoaRnn implements FittedChoiceModel {
+
+    private final int hiddenSize;
+    private final List<Agent> agents;
+    private final double[] theta;
+    private final TrainingHistory history;
+
+    FittedTinyMoaRnn(int hiddenSize, List<Agent> agents, double[] theta, TrainingHistory history) {
+        this.hiddenSize = hiddenSize;
+        this.agents = List.copyOf(agents);
+        this.theta = theta.clone();
+        this.history = history;
+    }
+
+    @Override
+    public String name() {
+        return "TinyMoaRnn(H=" + hiddenSize + ",A=" + agents.size() + ")";
+    }
+
+    /** @return the agents, in gate order */
+    public List<Agent> agents() {
+        return agents;
+    }
+
+    /** @return the GRU size H */
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /** @return a copy of all fitted parameters, [GRU parameters | W_g [A][H] | c [A] | w [A] | b] */
+    public double[] parameters() {
+        return theta.clone();
+    }
+
+    /** @return a copy of the per-agent weights w_a, in agent order */
+    public double[] agentWeights() {
+        MixtureObjective o = objective();
+        double[] w = new double[agents.size()];
+        System.arraycopy(theta, o.headOffset() + o.head().weightOffset(), w, 0, w.length);
+        return w;
+    }
+
+    /** @return the choice bias b */
+    public double bias() {
+        MixtureObjective o = objective();
+        return theta[o.headOffset() + o.head().biasOffset()];
+    }
+
+    private MixtureObjective objective() {
+        return new MixtureObjective(new GruBackbone(EncodedSessions.INPUT_WIDTH, hiddenSize, 0L), hiddenSize,
+                agents.size());
+    }
+
+    @Override
+    public List<double[]> predictChoiceProbabilities(TwoStepDataset data) {
+        Objects.requireNonNull(data, "data");
+        EncodedSessions d = new EncodedSessions(data, agents);
+        double[][] p = objective().probabilities(theta, d);
+        List<double[]> out = new ArrayList<>(d.batch);
+        for (int b = 0; b < d.batch; b++) {
+            out.add(java.util.Arrays.copyOf(p[b], d.lengths[b]));
+        }
+        return out;
+    }
+
+    /**
+     * The gates of every trial.
+     *
+     * @param data sessions
+     * @return one [T][A] array per session: g_{t,a}, computed from trials &lt; t
+     * @throws NullPointerException if data is null
+     */
+    public List<double[][]> gates(TwoStepDataset data) {
+        Objects.requireNonNull(data, "data");
+        EncodedSessions d = new EncodedSessions(data, agents);
+        double[][][] g = new double[d.batch][d.steps][];
+        objective().probabilitiesAndGates(theta, d, g);
+        List<double[][]> out = new ArrayList<>(d.batch);
+        for (int b = 0; b < d.batch; b++) {
+            out.add(java.util.Arrays.copyOf(g[b], d.lengths[b]));
+        }
+        return out;
+    }
+
+    /**
+     * Mean NLL of the scored trials.
+     *
+     * @param data sessions with at least one scored trial
+     * @return the NLL in nats per scored trial
+     * @throws IllegalArgumentException if there is no scored trial
+     */
+    public double negativeLogLikelihood(TwoStepDataset data) {
+        Objects.requireNonNull(data, "data");
+        if (data.numScored() == 0) {
+            throw new IllegalArgumentException("data must contain at least one scored trial, got 0");
+        }
+        return objective().loss(theta, new EncodedSessions(data, agents), null);
+    }
+
+    @Override
+    public TrainingHistory history() {
+        return history;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

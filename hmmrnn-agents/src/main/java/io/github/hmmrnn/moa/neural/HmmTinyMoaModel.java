@@ -1,0 +1,334 @@
+package io.github.hmmrnn.moa.neural;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentPreset;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.hmm.DirichletPrior;
+import io.github.hmmrnn.hmm.HmmMStep;
+import io.github.hmmrnn.hmm.HmmParameters;
+import io.github.hmmrnn.hmm.HmmStatistics;
+import io.github.hmmrnn.model.TrainingHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * A K-state HMM whose states emit choices through their own gated agent mixtures over one
+ * shared tiny GRU: the hidden-Markov version of {@link TinyMoaRnnModel}.
+ *
+ * <pre>
+ *   p(choice_t = 1 | z_t = k, trials &lt; t) = σ(Σ_a w_{k,a} · g^k_{t,a} · x_{a,t} + b_k),
+ *   g^k_t = softmax(W_g^k h_t + c^k)
+ * </pre>
+ * Training maximises the exact log marginal likelihood by generalised EM: each mini-batch of
+ * sessions runs forward–backward on the emission log-likelihoods and takes one Adam step on the
+ * network with the smoothed posteriors as weights (the exact gradient at fixed π, A); after every
+ * epoch π and A get the closed-form MAP update (Dirichlet pseudo-count 1 on every entry) from the
+ * epoch's expected counts. The parameters with the best validation predictive NLL are kept.
+ * Predictions are causal: p(choice_t) mixes the heads with p(z_t | trials &lt; t).
+ */
+public final class HmmTinyMoaModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HmmTinyMoaModel.class);
+
+    /** Initial self-transition probability. */
+    static final double INITIAL_STICKINESS = 0.95;
+
+    private final int states;
+    private final int hiddenSize;
+    private final List<Agent> agents;
+    private final double learningRate;
+    private final int maxEpochs;
+    private final int patience;
+    private final int batchSize;
+    private final long seed;
+
+    private HmmTinyMoaModel(Builder b) {
+        this.states = b.states;
+        this.hiddenSize = b.hiddenSize;
+        this.agents = b.agents;
+        this.learningRate = b.learningRate;
+        this.maxEpochs = b.maxEpochs;
+        this.patience = b.patience;
+        this.batchSize = b.batchSize;
+        this.seed = b.seed;
+    }
+
+    /** @return a builder with the defaults K = 2, H = 4, the original four agents, lr 0.005, batch 8, 2000 epochs, patience 100, seed 0 */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param train      training sessions (at least one scored trial)
+     * @param validation sessions for early stopping (at least one scored trial)
+     * @return the fitted model
+     * @throws IllegalArgumentException if a dataset has no scored trial
+     * @throws NullPointerException     if an argument is null
+     */
+    public FittedHmmTinyMoa fit(TwoStepDataset train, TwoStepDataset validation) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(validation, "validation");
+        if (train.numScored() == 0 || validation.numScored() == 0) {
+            throw new IllegalArgumentException("train and validation data must contain scored trials, got "
+                    + train.numScored() + " and " + validation.numScored());
+        }
+        long start = System.nanoTime();
+        EncodedSessions tr = new EncodedSessions(train, agents);
+        EncodedSessions va = new EncodedSessions(validation, agents);
+        SplittableRandom root = new SplittableRandom(seed);
+        GruBackbone gru = new GruBackbone(EncodedSessions.INPUT_WIDTH, hiddenSize, root.split().nextLong());
+        SplittableRandom headRng = root.split();
+        SplittableRandom shuffleRng = root.split();
+        HmmMixtureObjective objective = new HmmMixtureObjective(gru, hiddenSize, agents.size(), states);
+        double[] theta = new double[objective.numParams()];
+        System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
+        initialiseHeads(theta, objective, headRng);
+        HmmParameters hmm = initialHmm();
+        DirichletPrior prior = pseudoCountOne();
+
+        AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
+        double[] grad = new double[theta.length];
+        double[] best = theta.clone();
+        HmmParameters bestHmm = hmm;
+        double bestValidation = objective.predict(theta, hmm, va, false).posterior().logMarginalLikelihood()
+                / -va.numScored;
+        int sinceBest = 0;
+        boolean converged = false;
+        List<TrainingHistory.Entry> entries = new ArrayList<>();
+        int[] order = new int[tr.batch];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
+            AdamOptimizer.shuffle(order, shuffleRng);
+            double trainLoss = 0;
+            double[] startCounts = new double[states];
+            double[][] transitionCounts = new double[states][states];
+            for (int from = 0; from < order.length; from += batchSize) {
+                EncodedSessions mini = tr.select(Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)));
+                if (mini.numScored == 0) {
+                    continue;
+                }
+                HmmMixtureObjective.Result r = objective.loss(theta, hmm, mini, grad);
+                trainLoss += r.loss() * mini.numScored / tr.numScored;
+                HmmStatistics s = r.posterior().statistics();
+                for (int i = 0; i < states; i++) {
+                    startCounts[i] += s.initialCounts()[i];
+                    for (int j = 0; j < states; j++) {
+                        transitionCounts[i][j] += s.transitionCounts()[i][j];
+                    }
+                }
+                adam.step(theta, grad);
+            }
+            hmm = HmmMStep.update(new HmmStatistics(startCounts, transitionCounts, Double.NaN, tr.batch), prior, hmm);
+            double validationLoss = -objective.predict(theta, hmm, va, false).posterior().logMarginalLikelihood()
+                    / va.numScored;
+            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
+                throw new IllegalStateException("HmmTinyMoa training diverged at epoch " + epoch + ": train NLL "
+                        + trainLoss + ", validation NLL " + validationLoss + "; lower learningRate (" + learningRate + ")");
+            }
+            entries.add(new TrainingHistory.Entry(epoch, trainLoss, validationLoss));
+            LOG.debug("HmmTinyMoa epoch {}: train NLL {} validation NLL {}", epoch, trainLoss, validationLoss);
+            if (validationLoss < bestValidation) {
+                bestValidation = validationLoss;
+                best = theta.clone();
+                bestHmm = hmm;
+                sinceBest = 0;
+            } else if (++sinceBest >= patience) {
+                converged = true;
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("HmmTinyMoa(K={}, H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", states, hiddenSize,
+                agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
+        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm,
+                new TrainingHistory(entries, converged, seconds));
+    }
+
+    private HmmParameters initialHmm() {
+        double[] pi = new double[states];
+        double[][] a = new double[states][states];
+        Arrays.fill(pi, 1.0 / states);
+        for (int i = 0; i < states; i++) {
+            for (int j = 0; j < states; j++) {
+                a[i][j] = states == 1 ? 1.0 : (i == j ? INITIAL_STICKINESS : (1 - INITIAL_STICKINESS) / (states - 1));
+            }
+        }
+        return HmmParameters.of(pi, a);
+    }
+
+    private DirichletPrior pseudoCountOne() {
+        double[] alphaPi = new double[states];
+        double[][] alphaA = new double[states][states];
+        Arrays.fill(alphaPi, 2.0);
+        for (double[] row : alphaA) {
+            Arrays.fill(row, 2.0);
+        }
+        return new DirichletPrior(alphaPi, alphaA);
+    }
+
+    private void initialiseHeads(double[] theta, HmmMixtureObjective objective, SplittableRandom rng) {
+        GatedMixtureKernel head = objective.head();
+        double bound = 1.0 / Math.sqrt(hiddenSize);
+        for (int k = 0; k < states; k++) {
+            int off = objective.headOffset(k);
+            for (int i = 0; i < agents.size() * hiddenSize; i++) {
+                theta[off + head.gateOffset() + i] = rng.nextDouble(-bound, bound);
+            }
+            for (int a = 0; a < agents.size(); a++) {
+                theta[off + head.weightOffset() + a] = agents.size();
+            }
+            // spread choice biases break the symmetry between states from the first epoch
+            theta[off + head.biasOffset()] = states == 1 ? 0.0 : (k - (states - 1) / 2.0) / (states - 1);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HmmTinyMoaModel{K=" + states + ", H=" + hiddenSize + ", agents=" + agents.stream().map(Agent::name).toList()
+                + ", lr=" + learningRate + ", maxEpochs=" + maxEpochs + ", patience=" + patience
+                + ", batchSize=" + batchSize + ", seed=" + seed + "}";
+    }
+
+    /** Builder of {@link HmmTinyMoaModel}; setters validate at once. */
+    public static final class Builder {
+        private int states = 2;
+        private int hiddenSize = 4;
+        private List<Agent> agents = AgentPreset.HMMRNN_ORIGINAL.agents();
+        private double learningRate = 0.005;
+        private int maxEpochs = 2000;
+        private int patience = 100;
+        private int batchSize = 8;
+        private long seed = 0;
+
+        private Builder() {
+        }
+
+        /**
+         * @param states hidden states K, ≥ 1 (default 2)
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder states(int states) {
+            if (states < 1) {
+                throw new IllegalArgumentException("states must be >= 1, got " + states);
+            }
+            this.states = states;
+            return this;
+        }
+
+        /**
+         * @param hiddenSize GRU units H, ≥ 1 (default 4)
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder hiddenSize(int hiddenSize) {
+            if (hiddenSize < 1) {
+                throw new IllegalArgumentException("hiddenSize must be >= 1, got " + hiddenSize);
+            }
+            this.hiddenSize = hiddenSize;
+            return this;
+        }
+
+        /**
+         * @param agents agents to mix, at least one, with the parameter values to use
+         * @return this builder
+         * @throws IllegalArgumentException if null, empty or holding null
+         */
+        public Builder agents(List<Agent> agents) {
+            if (agents == null || agents.isEmpty() || agents.contains(null)) {
+                throw new IllegalArgumentException("agents must be a non-empty list without nulls, got " + agents);
+            }
+            this.agents = List.copyOf(agents);
+            return this;
+        }
+
+        /**
+         * @param preset a named agent set, used with its default parameters
+         * @return this builder
+         * @throws IllegalArgumentException if preset is null
+         */
+        public Builder agents(AgentPreset preset) {
+            if (preset == null) {
+                throw new IllegalArgumentException("preset must not be null");
+            }
+            this.agents = preset.agents();
+            return this;
+        }
+
+        /**
+         * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.005)
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder learningRate(double learningRate) {
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+            }
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /**
+         * @param maxEpochs maximum epochs, ≥ 1 (default 2000)
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder maxEpochs(int maxEpochs) {
+            if (maxEpochs < 1) {
+                throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
+            }
+            this.maxEpochs = maxEpochs;
+            return this;
+        }
+
+        /**
+         * @param patience epochs without validation improvement before stopping, ≥ 1 (default 100)
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder patience(int patience) {
+            if (patience < 1) {
+                throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+            }
+            this.patience = patience;
+            return this;
+        }
+
+        /**
+         * @param batchSize sessions per Adam step, ≥ 1 (default 8)
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * @param seed root seed of the initialisation and the session shuffle (default 0)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** @return the model */
+        public HmmTinyMoaModel build() {
+            return new HmmTinyMoaModel(this);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.github.hmmrnn.moa.neural;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentPreset;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.TrainingHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * A tiny GRU that gates a mixture of agents: the neural mixture-of-agents model.
+ *
+ * <pre>
+ *   logit_t = Σ_a w_a · g_{t,a} · x_{a,t} + b,     g_t = softmax(W_g h_t + c)
+ * </pre>
+ * h_t is the GRU state after reading trials 0..t−1 (the input at step t is trial t−1's choice,
+ * reward and transition; zeros at a session start), and x_{a,t} is agent a's value difference
+ * computed from trials &lt; t with the agents' own (fixed) parameters. Softmax gates sum to one,
+ * so on their own they could only interpolate between agents; the learnable weights w_a let the
+ * fit set each agent's overall scale, while the gates redistribute it trial by trial.
+ *
+ * <p>Training minimises the mean cross-entropy of the scored training trials with mini-batch
+ * Adam (whole sessions per batch) over all parameters (the GRU through hmmrnn-core's {@link io.github.hmmrnn.rnn.FusedGruLayer}),
+ * keeping the parameters with the lowest validation NLL and stopping after
+ * {@code patience} epochs without improvement.
+ */
+public final class TinyMoaRnnModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TinyMoaRnnModel.class);
+
+    private final int hiddenSize;
+    private final List<Agent> agents;
+    private final double learningRate;
+    private final int maxEpochs;
+    private final int patience;
+    private final int batchSize;
+    private final long seed;
+
+    private TinyMoaRnnModel(Builder b) {
+        this.batchSize = b.batchSize;
+        this.hiddenSize = b.hiddenSize;
+        this.agents = b.agents;
+        this.learningRate = b.learningRate;
+        this.maxEpochs = b.maxEpochs;
+        this.patience = b.patience;
+        this.seed = b.seed;
+    }
+
+    /** @return a builder with the defaults H = 4, the original four agents, lr 0.005, batch 8 sessions, 2000 epochs, patience 100, seed 0 */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the agents, in gate order */
+    public List<Agent> agents() {
+        return agents;
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param train      training sessions (at least one scored trial)
+     * @param validation sessions for early stopping (at least one scored trial)
+     * @return the fitted model
+     * @throws IllegalArgumentException if a dataset is empty or has no scored trial
+     * @throws NullPointerException     if an argument is null
+     */
+    public FittedTinyMoaRnn fit(TwoStepDataset train, TwoStepDataset validation) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(validation, "validation");
+        long start = System.nanoTime();
+        EncodedSessions tr = encode(train, "train");
+        EncodedSessions va = encode(validation, "validation");
+        SplittableRandom root = new SplittableRandom(seed);
+        long gruSeed = root.split().nextLong();
+        SplittableRandom headRng = root.split();
+        SplittableRandom shuffleRng = root.split();
+        GruBackbone gru = new GruBackbone(EncodedSessions.INPUT_WIDTH, hiddenSize, gruSeed);
+        MixtureObjective objective = new MixtureObjective(gru, hiddenSize, agents.size());
+        double[] theta = new double[objective.numParams()];
+        System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
+        initialiseHead(theta, objective, headRng);
+
+        AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
+        double[] grad = new double[theta.length];
+        double[] best = theta.clone();
+        double bestValidation = objective.loss(theta, va, null);
+        int sinceBest = 0;
+        boolean converged = false;
+        List<TrainingHistory.Entry> entries = new ArrayList<>();
+        int[] order = new int[tr.batch];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
+            AdamOptimizer.shuffle(order, shuffleRng);
+            double trainLoss = 0;
+            for (int from = 0; from < order.length; from += batchSize) {
+                EncodedSessions mini = tr.select(java.util.Arrays.copyOfRange(order, from,
+                        Math.min(order.length, from + batchSize)));
+                if (mini.numScored == 0) {
+                    continue;
+                }
+                trainLoss += objective.loss(theta, mini, grad) * mini.numScored / tr.numScored;
+                adam.step(theta, grad);
+            }
+            double validationLoss = objective.loss(theta, va, null);
+            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
+                throw new IllegalStateException("TinyMoaRnn training diverged at epoch " + epoch + ": train NLL "
+                        + trainLoss + ", validation NLL " + validationLoss + "; lower learningRate (" + learningRate + ")");
+            }
+            entries.add(new TrainingHistory.Entry(epoch, trainLoss, validationLoss));
+            LOG.debug("TinyMoaRnn epoch {}: train NLL {} validation NLL {}", epoch, trainLoss, validationLoss);
+            if (validationLoss < bestValidation) {
+                bestValidation = validationLoss;
+                best = theta.clone();
+                sinceBest = 0;
+            } else if (++sinceBest >= patience) {
+                converged = true;
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("TinyMoaRnn(H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", hiddenSize,
+                agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
+        return new FittedTinyMoaRnn(hiddenSize, agents, best, new TrainingHistory(entries, converged, seconds));
+    }
+
+    private EncodedSessions encode(TwoStepDataset data, String what) {
+        if (data.numScored() == 0) {
+            throw new IllegalArgumentException(what + " data must contain at least one scored trial, got 0");
+        }
+        return new EncodedSessions(data, agents);
+    }
+
+    private void initialiseHead(double[] theta, MixtureObjective objective, SplittableRandom rng) {
+        GatedMixtureKernel head = objective.head();
+        int off = objective.headOffset();
+        double bound = 1.0 / Math.sqrt(hiddenSize);
+        for (int i = 0; i < agents.size() * hiddenSize; i++) {
+            theta[off + head.gateOffset() + i] = rng.nextDouble(-bound, bound);
+        }
+        // w_a = A makes the initial uniform-gate mixture the plain sum of the agents
+        for (int a = 0; a < agents.size(); a++) {
+            theta[off + head.weightOffset() + a] = agents.size();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TinyMoaRnnModel{H=" + hiddenSize + ", agents=" + agents.stream().map(Agent::name).toList()
+                + ", lr=" + learningRate + ", maxEpochs=" + maxEpochs + ", patience=" + patience + ", batchSize=" + batchSize + ", seed=" + seed + "}";
+    }
+
+    /** Builder of {@link TinyMoaRnnModel}; setters validate at once. */
+    public static final class Builder {
+        private int hiddenSize = 4;
+        private List<Agent> agents = AgentPreset.HMMRNN_ORIGINAL.agents();
+        private double learningRate = 0.005;
+        private int maxEpochs = 2000;
+        private int patience = 100;
+        private int batchSize = 8;
+        private long seed = 0;
+
+        private Builder() {
+        }
+
+        /**
+         * @param batchSize sessions per Adam step, ≥ 1 (default 8); sessions are reshuffled every
+         *                  epoch with a seeded generator
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * @param hiddenSize GRU units H, ≥ 1 (default 4)
+         * @return this builder
+         * @throws IllegalArgumentException if hiddenSize &lt; 1
+         */
+        public Builder hiddenSize(int hiddenSize) {
+            if (hiddenSize < 1) {
+                throw new IllegalArgumentException("hiddenSize must be >= 1, got " + hiddenSize);
+            }
+            this.hiddenSize = hiddenSize;
+            return this;
+        }
+
+        /**
+         * @param agents agents to mix, at least one, with the parameter values to use (default
+         *               {@link AgentPreset#HMMRNN_ORIGINAL} with default parameters)
+         * @return this builder
+         * @throws IllegalArgumentException if the list is null or empty or holds null
+         */
+        public Builder agents(List<Agent> agents) {
+            if (agents == null || agents.isEmpty() || agents.contains(null)) {
+                throw new IllegalArgumentException("agents must be a non-empty list without nulls, got " + agents);
+            }
+            this.agents = List.copyOf(agents);
+            return this;
+        }
+
+        /**
+         * @param preset a named agent set, used with its default parameters
+         * @return this builder
+         * @throws IllegalArgumentException if preset is null
+         */
+        public Builder agents(AgentPreset preset) {
+            if (preset == null) {
+                throw new IllegalArgumentException("preset must not be null");
+            }
+            this.agents = preset.agents();
+            return this;
+        }
+
+        /**
+         * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.005)
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder learningRate(double learningRate) {
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+            }
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /**
+         * @param maxEpochs maximum epochs (passes over the training sessions), ≥ 1 (default 2000)
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder maxEpochs(int maxEpochs) {
+            if (maxEpochs < 1) {
+                throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
+            }
+            this.maxEpochs = maxEpochs;
+            return this;
+        }
+
+        /**
+         * @param patience epochs without validation improvement before stopping, ≥ 1 (default 100)
+         * @return this builder
+         * @throws IllegalArgumentException if &lt; 1
+         */
+        public Builder patience(int patience) {
+            if (patience < 1) {
+                throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+            }
+            this.patience = patience;
+            return this;
+        }
+
+        /**
+         * @param seed root seed of the GRU and gate initialisation (default 0)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** @return the model */
+        public TinyMoaRnnModel build() {
+            return new TinyMoaRnnModel(this);
+        }
+    }
+}
