@@ -37,7 +37,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--subject", required = true, description = "Subject name (repeatable), or 'all'.")
     List<String> subjects;
 
-    @Option(names = "--model", required = true, description = "Model: moa, tinyrnn, hmm-tinyrnn.")
+    @Option(names = "--model", required = true, description = "Model: moa, tinyrnn, hmm-tinyrnn, tinymoa, hmm-tinymoa.")
     String model;
 
     @Option(names = "--states", defaultValue = "2", converter = IntRange.Converter.class,
@@ -101,11 +101,11 @@ final class FitCommand implements Callable<Integer> {
 
     private List<ModelFitter> fitters(ModelKind kind, FitSettings settings) {
         List<ModelFitter> list = new ArrayList<>();
-        if (kind == ModelKind.TINYRNN) {
+        if (kind == ModelKind.TINYRNN || kind == ModelKind.TINYMOA) {
             for (int h : hidden.values()) {
                 list.add(settings.fitter(kind, 1, h));
             }
-        } else if (kind == ModelKind.HMM_TINYRNN) {
+        } else if (kind == ModelKind.HMM_TINYRNN || kind == ModelKind.HMM_TINYMOA) {
             for (int k : states.values()) {
                 for (int h : hidden.values()) {
                     list.add(settings.fitter(kind, k, h));

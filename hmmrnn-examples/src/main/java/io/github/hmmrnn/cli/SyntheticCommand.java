@@ -47,8 +47,9 @@ final class SyntheticCommand implements Callable<Integer> {
     @Option(names = "--test-seed", defaultValue = "2", description = "Test data seed (default: ${DEFAULT-VALUE}).")
     long testSeed;
 
-    @Option(names = "--models", split = ",", defaultValue = "tinyrnn,hmm-tinyrnn,moa",
-            description = "Models to fit, comma-separated: tinyrnn, hmm-tinyrnn, moa (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", defaultValue = "tinyrnn,hmm-tinyrnn,moa,tinymoa,hmm-tinymoa",
+            description = "Models to fit, comma-separated: tinyrnn, hmm-tinyrnn, moa, tinymoa, hmm-tinymoa "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> models;
 
     @Option(names = "--states", defaultValue = "2", description = "Hidden states K of the HMM models (default: ${DEFAULT-VALUE}).")
@@ -59,6 +60,10 @@ final class SyntheticCommand implements Callable<Integer> {
 
     @Option(names = "--tiny-hidden", defaultValue = "6", description = "GRU units of TinyRNN (default: ${DEFAULT-VALUE}).")
     int tinyHidden;
+
+    @Option(names = "--moa-hidden", defaultValue = "4",
+            description = "GRU units of the gated agent-mixture models (default: ${DEFAULT-VALUE}).")
+    int moaHidden;
 
     @Option(names = "--quick", description = "Smoke-test scale: 16 sequences x 200 trials, at most 30 epochs, 1 start of at most 50 EM iterations.")
     boolean quick;
@@ -82,7 +87,12 @@ final class SyntheticCommand implements Callable<Integer> {
         FitSettings settings = modelOptions.settings(common.seed, common.threads);
         List<ModelFitter> fitters = new ArrayList<>();
         for (ModelKind k : kinds) {
-            fitters.add(settings.fitter(k, states, k == ModelKind.TINYRNN ? tinyHidden : hidden));
+            int units = switch (k) {
+                case TINYRNN -> tinyHidden;
+                case TINYMOA, HMM_TINYMOA -> moaHidden;
+                default -> hidden;
+            };
+            fitters.add(settings.fitter(k, states, units));
         }
         Path out = common.outOr("results/synthetic");
         SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, fitters);
@@ -91,6 +101,7 @@ final class SyntheticCommand implements Callable<Integer> {
         recorded.put("states", states);
         recorded.put("hidden", hidden);
         recorded.put("tinyHidden", tinyHidden);
+        recorded.put("moaHidden", moaHidden);
         recorded.put("fit", settings);
         recorded.put("quick", quick);
         String command = "hmmrnn " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

@@ -6,6 +6,8 @@ import io.github.hmmrnn.agents.Agents;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.moa.HmmMoaModel;
+import io.github.hmmrnn.moa.neural.HmmTinyMoaModel;
+import io.github.hmmrnn.moa.neural.TinyMoaRnnModel;
 import io.github.hmmrnn.rnn.HmmTinyRnnModel;
 import io.github.hmmrnn.rnn.InputEncoding;
 import io.github.hmmrnn.rnn.TinyRnnModel;
@@ -102,6 +104,17 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
                         .inputEncoding(encoding).learningRate(learningRate).maxEpochs(maxEpochs).patience(patience).seed(seed)
                         .threads(threads).build();
                 yield fitter("HmmTinyRnn-K" + states + "-H" + hidden, true, spec::fit);
+            }
+            case TINYMOA -> {
+                // The gated-mixture models keep their own learning-rate default (0.005, measured best).
+                TinyMoaRnnModel spec = TinyMoaRnnModel.builder().hiddenSize(hidden).agents(agentList())
+                        .maxEpochs(maxEpochs).patience(patience).seed(seed).build();
+                yield fitter("TinyMoa-H" + hidden, true, spec::fit);
+            }
+            case HMM_TINYMOA -> {
+                HmmTinyMoaModel spec = HmmTinyMoaModel.builder().states(states).hiddenSize(hidden).agents(agentList())
+                        .maxEpochs(maxEpochs).patience(patience).seed(seed).build();
+                yield fitter("HmmTinyMoa-K" + states + "-H" + hidden, true, spec::fit);
             }
         };
     }

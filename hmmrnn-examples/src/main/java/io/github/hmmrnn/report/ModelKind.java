@@ -13,7 +13,11 @@ public enum ModelKind {
     /** A tiny GRU predicting choices directly ({@code TinyRnnModel}). */
     TINYRNN("tinyrnn", false),
     /** A tiny GRU with one readout head per hidden state of an HMM ({@code HmmTinyRnnModel}). */
-    HMM_TINYRNN("hmm-tinyrnn", true);
+    HMM_TINYRNN("hmm-tinyrnn", true),
+    /** A tiny GRU gating a mixture of agents with learnable per-agent weights ({@code TinyMoaRnnModel}). */
+    TINYMOA("tinymoa", false),
+    /** Per-state GRU-gated agent mixtures as the emissions of an HMM ({@code HmmTinyMoaModel}). */
+    HMM_TINYMOA("hmm-tinymoa", true);
 
     private final String cliName;
     private final boolean hasStates;

@@ -46,7 +46,7 @@ class CliBadInputTest {
     @Test
     void fit_unknownModelListsValidOnes() throws IOException {
         String err = run("fit", "--data", dataset().toString(), "--subject", "r1", "--model", "lstm");
-        assertTrue(err.contains("'lstm'") && err.contains("moa, tinyrnn, hmm-tinyrnn"), err);
+        assertTrue(err.contains("'lstm'") && err.contains("moa, tinyrnn, hmm-tinyrnn, tinymoa, hmm-tinymoa"), err);
     }
 
     @Test

@@ -45,6 +45,6 @@ class SyntheticCommandTest {
                 assertTrue(Files.exists(out.resolve("plots").resolve("example_" + model + ".png")));
             }
         }
-        assertEquals(6, models, "three models on two splits");
+        assertEquals(10, models, "five models on two splits");
     }
 }

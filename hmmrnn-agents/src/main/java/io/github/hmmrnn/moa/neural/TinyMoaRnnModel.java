@@ -204,7 +204,7 @@ public final class TinyMoaRnnModel {
          * @throws IllegalArgumentException if the list is null or empty or holds null
          */
         public Builder agents(List<Agent> agents) {
-            if (agents == null || agents.isEmpty() || agents.contains(null)) {
+            if (agents == null || agents.isEmpty() || agents.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("agents must be a non-empty list without nulls, got " + agents);
             }
             this.agents = List.copyOf(agents);
