@@ -68,26 +68,30 @@ public final class Plots {
      */
     public static XYChart trainingCurves(Map<String, TrainingHistory> histories, double referenceNll,
                                          String referenceName) {
-        XYChart c = xy("Training curves", "epoch / EM iteration", "NLL per trial (nats)");
-        c.getStyler().setXAxisLogarithmic(false);
+        // Log x so the fast early epochs and the long tail both show; y clipped just above chance
+        // (ln 2) so first-epoch spikes do not flatten the region where models differ.
+        XYChart c = xy("Training curves", "epoch / EM iteration + 1 (log scale)", "NLL per trial (nats)");
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setYAxisMax(0.72);
         int maxIter = 1;
         for (var e : histories.entrySet()) {
             List<TrainingHistory.Entry> entries = e.getValue().entries();
             if (entries.isEmpty()) {
                 continue;
             }
-            double[] it = entries.stream().mapToDouble(TrainingHistory.Entry::iteration).toArray();
-            double[] tr = entries.stream().mapToDouble(TrainingHistory.Entry::trainLoss).toArray();
+            double[] it = entries.stream().mapToDouble(x -> x.iteration() + 1).toArray();
+            double[] tr = entries.stream().mapToDouble(x -> Math.min(x.trainLoss(), 0.72)).toArray();
             maxIter = Math.max(maxIter, (int) it[it.length - 1]);
-            c.addSeries(e.getKey() + " train", it, tr);
-            double[] va = entries.stream().mapToDouble(TrainingHistory.Entry::validationLoss).toArray();
+            c.addSeries(e.getKey() + " train", it, tr).setMarker(SeriesMarkers.NONE);
+            double[] va = entries.stream().mapToDouble(x -> Math.min(x.validationLoss(), 0.72)).toArray();
             if (java.util.Arrays.stream(va).allMatch(Double::isFinite)) {
                 XYSeries s = c.addSeries(e.getKey() + " validation", it, va);
                 s.setLineStyle(DASHED);
+                s.setMarker(SeriesMarkers.NONE);
             }
         }
         if (Double.isFinite(referenceNll)) {
-            XYSeries s = c.addSeries(referenceName, new double[] {0, maxIter}, new double[] {referenceNll, referenceNll});
+            XYSeries s = c.addSeries(referenceName, new double[] {1, maxIter}, new double[] {referenceNll, referenceNll});
             s.setLineColor(Color.BLACK);
             s.setLineStyle(DASHED);
         }
