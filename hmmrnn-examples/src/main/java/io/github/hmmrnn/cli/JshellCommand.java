@@ -21,6 +21,9 @@ import picocli.CommandLine.Parameters;
         description = "Start JShell with hmmrnn on the class path and its packages imported.")
 final class JshellCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @Parameters(arity = "0..*", paramLabel = "JSHELL_ARG", description = "Extra arguments passed to jshell.")
     List<String> extra = new ArrayList<>();
 

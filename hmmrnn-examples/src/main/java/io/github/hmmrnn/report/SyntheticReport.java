@@ -158,10 +158,7 @@ public final class SyntheticReport {
                         latent.transitionMatrix()), dir, "transitions_" + e.getKey()));
             }
             if (e.getValue() instanceof FittedHmmMoa moa) {
-                TwoStepDataset one = run.test().selectSessions(List.of(0));
-                files.addAll(ChartFiles.save(Plots.agentWeightTraces(e.getKey() + ": agent weights, test sequence 0",
-                        moa.agentNames(), moa.weights(), moa.smoothedStates(one).get(0)), dir,
-                        "agent_weights_" + e.getKey()));
+                files.addAll(RealDataReport.moaPlots(moa, run.test().selectSessions(List.of(0)), dir, "_" + e.getKey()));
             }
         }
         Map<String, Map<TrialType, Double>> stay = new LinkedHashMap<>();
