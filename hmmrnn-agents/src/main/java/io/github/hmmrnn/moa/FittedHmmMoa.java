@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentJson;
 import io.github.hmmrnn.agents.AgentMemory;
 import io.github.hmmrnn.agents.AgentParameter;
 import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.agents.Agents;
-import io.github.hmmrnn.agents.BetaPrior;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
@@ -477,16 +477,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         ArrayNode ag = root.putArray("agents");
         for (int a = 0; a < agents.size(); a++) {
             ObjectNode n = ag.addObject();
-            n.put("name", agents.get(a).name());
-            ArrayNode ps = n.putArray("parameters");
-            for (AgentParameter p : agents.get(a).parameters()) {
-                ObjectNode pn = ps.addObject();
-                pn.put("name", p.name());
-                pn.put("value", p.value());
-                pn.put("fitted", p.fitted());
-                pn.put("priorA", p.prior().a());
-                pn.put("priorB", p.prior().b());
-            }
+            AgentJson.write(n, agents.get(a));
             ArrayNode w = n.putArray("beta");
             for (double v : beta[a]) {
                 w.add(v);
@@ -660,13 +651,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         }
         List<Agent> agents = new ArrayList<>();
         for (JsonNode an : root.get("agents")) {
-            Agent a = resolver.apply(an.get("name").asText());
-            for (JsonNode pn : an.get("parameters")) {
-                String pname = pn.get("name").asText();
-                a = a.withParameter(pname, pn.get("value").asDouble(), pn.get("fitted").asBoolean());
-                a = a.withPrior(pname, new BetaPrior(pn.get("priorA").asDouble(), pn.get("priorB").asDouble()));
-            }
-            agents.add(a);
+            agents.add(AgentJson.read(an, resolver));
         }
         double[][] beta = matrix(root.get("beta"));
         double[] pi = vector(root.get("initialDistribution"));

@@ -8,8 +8,10 @@ import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,7 @@ import java.util.function.Function;
 /**
  * A fitted {@link HmmTinyMoaModel}: immutable; predictions are causal (trial t uses trials &lt; t).
  */
-public final class FittedHmmTinyMoa implements LatentStateModel {
+public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
 
     private final int states;
     private final int hiddenSize;
@@ -153,6 +155,31 @@ public final class FittedHmmTinyMoa implements LatentStateModel {
     @Override
     public TrainingHistory history() {
         return history;
+    }
+
+    /**
+     * Saves the model (versioned JSON: states, hidden size, agents, parameters, π, A, history).
+     *
+     * @param file destination
+     * @throws java.io.UncheckedIOException if writing fails
+     */
+    @Override
+    public void save(Path file) {
+        TinyMoaFiles.write(file, new TinyMoaFiles.Content("hmm-tinymoa", states, hiddenSize, agents, theta, hmm,
+                history));
+    }
+
+    /**
+     * Loads a model written by {@link #save}; it predicts bit-identically.
+     *
+     * @param file the JSON file
+     * @return the model
+     * @throws IllegalArgumentException if the file is of another format, version or model kind
+     * @throws java.io.UncheckedIOException if reading fails
+     */
+    public static FittedHmmTinyMoa load(Path file) {
+        TinyMoaFiles.Content c = TinyMoaFiles.read(file, "hmm-tinymoa");
+        return new FittedHmmTinyMoa(c.states(), c.hiddenSize(), c.agents(), c.theta(), c.hmm(), c.history());
     }
 
     @Override

@@ -3,8 +3,10 @@ package io.github.hmmrnn.moa.neural;
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +14,7 @@ import java.util.Objects;
 /**
  * A fitted {@link TinyMoaRnnModel}: immutable; predictions are causal (trial t uses trials &lt; t).
  */
-public final class FittedTinyMoaRnn implements FittedChoiceModel {
+public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
 
     private final int hiddenSize;
     private final List<Agent> agents;
@@ -114,6 +116,30 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel {
     @Override
     public TrainingHistory history() {
         return history;
+    }
+
+    /**
+     * Saves the model (versioned JSON: hidden size, agents, parameters, history).
+     *
+     * @param file destination
+     * @throws java.io.UncheckedIOException if writing fails
+     */
+    @Override
+    public void save(Path file) {
+        TinyMoaFiles.write(file, new TinyMoaFiles.Content("tinymoa", 1, hiddenSize, agents, theta, null, history));
+    }
+
+    /**
+     * Loads a model written by {@link #save}; it predicts bit-identically.
+     *
+     * @param file the JSON file
+     * @return the model
+     * @throws IllegalArgumentException if the file is of another format, version or model kind
+     * @throws java.io.UncheckedIOException if reading fails
+     */
+    public static FittedTinyMoaRnn load(Path file) {
+        TinyMoaFiles.Content c = TinyMoaFiles.read(file, "tinymoa");
+        return new FittedTinyMoaRnn(c.hiddenSize(), c.agents(), c.theta(), c.history());
     }
 
     @Override

@@ -123,6 +123,23 @@ class HmmTinyMoaModelTest {
     }
 
     @Test
+    void saveLoad_predictsIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        TwoStepDataset train = small(21, 4, 60);
+        TwoStepDataset validation = small(22, 2, 60);
+        FittedHmmTinyMoa a = HmmTinyMoaModel.builder().hiddenSize(H).maxEpochs(10).seed(3).build().fit(train, validation);
+        java.nio.file.Path file = dir.resolve("m.json");
+        a.save(file);
+        FittedHmmTinyMoa b = FittedHmmTinyMoa.load(file);
+        for (int i = 0; i < validation.numSessions(); i++) {
+            assertArrayEquals(a.predictChoiceProbabilities(validation).get(i), b.predictChoiceProbabilities(validation).get(i), 0.0);
+        }
+        assertArrayEquals(a.transitionMatrix()[1], b.transitionMatrix()[1], 0.0);
+        assertEquals(a.history().entries(), b.history().entries());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FittedTinyMoaRnn.load(file));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'hmm-tinymoa'"), e.getMessage());
+    }
+
+    @Test
     void builder_rejectsBadValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HmmTinyMoaModel.builder().states(0));

@@ -126,6 +126,24 @@ class TinyMoaRnnModelTest {
     }
 
     @Test
+    void saveLoad_predictsIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TwoStepDataset train = small(21, 4, 60);
+        TwoStepDataset validation = small(22, 2, 60);
+        FittedTinyMoaRnn a = TinyMoaRnnModel.builder().hiddenSize(H).maxEpochs(15).seed(3).build().fit(train, validation);
+        java.nio.file.Path file = dir.resolve("m.json");
+        a.save(file);
+        FittedTinyMoaRnn b = FittedTinyMoaRnn.load(file);
+        for (int i = 0; i < validation.numSessions(); i++) {
+            assertArrayEquals(a.predictChoiceProbabilities(validation).get(i), b.predictChoiceProbabilities(validation).get(i), 0.0);
+        }
+        assertEquals(a.history().entries(), b.history().entries());
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FittedTinyMoaRnn.load(file));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("format version 9"), e.getMessage());
+    }
+
+    @Test
     void gates_sumToOnePerTrial() {
         TwoStepDataset data = small(4, 2, 30);
         int agents = AgentPreset.HMMRNN_ORIGINAL.agents().size();

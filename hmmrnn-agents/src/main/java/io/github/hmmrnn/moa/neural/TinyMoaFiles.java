@@ -1,0 +1,140 @@
+package io.github.hmmrnn.moa.neural;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentJson;
+import io.github.hmmrnn.agents.Agents;
+import io.github.hmmrnn.hmm.HmmParameters;
+import io.github.hmmrnn.model.TrainingHistory;
+
+/**
+ * The versioned JSON file format of the neural mixture-of-agents models: hidden size, agents (with
+ * their parameters), the flat network parameter vector, π and A for the HMM version, and the
+ * training history. The parameter vector is written with Java's shortest round-trip decimal form,
+ * so a loaded model predicts bit-identically.
+ */
+final class TinyMoaFiles {
+
+    static final String FORMAT = "hmmrnn-tinymoa";
+    static final int FORMAT_VERSION = 1;
+
+    private TinyMoaFiles() {
+    }
+
+    /** What a file holds; {@code hmm} is null for the plain TinyMoA. */
+    record Content(String kind, int states, int hiddenSize, List<Agent> agents, double[] theta, HmmParameters hmm,
+                   TrainingHistory history) {
+    }
+
+    static void write(Path file, Content c) {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("kind", c.kind());
+        root.put("states", c.states());
+        root.put("hiddenSize", c.hiddenSize());
+        ArrayNode ag = root.putArray("agents");
+        for (Agent a : c.agents()) {
+            AgentJson.write(ag.addObject(), a);
+        }
+        ArrayNode th = root.putArray("parameters");
+        for (double v : c.theta()) {
+            th.add(v);
+        }
+        if (c.hmm() != null) {
+            ArrayNode pi = root.putArray("initialDistribution");
+            for (double v : c.hmm().initial()) {
+                pi.add(v);
+            }
+            ArrayNode tr = root.putArray("transitionMatrix");
+            for (double[] row : c.hmm().transition()) {
+                ArrayNode r = tr.addArray();
+                for (double v : row) {
+                    r.add(v);
+                }
+            }
+        }
+        ObjectNode h = root.putObject("history");
+        h.put("converged", c.history().converged());
+        h.put("seconds", c.history().seconds());
+        ArrayNode it = h.putArray("iteration");
+        ArrayNode tl = h.putArray("trainLoss");
+        ArrayNode vl = h.putArray("validationLoss");
+        for (TrainingHistory.Entry e : c.history().entries()) {
+            it.add(e.iteration());
+            tl.add(e.trainLoss());
+            vl.add(e.validationLoss());
+        }
+        try {
+            m.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    static Content read(Path file, String expectedKind) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException(file + " is not an hmmrnn TinyMoA file (format '"
+                    + root.path("format").asText() + "', expected '" + FORMAT + "')");
+        }
+        int version = root.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException(file + ": format version " + version
+                    + " not supported; this library reads version " + FORMAT_VERSION);
+        }
+        String kind = root.path("kind").asText();
+        if (!expectedKind.equals(kind)) {
+            throw new IllegalArgumentException(file + " holds a '" + kind + "' model, expected '" + expectedKind + "'");
+        }
+        List<Agent> agents = new ArrayList<>();
+        for (JsonNode an : root.get("agents")) {
+            agents.add(AgentJson.read(an, Agents::parse));
+        }
+        double[] theta = vector(root.get("parameters"));
+        HmmParameters hmm = null;
+        if (root.has("initialDistribution")) {
+            JsonNode tn = root.get("transitionMatrix");
+            double[][] a = new double[tn.size()][];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = vector(tn.get(i));
+            }
+            hmm = HmmParameters.of(vector(root.get("initialDistribution")), a);
+        }
+        JsonNode h = root.get("history");
+        List<TrainingHistory.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < h.get("trainLoss").size(); i++) {
+            JsonNode v = h.get("validationLoss").get(i);
+            entries.add(new TrainingHistory.Entry(h.get("iteration").get(i).asInt(), h.get("trainLoss").get(i).asDouble(),
+                    v == null || v.isNull() ? Double.NaN : v.asDouble()));
+        }
+        return new Content(kind, root.path("states").asInt(1), root.get("hiddenSize").asInt(), agents, theta, hmm,
+                new TrainingHistory(entries, h.path("converged").asBoolean(), h.path("seconds").asDouble()));
+    }
+
+    private static double[] vector(JsonNode n) {
+        double[] v = new double[n.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = n.get(i).asDouble();
+        }
+        return v;
+    }
+}
