@@ -318,6 +318,39 @@ public final class Plots {
         return c;
     }
 
+    /**
+     * Gate traces of a GRU-gated agent mixture: each agent's gate g_{t,a} (from trials &lt; t)
+     * through one session, optionally with the true phase for reference.
+     *
+     * @param title     chart title
+     * @param agents    agent names
+     * @param gates     [T][A] gates
+     * @param truePhase [T] true phase, or null
+     * @return the chart
+     */
+    public static XYChart gateTraces(String title, List<String> agents, double[][] gates, int[] truePhase) {
+        XYChart c = xy(title, "trial", "gate g(t, agent)");
+        int n = gates.length;
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i;
+        }
+        if (truePhase != null) {
+            XYSeries s = c.addSeries("true phase", t, toDouble(truePhase));
+            s.setLineColor(new Color(170, 170, 170));
+            s.setLineWidth(4f);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        for (int a = 0; a < agents.size(); a++) {
+            double[] g = new double[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = gates[i][a];
+            }
+            c.addSeries(agents.get(a), t, g).setMarker(SeriesMarkers.NONE);
+        }
+        return c;
+    }
+
     private static double[] toDouble(int[] v) {
         double[] d = new double[v.length];
         for (int i = 0; i < v.length; i++) {

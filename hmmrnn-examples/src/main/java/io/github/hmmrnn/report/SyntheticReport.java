@@ -20,6 +20,7 @@ import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.LatentStateModel;
 import io.github.hmmrnn.moa.FittedHmmMoa;
+import io.github.hmmrnn.moa.neural.FittedTinyMoaRnn;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
@@ -156,6 +157,13 @@ public final class SyntheticReport {
             if (e.getValue() instanceof LatentStateModel latent) {
                 files.addAll(ChartFiles.save(Plots.transitionMatrix(e.getKey() + ": transition matrix",
                         latent.transitionMatrix()), dir, "transitions_" + e.getKey()));
+            }
+            if (e.getValue() instanceof FittedTinyMoaRnn tiny) {
+                TwoStepDataset one = run.test().selectSessions(List.of(0));
+                Session s0 = one.sessions().get(0);
+                files.addAll(ChartFiles.save(Plots.gateTraces(e.getKey() + ": agent gates, test sequence 0",
+                        tiny.agents().stream().map(a -> a.name()).toList(), tiny.gates(one).get(0),
+                        s0.hasPhases() ? s0.phases() : null), dir, "gates_" + e.getKey()));
             }
             if (e.getValue() instanceof FittedHmmMoa moa) {
                 files.addAll(RealDataReport.moaPlots(moa, run.test().selectSessions(List.of(0)), dir, "_" + e.getKey()));
