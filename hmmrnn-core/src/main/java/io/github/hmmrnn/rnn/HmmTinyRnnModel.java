@@ -111,10 +111,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if outside [1, 10]
          */
         public Builder states(int states) {
-            if (states < 1 || states > 10) {
-                throw new IllegalArgumentException("states must be in [1, 10], got " + states);
-            }
-            this.states = states;
+            this.states = RnnHyperParameters.requireStates(states);
             return this;
         }
 
@@ -125,10 +122,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if outside [0, 1)
          */
         public Builder stickiness(double stickiness) {
-            if (!(stickiness >= 0 && stickiness < 1)) {
-                throw new IllegalArgumentException("stickiness must be in [0, 1), got " + stickiness);
-            }
-            this.stickiness = stickiness;
+            this.stickiness = RnnHyperParameters.requireStickiness(stickiness);
             return this;
         }
 
@@ -142,10 +136,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if not finite and positive
          */
         public Builder temperature(double temperature) {
-            if (!(temperature > 0) || Double.isInfinite(temperature)) {
-                throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
-            }
-            this.temperature = temperature;
+            this.temperature = RnnHyperParameters.requireTemperature(temperature);
             return this;
         }
 
@@ -155,10 +146,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if outside [1, 20]
          */
         public Builder hiddenSize(int hiddenSize) {
-            if (hiddenSize < 1 || hiddenSize > 20) {
-                throw new IllegalArgumentException("hiddenSize must be in [1, 20], got " + hiddenSize);
-            }
-            this.hiddenSize = hiddenSize;
+            this.hiddenSize = RnnHyperParameters.requireHiddenSize(hiddenSize);
             return this;
         }
 
@@ -180,10 +168,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if not finite and positive
          */
         public Builder learningRate(double learningRate) {
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
-            }
-            this.learningRate = learningRate;
+            this.learningRate = RnnHyperParameters.requireLearningRate(learningRate);
             return this;
         }
 
@@ -193,10 +178,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder maxEpochs(int maxEpochs) {
-            if (maxEpochs < 1) {
-                throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
-            }
-            this.maxEpochs = maxEpochs;
+            this.maxEpochs = RnnHyperParameters.requireMaxEpochs(maxEpochs);
             return this;
         }
 
@@ -206,10 +188,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder patience(int patience) {
-            if (patience < 1) {
-                throw new IllegalArgumentException("patience must be >= 1, got " + patience);
-            }
-            this.patience = patience;
+            this.patience = RnnHyperParameters.requirePatience(patience);
             return this;
         }
 
@@ -219,10 +198,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if negative or not finite
          */
         public Builder gradientClip(double gradientClip) {
-            if (!(gradientClip >= 0) || Double.isInfinite(gradientClip)) {
-                throw new IllegalArgumentException("gradientClip must be finite and >= 0, got " + gradientClip);
-            }
-            this.gradientClip = gradientClip;
+            this.gradientClip = RnnHyperParameters.requireGradientClip(gradientClip);
             return this;
         }
 
@@ -232,10 +208,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder restarts(int restarts) {
-            if (restarts < 1) {
-                throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
-            }
-            this.restarts = restarts;
+            this.restarts = RnnHyperParameters.requireRestarts(restarts);
             return this;
         }
 
@@ -255,10 +228,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
-            this.threads = threads;
+            this.threads = RnnHyperParameters.requireThreads(threads);
             return this;
         }
 
@@ -286,10 +256,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if negative
          */
         public Builder warmStartEpochs(int warmStartEpochs) {
-            if (warmStartEpochs < 0) {
-                throw new IllegalArgumentException("warmStartEpochs must be >= 0, got " + warmStartEpochs);
-            }
-            this.warmStartEpochs = warmStartEpochs;
+            this.warmStartEpochs = RnnHyperParameters.requireWarmStartEpochs(warmStartEpochs);
             return this;
         }
 
@@ -304,10 +271,7 @@ public final class HmmTinyRnnModel {
          * @throws IllegalArgumentException if outside (0, 1]
          */
         public Builder headWeightLearningRateScale(double scale) {
-            if (!(scale > 0 && scale <= 1)) {
-                throw new IllegalArgumentException("headWeightLearningRateScale must be in (0, 1], got " + scale);
-            }
-            this.headWeightLearningRateScale = scale;
+            this.headWeightLearningRateScale = RnnHyperParameters.requireHeadWeightLearningRateScale(scale);
             return this;
         }
 

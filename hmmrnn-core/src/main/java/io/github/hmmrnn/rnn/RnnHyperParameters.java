@@ -37,46 +37,105 @@ public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encod
                                  Initialization initialization, int warmStartEpochs,
                                  double headWeightLearningRateScale) {
 
-    /** Validates every field. */
+    /** Validates every field; the builders run the same checks as each option is set. */
     public RnnHyperParameters {
-        if (states < 1 || states > 10) {
-            throw new IllegalArgumentException("states must be in [1, 10], got " + states);
-        }
-        if (hiddenSize < 1 || hiddenSize > 20) {
-            throw new IllegalArgumentException("hiddenSize must be in [1, 20], got " + hiddenSize);
-        }
+        requireStates(states);
+        requireHiddenSize(hiddenSize);
         Objects.requireNonNull(encoding, "encoding");
-        if (!(stickiness >= 0 && stickiness < 1)) {
-            throw new IllegalArgumentException("stickiness must be in [0, 1), got " + stickiness);
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
-        }
-        if (maxEpochs < 1) {
-            throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
-        }
-        if (patience < 1) {
-            throw new IllegalArgumentException("patience must be >= 1, got " + patience);
-        }
-        if (!(gradientClip >= 0) || Double.isInfinite(gradientClip)) {
-            throw new IllegalArgumentException("gradientClip must be finite and >= 0, got " + gradientClip);
-        }
-        if (restarts < 1) {
-            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
-        }
+        requireStickiness(stickiness);
+        requireLearningRate(learningRate);
+        requireMaxEpochs(maxEpochs);
+        requirePatience(patience);
+        requireGradientClip(gradientClip);
+        requireRestarts(restarts);
+        requireThreads(threads);
+        requireTemperature(temperature);
         Objects.requireNonNull(initialization, "initialization");
-        if (warmStartEpochs < 0) {
-            throw new IllegalArgumentException("warmStartEpochs must be >= 0, got " + warmStartEpochs);
+        requireWarmStartEpochs(warmStartEpochs);
+        requireHeadWeightLearningRateScale(headWeightLearningRateScale);
+    }
+
+    static int requireStates(int value) {
+        if (value < 1 || value > 10) {
+            throw new IllegalArgumentException("states must be in [1, 10], got " + value);
         }
-        if (!(headWeightLearningRateScale > 0 && headWeightLearningRateScale <= 1)) {
-            throw new IllegalArgumentException("headWeightLearningRateScale must be in (0, 1], got "
-                    + headWeightLearningRateScale);
+        return value;
+    }
+
+    static int requireHiddenSize(int value) {
+        if (value < 1 || value > 20) {
+            throw new IllegalArgumentException("hiddenSize must be in [1, 20], got " + value);
         }
+        return value;
+    }
+
+    static double requireStickiness(double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new IllegalArgumentException("stickiness must be in [0, 1), got " + value);
+        }
+        return value;
+    }
+
+    static double requireLearningRate(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + value);
+        }
+        return value;
+    }
+
+    static int requireMaxEpochs(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("maxEpochs must be >= 1, got " + value);
+        }
+        return value;
+    }
+
+    static int requirePatience(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("patience must be >= 1, got " + value);
+        }
+        return value;
+    }
+
+    static double requireGradientClip(double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("gradientClip must be finite and >= 0, got " + value);
+        }
+        return value;
+    }
+
+    static int requireRestarts(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("restarts must be >= 1, got " + value);
+        }
+        return value;
+    }
+
+    static int requireThreads(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + value);
+        }
+        return value;
+    }
+
+    static double requireTemperature(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("temperature must be finite and > 0, got " + value);
+        }
+        return value;
+    }
+
+    static int requireWarmStartEpochs(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("warmStartEpochs must be >= 0, got " + value);
+        }
+        return value;
+    }
+
+    static double requireHeadWeightLearningRateScale(double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException("headWeightLearningRateScale must be in (0, 1], got " + value);
+        }
+        return value;
     }
 }

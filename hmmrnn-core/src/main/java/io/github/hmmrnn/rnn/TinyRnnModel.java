@@ -84,10 +84,7 @@ public final class TinyRnnModel {
          * @throws IllegalArgumentException if outside [1, 20]
          */
         public Builder hiddenSize(int hiddenSize) {
-            if (hiddenSize < 1 || hiddenSize > 20) {
-                throw new IllegalArgumentException("hiddenSize must be in [1, 20], got " + hiddenSize);
-            }
-            this.hiddenSize = hiddenSize;
+            this.hiddenSize = RnnHyperParameters.requireHiddenSize(hiddenSize);
             return this;
         }
 
@@ -109,10 +106,7 @@ public final class TinyRnnModel {
          * @throws IllegalArgumentException if not finite and positive
          */
         public Builder learningRate(double learningRate) {
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
-            }
-            this.learningRate = learningRate;
+            this.learningRate = RnnHyperParameters.requireLearningRate(learningRate);
             return this;
         }
 
@@ -122,10 +116,7 @@ public final class TinyRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder maxEpochs(int maxEpochs) {
-            if (maxEpochs < 1) {
-                throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
-            }
-            this.maxEpochs = maxEpochs;
+            this.maxEpochs = RnnHyperParameters.requireMaxEpochs(maxEpochs);
             return this;
         }
 
@@ -135,10 +126,7 @@ public final class TinyRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder patience(int patience) {
-            if (patience < 1) {
-                throw new IllegalArgumentException("patience must be >= 1, got " + patience);
-            }
-            this.patience = patience;
+            this.patience = RnnHyperParameters.requirePatience(patience);
             return this;
         }
 
@@ -148,10 +136,7 @@ public final class TinyRnnModel {
          * @throws IllegalArgumentException if negative or not finite
          */
         public Builder gradientClip(double gradientClip) {
-            if (!(gradientClip >= 0) || Double.isInfinite(gradientClip)) {
-                throw new IllegalArgumentException("gradientClip must be finite and >= 0, got " + gradientClip);
-            }
-            this.gradientClip = gradientClip;
+            this.gradientClip = RnnHyperParameters.requireGradientClip(gradientClip);
             return this;
         }
 
@@ -161,10 +146,7 @@ public final class TinyRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder restarts(int restarts) {
-            if (restarts < 1) {
-                throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
-            }
-            this.restarts = restarts;
+            this.restarts = RnnHyperParameters.requireRestarts(restarts);
             return this;
         }
 
@@ -184,10 +166,7 @@ public final class TinyRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
-            this.threads = threads;
+            this.threads = RnnHyperParameters.requireThreads(threads);
             return this;
         }
 
