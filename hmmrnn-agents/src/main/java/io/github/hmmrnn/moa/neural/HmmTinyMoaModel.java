@@ -219,10 +219,7 @@ public final class HmmTinyMoaModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder states(int states) {
-            if (states < 1) {
-                throw new IllegalArgumentException("states must be >= 1, got " + states);
-            }
-            this.states = states;
+            this.states = TinyMoaChecks.atLeastOne("states", states);
             return this;
         }
 
@@ -232,10 +229,7 @@ public final class HmmTinyMoaModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder hiddenSize(int hiddenSize) {
-            if (hiddenSize < 1) {
-                throw new IllegalArgumentException("hiddenSize must be >= 1, got " + hiddenSize);
-            }
-            this.hiddenSize = hiddenSize;
+            this.hiddenSize = TinyMoaChecks.atLeastOne("hiddenSize", hiddenSize);
             return this;
         }
 
@@ -245,10 +239,7 @@ public final class HmmTinyMoaModel {
          * @throws IllegalArgumentException if null, empty or holding null
          */
         public Builder agents(List<Agent> agents) {
-            if (agents == null || agents.isEmpty() || agents.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new IllegalArgumentException("agents must be a non-empty list without nulls, got " + agents);
-            }
-            this.agents = List.copyOf(agents);
+            this.agents = TinyMoaChecks.agents(agents);
             return this;
         }
 
@@ -271,10 +262,7 @@ public final class HmmTinyMoaModel {
          * @throws IllegalArgumentException if out of range
          */
         public Builder learningRate(double learningRate) {
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
-            }
-            this.learningRate = learningRate;
+            this.learningRate = TinyMoaChecks.learningRate(learningRate);
             return this;
         }
 
@@ -284,10 +272,7 @@ public final class HmmTinyMoaModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder maxEpochs(int maxEpochs) {
-            if (maxEpochs < 1) {
-                throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
-            }
-            this.maxEpochs = maxEpochs;
+            this.maxEpochs = TinyMoaChecks.atLeastOne("maxEpochs", maxEpochs);
             return this;
         }
 
@@ -297,10 +282,7 @@ public final class HmmTinyMoaModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder patience(int patience) {
-            if (patience < 1) {
-                throw new IllegalArgumentException("patience must be >= 1, got " + patience);
-            }
-            this.patience = patience;
+            this.patience = TinyMoaChecks.atLeastOne("patience", patience);
             return this;
         }
 
@@ -310,10 +292,7 @@ public final class HmmTinyMoaModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-            }
-            this.batchSize = batchSize;
+            this.batchSize = TinyMoaChecks.atLeastOne("batchSize", batchSize);
             return this;
         }
 

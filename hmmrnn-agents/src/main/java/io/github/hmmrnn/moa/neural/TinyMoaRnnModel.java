@@ -177,10 +177,7 @@ public final class TinyMoaRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-            }
-            this.batchSize = batchSize;
+            this.batchSize = TinyMoaChecks.atLeastOne("batchSize", batchSize);
             return this;
         }
 
@@ -190,10 +187,7 @@ public final class TinyMoaRnnModel {
          * @throws IllegalArgumentException if hiddenSize &lt; 1
          */
         public Builder hiddenSize(int hiddenSize) {
-            if (hiddenSize < 1) {
-                throw new IllegalArgumentException("hiddenSize must be >= 1, got " + hiddenSize);
-            }
-            this.hiddenSize = hiddenSize;
+            this.hiddenSize = TinyMoaChecks.atLeastOne("hiddenSize", hiddenSize);
             return this;
         }
 
@@ -204,10 +198,7 @@ public final class TinyMoaRnnModel {
          * @throws IllegalArgumentException if the list is null or empty or holds null
          */
         public Builder agents(List<Agent> agents) {
-            if (agents == null || agents.isEmpty() || agents.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new IllegalArgumentException("agents must be a non-empty list without nulls, got " + agents);
-            }
-            this.agents = List.copyOf(agents);
+            this.agents = TinyMoaChecks.agents(agents);
             return this;
         }
 
@@ -230,10 +221,7 @@ public final class TinyMoaRnnModel {
          * @throws IllegalArgumentException if out of range
          */
         public Builder learningRate(double learningRate) {
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
-            }
-            this.learningRate = learningRate;
+            this.learningRate = TinyMoaChecks.learningRate(learningRate);
             return this;
         }
 
@@ -243,10 +231,7 @@ public final class TinyMoaRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder maxEpochs(int maxEpochs) {
-            if (maxEpochs < 1) {
-                throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
-            }
-            this.maxEpochs = maxEpochs;
+            this.maxEpochs = TinyMoaChecks.atLeastOne("maxEpochs", maxEpochs);
             return this;
         }
 
@@ -256,10 +241,7 @@ public final class TinyMoaRnnModel {
          * @throws IllegalArgumentException if &lt; 1
          */
         public Builder patience(int patience) {
-            if (patience < 1) {
-                throw new IllegalArgumentException("patience must be >= 1, got " + patience);
-            }
-            this.patience = patience;
+            this.patience = TinyMoaChecks.atLeastOne("patience", patience);
             return this;
         }
 
