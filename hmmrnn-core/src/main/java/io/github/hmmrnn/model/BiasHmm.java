@@ -30,12 +30,15 @@ public final class BiasHmm {
     private final double[] initial;
     private final double[][] transition;
     private final double[] choiceProbability;
+    private final OutcomeEmissions outcomes;
     private final double logLikelihood;
 
-    private BiasHmm(double[] initial, double[][] transition, double[] choiceProbability, double logLikelihood) {
+    private BiasHmm(double[] initial, double[][] transition, double[] choiceProbability, OutcomeEmissions outcomes,
+                    double logLikelihood) {
         this.initial = initial;
         this.transition = transition;
         this.choiceProbability = choiceProbability;
+        this.outcomes = outcomes;
         this.logLikelihood = logLikelihood;
     }
 
@@ -48,6 +51,24 @@ public final class BiasHmm {
      * @throws IllegalArgumentException if {@code states < 1} or no trial is scored
      */
     public static BiasHmm fit(TwoStepDataset data, int states) {
+        return fit(data, states, ChainEvidence.CHOICES);
+    }
+
+    /**
+     * Fits the model by EM, with the states emitting choices and, if asked, outcomes.
+     *
+     * <p>With {@link ChainEvidence#CHOICES_AND_OUTCOMES} the outcome model starts uninformative
+     * (ρ = 0.5), so the first E-step is the choice-only one and the spread of the initial p_k
+     * breaks the symmetry.
+     *
+     * @param data     sessions with at least one scored trial
+     * @param states   number of states K, at least 1
+     * @param evidence what the states emit
+     * @return the fitted model
+     * @throws IllegalArgumentException if {@code states < 1} or no trial is scored
+     */
+    public static BiasHmm fit(TwoStepDataset data, int states, ChainEvidence evidence) {
+        java.util.Objects.requireNonNull(evidence, "evidence");
         if (states < 1) {
             throw new IllegalArgumentException("states must be >= 1, got " + states);
         }
@@ -65,18 +86,28 @@ public final class BiasHmm {
                 a[i][j] = k == 1 ? 1 : (i == j ? 0.97 : 0.03 / (k - 1));
             }
         }
+        OutcomeEmissions rho = null;
+        if (evidence == ChainEvidence.CHOICES_AND_OUTCOMES) {
+            double[][] half = new double[k][2];
+            for (double[] row : half) {
+                java.util.Arrays.fill(row, 0.5);
+            }
+            rho = OutcomeEmissions.of(half);
+        }
         double previous = Double.NEGATIVE_INFINITY;
         double ll = Double.NEGATIVE_INFINITY;
         for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
+            List<double[][]> gammas = new ArrayList<>(data.numSessions());
             double[] piCounts = new double[k];
             double[][] aCounts = new double[k][k];
             double[] ones = new double[k];
             double[] mass = new double[k];
             ll = 0;
             for (Session s : data.sessions()) {
-                HmmPosterior post = ForwardBackward.run(pi, a, logLikelihoods(s, p));
+                HmmPosterior post = ForwardBackward.run(pi, a, logLikelihoods(s, p, rho));
                 ll += post.logMarginalLikelihood();
                 double[][] g = post.smoothed();
+                gammas.add(g);
                 for (int i = 0; i < k; i++) {
                     piCounts[i] += g[0][i];
                     for (int j = 0; j < k; j++) {
@@ -108,15 +139,18 @@ public final class BiasHmm {
                 // A Beta(2, 2)-style pseudo-count keeps p_k away from 0 and 1.
                 p[i] = (ones[i] + 1) / (mass[i] + 2);
             }
+            if (rho != null) {
+                rho = OutcomeEmissions.mapEstimate(data.sessions(), gammas, k);
+            }
             if (ll - previous < TOLERANCE * Math.abs(ll)) {
                 break;
             }
             previous = ll;
         }
-        return new BiasHmm(pi, a, p, ll);
+        return new BiasHmm(pi, a, p, rho, ll);
     }
 
-    private static double[][] logLikelihoods(Session s, double[] p) {
+    private static double[][] logLikelihoods(Session s, double[] p, OutcomeEmissions rho) {
         double[][] l = new double[s.length()][p.length];
         for (int t = 0; t < s.length(); t++) {
             if (s.scored(t)) {
@@ -125,11 +159,15 @@ public final class BiasHmm {
                 }
             }
         }
+        if (rho != null) {
+            rho.addLogLikelihoods(s, l);
+        }
         return l;
     }
 
     /**
-     * Smoothed posteriors p(z_t | the session's choices) under the fitted model.
+     * Smoothed posteriors p(z_t | the session's choices, and outcomes if the chain emits them)
+     * under the fitted model.
      *
      * @param data sessions
      * @return per session [T][K]
@@ -137,7 +175,7 @@ public final class BiasHmm {
     public List<double[][]> smoothedStates(TwoStepDataset data) {
         List<double[][]> out = new ArrayList<>(data.numSessions());
         for (Session s : data.sessions()) {
-            out.add(ForwardBackward.run(initial, transition, logLikelihoods(s, choiceProbability)).smoothed());
+            out.add(ForwardBackward.run(initial, transition, logLikelihoods(s, choiceProbability, outcomes)).smoothed());
         }
         return out;
     }
@@ -166,7 +204,14 @@ public final class BiasHmm {
         return choiceProbability.clone();
     }
 
-    /** @return log marginal likelihood of the scored choices at the fit */
+    /**
+     * @return the per-state outcome model, or {@code null} if the states emit choices only
+     */
+    public OutcomeEmissions outcomeEmissions() {
+        return outcomes;
+    }
+
+    /** @return log marginal likelihood of the scored choices (and outcomes, if emitted) at the fit */
     public double logLikelihood() {
         return logLikelihood;
     }

@@ -123,6 +123,14 @@ public final class FittedHmmTinyRnn implements LatentStateModel, SavableModel {
         return state.transition();
     }
 
+    /**
+     * @return the per-state outcome model (reward probability per second-step state), present only
+     *         when the chain emits outcomes ({@link io.github.hmmrnn.model.ChainEvidence#CHOICES_AND_OUTCOMES})
+     */
+    public java.util.Optional<io.github.hmmrnn.model.OutcomeEmissions> outcomeEmissions() {
+        return java.util.Optional.ofNullable(state.outcomes());
+    }
+
     @Override
     public List<double[][]> predictedStates(TwoStepDataset data) {
         List<double[][]> out = new ArrayList<>();
@@ -156,7 +164,8 @@ public final class FittedHmmTinyRnn implements LatentStateModel, SavableModel {
     }
 
     /**
-     * Log marginal likelihood of the scored choices of each session under the fitted model.
+     * Log marginal likelihood of each session's scored choices (and outcomes, when the chain emits
+     * them) under the fitted model.
      *
      * @param data sessions
      * @return [sessions] natural log

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.rnn;
 
+import io.github.hmmrnn.model.OutcomeEmissions;
+
 /**
  * Per-session view of the network's head logits: log-probabilities of each choice under each
  * head, and the HMM emission log-likelihoods derived from them. Pure arithmetic, no DL4J.
@@ -37,15 +39,18 @@ final class HeadOutputs {
 
     /**
      * Emission log-likelihoods τ·log p_k(observed choice); 0 for every state on unscored trials
-     * (a forced trial carries no evidence about the state but the chain still steps).
+     * (a forced trial carries no evidence about the state but the chain still steps); plus, when
+     * the chain emits outcomes, log p(reward_t | z_t = k, s_t) on every trial (not tempered).
      *
      * @param lp          [L][K][2] head log-probabilities
      * @param inputs      encoded data
      * @param row         session row
      * @param temperature τ
+     * @param outcomes    per-state outcome model, or null when the chain emits choices only
      * @return [L][K]
      */
-    static double[][] emissions(double[][][] lp, RnnInputs inputs, int row, double temperature) {
+    static double[][] emissions(double[][][] lp, RnnInputs inputs, int row, double temperature,
+                                OutcomeEmissions outcomes) {
         int length = lp.length;
         int heads = length == 0 ? 0 : lp[0].length;
         double[][] e = new double[length][heads];
@@ -57,6 +62,9 @@ final class HeadOutputs {
             for (int k = 0; k < heads; k++) {
                 e[t][k] = temperature * lp[t][k][c];
             }
+        }
+        if (outcomes != null) {
+            outcomes.addLogLikelihoods(inputs.data().sessions().get(row), e);
         }
         return e;
     }

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.rnn;
 
+import io.github.hmmrnn.model.ChainEvidence;
+
 import io.github.hmmrnn.data.TwoStepDataset;
 
 /**
@@ -100,6 +102,7 @@ public final class HmmTinyRnnModel {
         private int threads = 1;
         private Initialization initialization = Initialization.BIAS_HMM;
         private int warmStartEpochs = DEFAULT_WARM_START_EPOCHS;
+        private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
         private double headWeightLearningRateScale = DEFAULT_HEAD_WEIGHT_LEARNING_RATE_SCALE;
 
         private Builder() {
@@ -275,11 +278,28 @@ public final class HmmTinyRnnModel {
             return this;
         }
 
+        /**
+         * What the HMM states emit (default {@link ChainEvidence#CHOICES}). With
+         * {@link ChainEvidence#CHOICES_AND_OUTCOMES} each state also has its own reward
+         * probability per second-step state, fitted by a closed-form MAP step every epoch, and
+         * the chain weighs past rewards as evidence of the phase: on tasks whose phases change
+         * the reward contingencies this keeps the phases in the chain rather than in the GRU.
+         * Choice predictions remain causal either way.
+         *
+         * @param chainEvidence the evidence
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder chainEvidence(ChainEvidence chainEvidence) {
+            this.chainEvidence = java.util.Objects.requireNonNull(chainEvidence, "chainEvidence");
+            return this;
+        }
+
         /** @return the specification */
         public HmmTinyRnnModel build() {
             return new HmmTinyRnnModel(new RnnHyperParameters(states, hiddenSize, encoding, stickiness,
                     learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, temperature,
-                    initialization, warmStartEpochs, headWeightLearningRateScale));
+                    initialization, warmStartEpochs, headWeightLearningRateScale, chainEvidence));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.model.BiasHmm;
+import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 
 /**
@@ -25,7 +26,7 @@ import io.github.hmmrnn.model.TrainingHistory;
  * emission log-likelihoods, giving log p(choices) and the smoothed posteriors γ; (3) one Adam step
  * on the posterior-weighted cross-entropy, whose gradient equals −∇θ log p(choices) / N;
  * (4) closed-form MAP M-step for π and A (Dirichlet pseudo-count 1 on every entry) from the same
- * posteriors; (5) predictive NLL on validation data for early stopping. The parameters with the
+ * posteriors, and for the per-state outcome model when the chain emits outcomes; (5) predictive NLL on validation data for early stopping. The parameters with the
  * best validation NLL are kept.
  */
 final class HmmTinyRnnTrainer {
@@ -44,18 +45,22 @@ final class HmmTinyRnnTrainer {
      * @param initial    π [K]
      * @param transition A [K][K]
      * @param choice1    per-state p(choice = 1) [K]
+     * @param outcomes   its outcome model, or null when the chain emits choices only
      * @param labels     [B][2K][T] label weights from its smoothed posteriors (held fixed)
      */
-    record WarmStart(double[] initial, double[][] transition, double[] choice1, double[] labels) {
+    record WarmStart(double[] initial, double[][] transition, double[] choice1, OutcomeEmissions outcomes,
+                     double[] labels) {
     }
 
     /** What a fit produced. */
-    record Result(double[] parameters, double[] initial, double[][] transition, TrainingHistory history,
+    record Result(double[] parameters, double[] initial, double[][] transition, OutcomeEmissions outcomes,
+                  TrainingHistory history,
                   int chosenRestart, long restartSeed, int epochs, double trainLoss, double validationLoss) {
     }
 
     /** Per-epoch E-step output. */
-    record EStep(double logMarginal, double[] labels, double[] initialCounts, double[][] transitionCounts) {
+    record EStep(double logMarginal, double choiceNll, double[] labels, double[] initialCounts, double[][] transitionCounts,
+                 List<double[][]> smoothed) {
     }
 
     private final RnnHyperParameters hp;
@@ -95,7 +100,7 @@ final class HmmTinyRnnTrainer {
      */
     WarmStart warmStart(RnnInputs train) {
         int k = hp.states();
-        BiasHmm bias = BiasHmm.fit(train.data(), k);
+        BiasHmm bias = BiasHmm.fit(train.data(), k, hp.chainEvidence());
         List<double[][]> gamma = bias.smoothedStates(train.data());
         int steps = train.paddedLength();
         double weight = (double) train.numSessions() / train.numScored();
@@ -114,7 +119,8 @@ final class HmmTinyRnnTrainer {
         }
         LOG.info("warm start: bias-only HMM log-likelihood {} per scored trial, p(choice=1 | state) {}",
                 bias.logLikelihood() / train.numScored(), java.util.Arrays.toString(bias.choiceProbabilities()));
-        return new WarmStart(bias.initialDistribution(), bias.transitionMatrix(), bias.choiceProbabilities(), labels);
+        return new WarmStart(bias.initialDistribution(), bias.transitionMatrix(), bias.choiceProbabilities(),
+                bias.outcomeEmissions(), labels);
     }
 
     private static double score(Result r) {
@@ -150,6 +156,17 @@ final class HmmTinyRnnTrainer {
         return p;
     }
 
+    /** Uninformative outcome model (ρ ≈ 0.5) with symmetry-breaking noise of the same size as π's. */
+    static OutcomeEmissions initialOutcomes(int k, SplittableRandom rng) {
+        double[][] rho = new double[k][2];
+        for (double[] row : rho) {
+            for (int s = 0; s < 2; s++) {
+                row[s] = 1.0 / (1.0 + Math.exp(-INIT_NOISE * gaussian(rng)));
+            }
+        }
+        return OutcomeEmissions.of(rho);
+    }
+
     private static double gaussian(SplittableRandom rng) {
         // Box–Muller on the component's own generator: no global RNG
         double u1 = rng.nextDouble();
@@ -166,10 +183,12 @@ final class HmmTinyRnnTrainer {
         SplittableRandom hmmRng = rng.split();
         double[] pi = initialDistribution(k, hmmRng);
         double[][] a = initialTransition(k, hp.stickiness(), hmmRng);
+        OutcomeEmissions outcomes = hp.emitsOutcomes() ? initialOutcomes(k, hmmRng) : null;
         INDArray x = RnnNetwork.features(train);
         if (warm != null) {
             pi = warm.initial();
             a = copy(warm.transition());
+            outcomes = warm.outcomes();
             net.initialiseHeads(warm.choice1(), WARM_HEAD_WEIGHT_SCALE);
             for (int e = 0; e < hp.warmStartEpochs(); e++) {
                 // the posteriors stay those of the bias-only HMM: the heads become phase policies
@@ -187,6 +206,7 @@ final class HmmTinyRnnTrainer {
         double[] bestParams = net.parameters();
         double[] bestPi = pi.clone();
         double[][] bestA = copy(a);
+        OutcomeEmissions bestOutcomes = outcomes;
         double bestTrain = Double.NaN;
         double bestVal = Double.NaN;
         int sinceBest = 0;
@@ -194,19 +214,22 @@ final class HmmTinyRnnTrainer {
         int epoch = 0;
         for (; epoch < hp.maxEpochs(); epoch++) {
             double[] logits = net.logits(x);
-            EStep e = eStep(logits, train, pi, a, weight, pool);
-            double trainLoss = -e.logMarginal() / train.numScored();
-            if (!Double.isFinite(trainLoss)) {
+            EStep e = eStep(logits, train, pi, a, outcomes, weight, pool);
+            // the causal NLL of the choices: equal to −log p(choices)/N when the chain emits choices
+            // only, and still the choice score (not the joint one) when it also emits outcomes
+            double trainLoss = e.choiceNll() / train.numScored();
+            if (!Double.isFinite(trainLoss) || !Double.isFinite(e.logMarginal())) {
                 throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + trainLoss
                         + "); lower the learning rate");
             }
             double[] scoredParams = net.parameters();
             double[] scoredPi = pi.clone();
             double[][] scoredA = copy(a);
+            OutcomeEmissions scoredOutcomes = outcomes;
             // the validation score is of the parameters the E-step used, so train and
             // validation numbers in one history entry describe the same model
             double valLoss = validation == null ? Double.NaN
-                    : predictiveNll(net.logits(xv), validation, pi, a, pool);
+                    : predictiveNll(net.logits(xv), validation, pi, a, outcomes, pool);
             entries.add(new TrainingHistory.Entry(epoch, trainLoss, valLoss));
             LOG.debug("epoch {}: train {} validation {}", epoch, trainLoss, valLoss);
             double score = validation == null ? trainLoss : valLoss;
@@ -215,6 +238,7 @@ final class HmmTinyRnnTrainer {
                 bestParams = scoredParams;
                 bestPi = scoredPi;
                 bestA = scoredA;
+                bestOutcomes = scoredOutcomes;
                 bestTrain = trainLoss;
                 bestVal = valLoss;
                 sinceBest = 0;
@@ -227,6 +251,9 @@ final class HmmTinyRnnTrainer {
             if (k > 1) {
                 pi = mStepInitial(e.initialCounts());
                 a = mStepTransition(e.transitionCounts());
+                if (outcomes != null) {
+                    outcomes = OutcomeEmissions.mapEstimate(train.data().sessions(), e.smoothed(), k);
+                }
             }
             if (epoch % 50 == 0) {
                 LOG.info("restart {} epoch {}: train NLL {} validation NLL {}", restart, epoch, trainLoss, valLoss);
@@ -234,7 +261,7 @@ final class HmmTinyRnnTrainer {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingHistory history = new TrainingHistory(entries, converged, seconds);
-        return new Result(bestParams, bestPi, bestA, history, restart, restartSeed, epoch, bestTrain, bestVal);
+        return new Result(bestParams, bestPi, bestA, bestOutcomes, history, restart, restartSeed, epoch, bestTrain, bestVal);
     }
 
     static double[][] copy(double[][] m) {
@@ -276,17 +303,20 @@ final class HmmTinyRnnTrainer {
     /**
      * Forward–backward on every session; builds the γ-weighted labels.
      */
-    EStep eStep(double[] logits, RnnInputs in, double[] pi, double[][] a, double weight, ExecutorService pool) {
+    EStep eStep(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes, double weight,
+                ExecutorService pool) {
         int k = pi.length;
         int steps = in.paddedLength();
         int batch = in.numSessions();
         double[] labels = new double[batch * 2 * k * steps];
         HmmPosterior[] posts = new HmmPosterior[batch];
+        double[] choiceNll = new double[batch];
         forEachSession(batch, pool, b -> {
             int len = in.length(b);
             double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, len);
-            HmmPosterior post = ForwardBackward.run(pi, a, HeadOutputs.emissions(lp, in, b, hp.temperature()));
+            HmmPosterior post = ForwardBackward.run(pi, a, HeadOutputs.emissions(lp, in, b, hp.temperature(), outcomes));
             posts[b] = post;
+            choiceNll[b] = scoredChoiceNll(lp, post.predicted(), in, b);
             int base = b * 2 * k * steps;
             for (int t = 0; t < len; t++) {
                 if (in.scored(b, t)) {
@@ -298,9 +328,15 @@ final class HmmTinyRnnTrainer {
             }
         });
         double logMarginal = 0;
+        double nll = 0;
+        for (double s : choiceNll) {
+            nll += s;
+        }
         double[] piCounts = new double[k];
         double[][] aCounts = new double[k][k];
+        List<double[][]> smoothed = new ArrayList<>(batch);
         for (HmmPosterior post : posts) {
+            smoothed.add(post.smoothed());
             logMarginal += post.logMarginalLikelihood();
             for (int i = 0; i < k; i++) {
                 piCounts[i] += post.smoothed()[0][i];
@@ -309,35 +345,41 @@ final class HmmTinyRnnTrainer {
                 }
             }
         }
-        return new EStep(logMarginal, labels, piCounts, aCounts);
+        return new EStep(logMarginal, nll, labels, piCounts, aCounts, smoothed);
     }
 
     /**
      * Mean causal predictive NLL over scored trials: −log Σ_k p(z_t = k | &lt; t) p_k(choice_t).
      */
-    double predictiveNll(double[] logits, RnnInputs in, double[] pi, double[][] a, ExecutorService pool) {
+    double predictiveNll(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes,
+                         ExecutorService pool) {
         int k = pi.length;
         int steps = in.paddedLength();
         double[] perSession = new double[in.numSessions()];
         forEachSession(in.numSessions(), pool, b -> {
             int len = in.length(b);
             double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, len);
-            HmmPosterior post = ForwardBackward.filter(pi, a, HeadOutputs.emissions(lp, in, b, hp.temperature()));
-            double[] p1 = HeadOutputs.predictiveChoice1(lp, post.predicted());
-            double s = 0;
-            for (int t = 0; t < len; t++) {
-                if (in.scored(b, t)) {
-                    double p = in.choice(b, t) == 1 ? p1[t] : 1 - p1[t];
-                    s -= Math.log(p);
-                }
-            }
-            perSession[b] = s;
+            HmmPosterior post = ForwardBackward.filter(pi, a,
+                    HeadOutputs.emissions(lp, in, b, hp.temperature(), outcomes));
+            perSession[b] = scoredChoiceNll(lp, post.predicted(), in, b);
         });
         double total = 0;
         for (double s : perSession) {
             total += s;
         }
         return total / in.numScored();
+    }
+
+    /** −Σ log p(choice_t | trials &lt; t) over the session's scored trials. */
+    private static double scoredChoiceNll(double[][][] lp, double[][] predicted, RnnInputs in, int b) {
+        double[] p1 = HeadOutputs.predictiveChoice1(lp, predicted);
+        double s = 0;
+        for (int t = 0; t < p1.length; t++) {
+            if (in.scored(b, t)) {
+                s -= Math.log(in.choice(b, t) == 1 ? p1[t] : 1 - p1[t]);
+            }
+        }
+        return s;
     }
 
     private static void forEachSession(int n, ExecutorService pool, java.util.function.IntConsumer body) {

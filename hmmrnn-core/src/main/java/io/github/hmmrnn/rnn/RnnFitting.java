@@ -48,6 +48,6 @@ final class RnnFitting {
                 RnnProvenance.DataSummary.of(train.data()),
                 validation == null ? null : RnnProvenance.DataSummary.of(validation.data()),
                 r.epochs(), r.history().converged(), r.trainLoss(), r.validationLoss());
-        return new RnnState(hp, r.parameters(), r.initial(), r.transition(), r.history(), prov);
+        return new RnnState(hp, r.parameters(), r.initial(), r.transition(), r.outcomes(), r.history(), prov);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.rnn;
 
+import io.github.hmmrnn.model.ChainEvidence;
+
 import java.util.Objects;
 
 /**
@@ -30,12 +32,14 @@ import java.util.Objects;
  *                       from the GRU state during the exact-likelihood phase (1 = no change); a
  *                       small factor keeps the heads phase policies that the GRU state only
  *                       modulates
+ * @param chainEvidence what the HMM states emit: choices only, or choices and outcomes (always
+ *                       {@link ChainEvidence#CHOICES} for K = 1, where a chain explains nothing)
  */
 public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encoding, double stickiness,
                                  double learningRate, int maxEpochs, int patience, double gradientClip,
                                  int restarts, long seed, int threads, double temperature,
                                  Initialization initialization, int warmStartEpochs,
-                                 double headWeightLearningRateScale) {
+                                 double headWeightLearningRateScale, ChainEvidence chainEvidence) {
 
     /** Validates every field; the builders run the same checks as each option is set. */
     public RnnHyperParameters {
@@ -53,6 +57,16 @@ public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encod
         Objects.requireNonNull(initialization, "initialization");
         requireWarmStartEpochs(warmStartEpochs);
         requireHeadWeightLearningRateScale(headWeightLearningRateScale);
+        Objects.requireNonNull(chainEvidence, "chainEvidence");
+        if (states == 1 && chainEvidence != ChainEvidence.CHOICES) {
+            throw new IllegalArgumentException("chainEvidence must be CHOICES for a single state (K = 1), got "
+                    + chainEvidence);
+        }
+    }
+
+    /** @return whether the chain also emits outcomes */
+    boolean emitsOutcomes() {
+        return chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES;
     }
 
     static int requireStates(int value) {

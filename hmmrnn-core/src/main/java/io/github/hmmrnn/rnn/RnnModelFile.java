@@ -23,21 +23,24 @@ import io.github.hmmrnn.model.TrainingHistory;
  * @param parameters     DL4J flat parameter vector of the graph
  * @param initial        π [K]
  * @param transition     A [K][K]
+ * @param outcomeRewardProbabilities per-state reward probability per second-step state [K][2],
+ *                       or null when the chain emits choices only
  * @param history        training history
  */
 record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hyperParameters,
                     RnnProvenance provenance, double[] parameters, double[] initial, double[][] transition,
-                    TrainingHistory history) {
+                    double[][] outcomeRewardProbabilities, TrainingHistory history) {
 
     /** The only format version this library reads and writes. */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static void save(RnnState state, String modelType, Path path) throws IOException {
         Objects.requireNonNull(path, "path");
         RnnModelFile file = new RnnModelFile(FORMAT_VERSION, modelType, state.hyperParameters, state.provenance,
-                state.parameters(), state.initial(), state.transition(), state.history);
+                state.parameters(), state.initial(), state.transition(),
+                state.outcomes() == null ? null : state.outcomes().rewardProbabilities(), state.history);
         MAPPER.writeValue(path.toFile(), file);
     }
 
@@ -56,7 +59,10 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
         if (!expectedType.equals(f.modelType())) {
             throw new IllegalArgumentException(path + ": modelType is " + f.modelType() + ", expected " + expectedType);
         }
-        return new RnnState(f.hyperParameters(), f.parameters(), f.initial(), f.transition(), f.history(),
+        return new RnnState(f.hyperParameters(), f.parameters(), f.initial(), f.transition(),
+                f.outcomeRewardProbabilities() == null ? null
+                        : io.github.hmmrnn.model.OutcomeEmissions.of(f.outcomeRewardProbabilities()),
+                f.history(),
                 f.provenance());
     }
 }

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.rnn;
 
+import io.github.hmmrnn.model.OutcomeEmissions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,21 +22,33 @@ final class RnnState {
     private final double[] parameters;
     private final double[] initial;
     private final double[][] transition;
+    /** Per-state outcome model, or null when the chain emits choices only. */
+    private final OutcomeEmissions outcomes;
     final TrainingHistory history;
     final RnnProvenance provenance;
 
     RnnState(RnnHyperParameters hyperParameters, double[] parameters, double[] initial, double[][] transition,
-             TrainingHistory history, RnnProvenance provenance) {
+             OutcomeEmissions outcomes, TrainingHistory history, RnnProvenance provenance) {
         this.hyperParameters = Objects.requireNonNull(hyperParameters, "hyperParameters");
         this.parameters = parameters.clone();
         this.initial = initial.clone();
         this.transition = HmmTinyRnnTrainer.copy(transition);
+        this.outcomes = outcomes;
         this.history = Objects.requireNonNull(history, "history");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
         int k = hyperParameters.states();
         if (initial.length != k || transition.length != k) {
             throw new IllegalArgumentException("initial/transition must have " + k + " states, got "
                     + initial.length + "/" + transition.length);
+        }
+        if (hyperParameters.emitsOutcomes() != (outcomes != null)) {
+            throw new IllegalArgumentException("chainEvidence " + hyperParameters.chainEvidence()
+                    + (outcomes == null ? " needs per-state outcome probabilities, got none"
+                    : " takes no outcome probabilities, got " + outcomes));
+        }
+        if (outcomes != null && outcomes.numStates() != k) {
+            throw new IllegalArgumentException("outcome probabilities must have " + k + " states, got "
+                    + outcomes.numStates());
         }
         long expected = numParams(hyperParameters);
         if (parameters.length != expected) {
@@ -62,6 +76,11 @@ final class RnnState {
         return HmmTinyRnnTrainer.copy(transition);
     }
 
+    /** @return the per-state outcome model, or null when the chain emits choices only */
+    OutcomeEmissions outcomes() {
+        return outcomes;
+    }
+
     /** Per-session head log-probabilities [L][K][2] and HMM posteriors. */
     record SessionInference(double[][][] headLogProbabilities, HmmPosterior posterior, double[][] emissions) {
     }
@@ -77,7 +96,7 @@ final class RnnState {
         for (int b = 0; b < in.numSessions(); b++) {
             double[][][] lp = HeadOutputs.logProbabilities(logits, hyperParameters.states(), in.paddedLength(), b,
                     in.length(b));
-            double[][] e = HeadOutputs.emissions(lp, in, b, hyperParameters.temperature());
+            double[][] e = HeadOutputs.emissions(lp, in, b, hyperParameters.temperature(), outcomes);
             HmmPosterior post = smooth ? ForwardBackward.run(initial, transition, e)
                     : ForwardBackward.filter(initial, transition, e);
             out.add(new SessionInference(lp, post, e));

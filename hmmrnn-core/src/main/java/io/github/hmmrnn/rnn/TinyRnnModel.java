@@ -174,7 +174,7 @@ public final class TinyRnnModel {
         public TinyRnnModel build() {
             return new TinyRnnModel(new RnnHyperParameters(1, hiddenSize, encoding, 0.0,
                     learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, 1.0,
-                    Initialization.SYMMETRIC, 0, 1.0));
+                    Initialization.SYMMETRIC, 0, 1.0, io.github.hmmrnn.model.ChainEvidence.CHOICES));
         }
     }
 }

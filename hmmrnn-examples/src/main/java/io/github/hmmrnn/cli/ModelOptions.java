@@ -1,5 +1,8 @@
 package io.github.hmmrnn.cli;
 
+import io.github.hmmrnn.model.ChainEvidence;
+import java.util.List;
+
 import io.github.hmmrnn.report.FitSettings;
 import io.github.hmmrnn.rnn.InputEncoding;
 import picocli.CommandLine.Option;
@@ -40,12 +43,48 @@ public final class ModelOptions {
             description = "RNN input encoding of the previous trial: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     public InputEncoding encoding;
 
+    /** What the HMM models' chain emits. */
+    @Option(names = "--chain-evidence", split = ",",
+            description = "What the hidden states of the HMM models emit: ${COMPLETION-CANDIDATES}. "
+                    + "CHOICES_AND_OUTCOMES adds a per-state reward probability for each second-step state, so past "
+                    + "rewards count as evidence of the state. `synthetic` takes a comma-separated list and fits "
+                    + "each HMM model once per value (default there: both); the other commands take one value "
+                    + "(default: CHOICES).")
+    public List<ChainEvidence> chainEvidence;
+
+    /**
+     * @param defaults the command's default when the option is not given
+     * @return the requested chain evidences, in order, without repeats
+     */
+    public List<ChainEvidence> chainEvidences(List<ChainEvidence> defaults) {
+        return chainEvidence == null || chainEvidence.isEmpty() ? defaults
+                : List.copyOf(new java.util.LinkedHashSet<>(chainEvidence));
+    }
+
     /**
      * @param seed    model seed
      * @param threads threads per fit
      * @return the settings
      */
     public FitSettings settings(long seed, int threads) {
-        return new FitSettings(agents, starts, maxIter, lr, epochs, patience, encoding, seed, threads);
+        return settings(seed, threads, singleChainEvidence());
+    }
+
+    /**
+     * @param seed     model seed
+     * @param threads  threads per fit
+     * @param evidence what the HMM models' chain emits (overrides the option)
+     * @return the settings
+     */
+    public FitSettings settings(long seed, int threads, ChainEvidence evidence) {
+        return new FitSettings(agents, starts, maxIter, lr, epochs, patience, encoding, seed, threads, evidence);
+    }
+
+    private ChainEvidence singleChainEvidence() {
+        List<ChainEvidence> e = chainEvidences(List.of(ChainEvidence.CHOICES));
+        if (e.size() != 1) {
+            throw new IllegalArgumentException("--chain-evidence takes one value for this command, got " + e);
+        }
+        return e.get(0);
     }
 }

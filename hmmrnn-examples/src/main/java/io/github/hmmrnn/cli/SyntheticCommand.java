@@ -1,5 +1,7 @@
 package io.github.hmmrnn.cli;
 
+import io.github.hmmrnn.model.ChainEvidence;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +86,9 @@ final class SyntheticCommand implements Callable<Integer> {
         }
         TwoStepGenerator trainGen = gen.generator(trainSeed);
         TwoStepGenerator testGen = gen.generator(testSeed);
-        FitSettings settings = modelOptions.settings(common.seed, common.threads);
+        List<ChainEvidence> evidences = modelOptions.chainEvidences(
+                List.of(ChainEvidence.CHOICES, ChainEvidence.CHOICES_AND_OUTCOMES));
+        FitSettings settings = modelOptions.settings(common.seed, common.threads, evidences.get(0));
         List<ModelFitter> fitters = new ArrayList<>();
         for (ModelKind k : kinds) {
             int units = switch (k) {
@@ -92,7 +96,12 @@ final class SyntheticCommand implements Callable<Integer> {
                 case TINYMOA, HMM_TINYMOA -> moaHidden;
                 default -> hidden;
             };
-            fitters.add(settings.fitter(k, states, units));
+            // a single-state model has no chain, so one fit covers every evidence setting
+            List<ChainEvidence> perModel = k.hasStates() && states > 1 ? evidences : evidences.subList(0, 1);
+            for (ChainEvidence e : perModel) {
+                fitters.add(settings.withChainEvidence(k.hasStates() && states > 1 ? e : ChainEvidence.CHOICES)
+                        .fitter(k, states, units));
+            }
         }
         Path out = common.outOr("results/synthetic");
         SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, fitters);
@@ -103,6 +112,7 @@ final class SyntheticCommand implements Callable<Integer> {
         recorded.put("tinyHidden", tinyHidden);
         recorded.put("moaHidden", moaHidden);
         recorded.put("fit", settings);
+        recorded.put("chainEvidence", evidences);
         recorded.put("quick", quick);
         String command = "hmmrnn " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         SyntheticReport.write(run, out, command.trim(), recorded);

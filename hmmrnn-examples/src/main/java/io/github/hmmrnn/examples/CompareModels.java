@@ -29,7 +29,7 @@ public final class CompareModels {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/ofc_physdata.mat");
         TwoStepDataset rat = MatTwoStepReader.read(file).forSubject(args.length > 1 ? args[1] : "M071");
         FitSettings settings = new FitSettings("venditto2023", 1, 300, 0.01, 1000, 100,
-                InputEncoding.TRIAL_TYPE_ONE_HOT, 1, 1);
+                InputEncoding.TRIAL_TYPE_ONE_HOT, 1, 1, io.github.hmmrnn.model.ChainEvidence.CHOICES);
 
         for (var fitter : new io.github.hmmrnn.report.ModelFitter[] {settings.fitter(ModelKind.MOA, 1, 0),
             settings.fitter(ModelKind.MOA, 2, 0), settings.fitter(ModelKind.TINYRNN, 1, 2)}) {

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.report;
 
+import io.github.hmmrnn.model.ChainEvidence;
+
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.agents.Agents;
@@ -28,9 +30,11 @@ import java.util.List;
  * @param encoding     RNN input encoding of the previous trial
  * @param seed         model seed
  * @param threads      threads per fit, at least 1
+ * @param chainEvidence what the hidden chain of the HMM models emits (choices, or choices and outcomes)
  */
 public record FitSettings(String agents, int moaStarts, int moaMaxIter, double learningRate, int maxEpochs,
-                          int patience, InputEncoding encoding, long seed, int threads) {
+                          int patience, InputEncoding encoding, long seed, int threads,
+                          ChainEvidence chainEvidence) {
 
     /**
      * Validates the settings.
@@ -51,9 +55,19 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
             throw new IllegalArgumentException("epochs and patience must be >= 1, got " + maxEpochs + " and " + patience);
         }
         java.util.Objects.requireNonNull(encoding, "encoding");
+        java.util.Objects.requireNonNull(chainEvidence, "chainEvidence");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+    }
+
+    /**
+     * @param evidence what the HMM models' chain emits
+     * @return these settings with another chain evidence
+     */
+    public FitSettings withChainEvidence(ChainEvidence evidence) {
+        return new FitSettings(agents, moaStarts, moaMaxIter, learningRate, maxEpochs, patience, encoding, seed,
+                threads, evidence);
     }
 
     /**
@@ -84,9 +98,11 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
      * @param kind   model family
      * @param states hidden states K (ignored by TinyRNN)
      * @param hidden GRU units (ignored by MoA)
-     * @return the fitter, labelled e.g. {@code HmmTinyRnn-K2-H6}
+     * @return the fitter, labelled e.g. {@code HmmTinyRnn-K2-H6}; HMM models whose chain also emits
+     *         outcomes get the suffix {@value #OUTCOMES_SUFFIX}
      */
     public ModelFitter fitter(ModelKind kind, int states, int hidden) {
+        String suffix = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? OUTCOMES_SUFFIX : "";
         return switch (kind) {
             case MOA -> {
                 List<Agent> list = agentList();
@@ -102,8 +118,8 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
             case HMM_TINYRNN -> {
                 HmmTinyRnnModel spec = HmmTinyRnnModel.builder().states(states).hiddenSize(hidden)
                         .inputEncoding(encoding).learningRate(learningRate).maxEpochs(maxEpochs).patience(patience).seed(seed)
-                        .threads(threads).build();
-                yield fitter("HmmTinyRnn-K" + states + "-H" + hidden, true, spec::fit);
+                        .threads(threads).chainEvidence(chainEvidence).build();
+                yield fitter("HmmTinyRnn-K" + states + "-H" + hidden + suffix, true, spec::fit);
             }
             case TINYMOA -> {
                 // The gated-mixture models keep their own learning-rate default (0.005, measured best).
@@ -118,6 +134,9 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
             }
         };
     }
+
+    /** Label suffix of HMM models whose chain emits outcomes as well as choices. */
+    public static final String OUTCOMES_SUFFIX = "-outcomes";
 
     private interface Fit {
         FittedChoiceModel fit(TwoStepDataset train, TwoStepDataset validation);

@@ -1,0 +1,163 @@
+package io.github.hmmrnn.model;
+
+import io.github.hmmrnn.data.Session;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Per-state outcome model of a two-step chain: state k rewards second-step state s with
+ * probability ρ[k][s]. Used as an extra emission factor p(reward_t | z_t = k, s_t) when a model's
+ * chain explains outcomes as well as choices ({@link ChainEvidence#CHOICES_AND_OUTCOMES}).
+ *
+ * <p>Every trial contributes, scored or forced: the outcome of a forced trial is as informative
+ * about the state as any other. The second-step state is taken as given (its transition
+ * probability does not depend on the state), so it contributes no factor. Immutable.
+ */
+public final class OutcomeEmissions {
+
+    /** Beta pseudo-counts of the MAP estimate (one success and one failure: keeps ρ in (0, 1)). */
+    private static final double PSEUDO_COUNT = 1.0;
+
+    private final double[][] rewardProbability;
+
+    private OutcomeEmissions(double[][] rewardProbability) {
+        this.rewardProbability = rewardProbability;
+    }
+
+    /**
+     * @param rewardProbability ρ [K][2], every entry strictly inside (0, 1)
+     * @return the outcome model
+     * @throws IllegalArgumentException if the shape is wrong or an entry is outside (0, 1) or NaN
+     */
+    public static OutcomeEmissions of(double[][] rewardProbability) {
+        Objects.requireNonNull(rewardProbability, "rewardProbability");
+        if (rewardProbability.length == 0) {
+            throw new IllegalArgumentException("rewardProbability must have at least one state, got 0");
+        }
+        double[][] copy = new double[rewardProbability.length][];
+        for (int k = 0; k < copy.length; k++) {
+            if (rewardProbability[k] == null || rewardProbability[k].length != 2) {
+                throw new IllegalArgumentException("rewardProbability[" + k
+                        + "] must hold 2 values (second-step states 0 and 1), got "
+                        + (rewardProbability[k] == null ? "null" : rewardProbability[k].length));
+            }
+            for (int s = 0; s < 2; s++) {
+                double p = rewardProbability[k][s];
+                if (!(p > 0 && p < 1)) {
+                    throw new IllegalArgumentException("rewardProbability[" + k + "][" + s
+                            + "] must be in (0, 1), got " + p);
+                }
+            }
+            copy[k] = rewardProbability[k].clone();
+        }
+        return new OutcomeEmissions(copy);
+    }
+
+    /**
+     * The MAP estimate under a Beta(2, 2) prior from posterior state weights:
+     * ρ[k][s] = (Σ_t w_t(k) [s_t = s] r_t + 1) / (Σ_t w_t(k) [s_t = s] + 2).
+     *
+     * @param sessions sessions
+     * @param weights  per session [T][K] state weights (smoothed posteriors), same order
+     * @param states   K
+     * @return the estimate
+     * @throws IllegalArgumentException if the lists differ in size or a weight array has the wrong shape
+     */
+    public static OutcomeEmissions mapEstimate(List<Session> sessions, List<double[][]> weights, int states) {
+        if (sessions.size() != weights.size()) {
+            throw new IllegalArgumentException("weights must have one entry per session (" + sessions.size()
+                    + "), got " + weights.size());
+        }
+        double[][] rewarded = new double[states][2];
+        double[][] visits = new double[states][2];
+        for (int i = 0; i < sessions.size(); i++) {
+            Session s = sessions.get(i);
+            double[][] w = weights.get(i);
+            if (w.length != s.length()) {
+                throw new IllegalArgumentException("weights[" + i + "] must have " + s.length() + " trials, got "
+                        + w.length);
+            }
+            for (int t = 0; t < s.length(); t++) {
+                int o = s.outcome(t);
+                int r = s.reward(t);
+                for (int k = 0; k < states; k++) {
+                    visits[k][o] += w[t][k];
+                    rewarded[k][o] += w[t][k] * r;
+                }
+            }
+        }
+        double[][] rho = new double[states][2];
+        for (int k = 0; k < states; k++) {
+            for (int o = 0; o < 2; o++) {
+                rho[k][o] = (rewarded[k][o] + PSEUDO_COUNT) / (visits[k][o] + 2 * PSEUDO_COUNT);
+            }
+        }
+        return new OutcomeEmissions(rho);
+    }
+
+    /** @return number of states K */
+    public int numStates() {
+        return rewardProbability.length;
+    }
+
+    /**
+     * @param state           chain state k
+     * @param secondStepState second-step state s (0 or 1)
+     * @return ρ[k][s]
+     */
+    public double rewardProbability(int state, int secondStepState) {
+        return rewardProbability[state][secondStepState];
+    }
+
+    /** @return ρ [K][2] (copy) */
+    public double[][] rewardProbabilities() {
+        double[][] c = new double[rewardProbability.length][];
+        for (int k = 0; k < c.length; k++) {
+            c[k] = rewardProbability[k].clone();
+        }
+        return c;
+    }
+
+    /**
+     * Adds log p(reward_t | z_t = k, s_t) to a session's emission log-likelihoods, in place.
+     *
+     * @param session   the session
+     * @param emissions [T][K] log-likelihoods of the session's trials
+     * @throws IllegalArgumentException if the shape does not match the session and K
+     */
+    public void addLogLikelihoods(Session session, double[][] emissions) {
+        if (emissions.length != session.length()) {
+            throw new IllegalArgumentException("emissions must have " + session.length() + " trials, got "
+                    + emissions.length);
+        }
+        for (int t = 0; t < emissions.length; t++) {
+            if (emissions[t].length != numStates()) {
+                throw new IllegalArgumentException("emissions[" + t + "] must have " + numStates()
+                        + " states, got " + emissions[t].length);
+            }
+            int o = session.outcome(t);
+            boolean rewarded = session.reward(t) == 1;
+            for (int k = 0; k < emissions[t].length; k++) {
+                double p = rewardProbability[k][o];
+                emissions[t][k] += Math.log(rewarded ? p : 1 - p);
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OutcomeEmissions other && Arrays.deepEquals(rewardProbability, other.rewardProbability);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(rewardProbability);
+    }
+
+    @Override
+    public String toString() {
+        return "OutcomeEmissions" + Arrays.deepToString(rewardProbability);
+    }
+}
