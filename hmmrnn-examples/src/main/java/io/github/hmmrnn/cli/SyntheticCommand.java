@@ -96,11 +96,10 @@ final class SyntheticCommand implements Callable<Integer> {
                 case TINYMOA, HMM_TINYMOA -> moaHidden;
                 default -> hidden;
             };
-            // a single-state model has no chain, so one fit covers every evidence setting
-            List<ChainEvidence> perModel = k.hasStates() && states > 1 ? evidences : evidences.subList(0, 1);
-            for (ChainEvidence e : perModel) {
-                fitters.add(settings.withChainEvidence(k.hasStates() && states > 1 ? e : ChainEvidence.CHOICES)
-                        .fitter(k, states, units));
+            // models without a chain (or without outcome emissions) are fitted once, on choices
+            boolean both = k.supportsOutcomeEvidence() && states > 1;
+            for (ChainEvidence e : both ? evidences : List.of(ChainEvidence.CHOICES)) {
+                fitters.add(settings.withChainEvidence(e).fitter(k, states, units));
             }
         }
         Path out = common.outOr("results/synthetic");

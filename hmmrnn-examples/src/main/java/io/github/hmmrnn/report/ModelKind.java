@@ -9,22 +9,32 @@ import java.util.stream.Collectors;
  */
 public enum ModelKind {
     /** Hidden-Markov mixture of agents ({@code HmmMoaModel}). */
-    MOA("moa", true),
+    MOA("moa", true, false),
     /** A tiny GRU predicting choices directly ({@code TinyRnnModel}). */
-    TINYRNN("tinyrnn", false),
+    TINYRNN("tinyrnn", false, false),
     /** A tiny GRU with one readout head per hidden state of an HMM ({@code HmmTinyRnnModel}). */
-    HMM_TINYRNN("hmm-tinyrnn", true),
+    HMM_TINYRNN("hmm-tinyrnn", true, true),
     /** A tiny GRU gating a mixture of agents with learnable per-agent weights ({@code TinyMoaRnnModel}). */
-    TINYMOA("tinymoa", false),
+    TINYMOA("tinymoa", false, false),
     /** Per-state GRU-gated agent mixtures as the emissions of an HMM ({@code HmmTinyMoaModel}). */
-    HMM_TINYMOA("hmm-tinymoa", true);
+    HMM_TINYMOA("hmm-tinymoa", true, false);
 
     private final String cliName;
     private final boolean hasStates;
+    private final boolean outcomeEvidence;
 
-    ModelKind(String cliName, boolean hasStates) {
+    ModelKind(String cliName, boolean hasStates, boolean outcomeEvidence) {
         this.cliName = cliName;
         this.hasStates = hasStates;
+        this.outcomeEvidence = outcomeEvidence;
+    }
+
+    /**
+     * @return whether the model's hidden states can emit outcomes as well as choices
+     *         ({@link io.github.hmmrnn.model.ChainEvidence#CHOICES_AND_OUTCOMES})
+     */
+    public boolean supportsOutcomeEvidence() {
+        return outcomeEvidence;
     }
 
     /** @return the name used on the command line */
