@@ -141,8 +141,8 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
             }
             case HMM_TINYMOA -> {
                 HmmTinyMoaModel spec = HmmTinyMoaModel.builder().states(states).hiddenSize(hidden).agents(agentList())
-                        .maxEpochs(maxEpochs).patience(patience).seed(seed).build();
-                yield fitter("HmmTinyMoa-K" + states + "-H" + hidden, true, spec::fit);
+                        .maxEpochs(maxEpochs).patience(patience).seed(seed).chainEvidence(evidence).build();
+                yield fitter("HmmTinyMoa-K" + states + "-H" + hidden + suffix, true, spec::fit);
             }
         };
     }

@@ -17,7 +17,7 @@ public enum ModelKind {
     /** A tiny GRU gating a mixture of agents with learnable per-agent weights ({@code TinyMoaRnnModel}). */
     TINYMOA("tinymoa", false, false),
     /** Per-state GRU-gated agent mixtures as the emissions of an HMM ({@code HmmTinyMoaModel}). */
-    HMM_TINYMOA("hmm-tinymoa", true, false);
+    HMM_TINYMOA("hmm-tinymoa", true, true);
 
     private final String cliName;
     private final boolean hasStates;

@@ -54,9 +54,6 @@ class CliBadInputTest {
         String err = run("fit", "--data", dataset().toString(), "--subject", "r1", "--model", "hmm-tinyrnn",
                 "--chain-evidence", "CHOICES,CHOICES_AND_OUTCOMES");
         assertTrue(err.contains("--chain-evidence takes one value"), err);
-        err = run("fit", "--data", dataset().toString(), "--subject", "r1", "--model", "hmm-tinymoa", "--states", "2",
-                "--chain-evidence", "CHOICES_AND_OUTCOMES");
-        assertTrue(err.contains("not available for hmm-tinymoa") && err.contains("hmm-tinyrnn"), err);
         err = run("synthetic", "--quick", "--chain-evidence", "OUTCOMES");
         assertTrue(err.contains("OUTCOMES") && err.contains("CHOICES_AND_OUTCOMES"), err);
     }

@@ -30,6 +30,8 @@ final class EncodedSessions {
     final int[][] choices;
     final boolean[][] scored;
     final int numScored;
+    /** The sessions of the rows, in order (their outcomes feed the chain's outcome emissions). */
+    final List<Session> sessions;
 
     private EncodedSessions(EncodedSessions all, int[] rows) {
         this.batch = rows.length;
@@ -40,9 +42,11 @@ final class EncodedSessions {
         this.values = new double[batch * steps * agents];
         this.choices = new int[batch][];
         this.scored = new boolean[batch][];
+        List<Session> kept = new java.util.ArrayList<>(batch);
         int count = 0;
         for (int i = 0; i < batch; i++) {
             int r = rows[i];
+            kept.add(all.sessions.get(r));
             lengths[i] = all.lengths[r];
             System.arraycopy(all.inputs, r * INPUT_WIDTH * steps, inputs, i * INPUT_WIDTH * steps, INPUT_WIDTH * steps);
             System.arraycopy(all.values, r * steps * agents, values, i * steps * agents, steps * agents);
@@ -53,6 +57,7 @@ final class EncodedSessions {
             }
         }
         this.numScored = count;
+        this.sessions = List.copyOf(kept);
     }
 
     /**
@@ -104,5 +109,6 @@ final class EncodedSessions {
             count += s.scoredCount();
         }
         this.numScored = count;
+        this.sessions = List.copyOf(sessions);
     }
 }

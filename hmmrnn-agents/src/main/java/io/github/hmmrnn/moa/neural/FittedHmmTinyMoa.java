@@ -1,5 +1,11 @@
 package io.github.hmmrnn.moa.neural;
 
+import java.util.Optional;
+
+import io.github.hmmrnn.model.OutcomeEmissions;
+
+import io.github.hmmrnn.model.ChainEvidence;
+
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.BatchPosterior;
@@ -27,10 +33,17 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
     private final List<Agent> agents;
     private final double[] theta;
     private final HmmParameters hmm;
+    /** Per-state outcome model, or null when the chain emits choices only. */
+    private final OutcomeEmissions outcomes;
     private final TrainingHistory history;
 
     FittedHmmTinyMoa(int states, int hiddenSize, List<Agent> agents, double[] theta, HmmParameters hmm,
-                     TrainingHistory history) {
+                     OutcomeEmissions outcomes, TrainingHistory history) {
+        if (outcomes != null && outcomes.numStates() != states) {
+            throw new IllegalArgumentException("outcome probabilities must have " + states + " states, got "
+                    + outcomes.numStates());
+        }
+        this.outcomes = outcomes;
         this.states = states;
         this.hiddenSize = hiddenSize;
         this.agents = List.copyOf(agents);
@@ -69,6 +82,19 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
         return w;
     }
 
+    /**
+     * @return the per-state outcome model, present only when the chain emits outcomes
+     *         ({@link ChainEvidence#CHOICES_AND_OUTCOMES})
+     */
+    public Optional<OutcomeEmissions> outcomeEmissions() {
+        return Optional.ofNullable(outcomes);
+    }
+
+    /** @return what the chain's states emit */
+    public ChainEvidence chainEvidence() {
+        return outcomes == null ? ChainEvidence.CHOICES : ChainEvidence.CHOICES_AND_OUTCOMES;
+    }
+
     @Override
     public int numStates() {
         return states;
@@ -87,7 +113,7 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
     @Override
     public List<double[]> predictChoiceProbabilities(TwoStepDataset data) {
         Objects.requireNonNull(data, "data");
-        return objective().predict(theta, hmm, new EncodedSessions(data, agents), false).probabilities();
+        return objective().predict(theta, hmm, outcomes, new EncodedSessions(data, agents), false).probabilities();
     }
 
     /**
@@ -102,15 +128,16 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
         if (data.numScored() == 0) {
             throw new IllegalArgumentException("data must contain at least one scored trial, got 0");
         }
-        return -objective().predict(theta, hmm, new EncodedSessions(data, agents), false).posterior()
-                .logMarginalLikelihood() / data.numScored();
+        EncodedSessions d = new EncodedSessions(data, agents);
+        return HmmMixtureObjective.choiceNll(objective().predict(theta, hmm, outcomes, d, false).probabilities(), d)
+                / data.numScored();
     }
 
     private List<double[][]> logLikelihoods(TwoStepDataset data) {
         Objects.requireNonNull(data, "data");
         EncodedSessions d = new EncodedSessions(data, agents);
         HmmMixtureObjective o = objective();
-        return o.emissionLogLikelihoods(o.pass(theta, d, false).logits(), d);
+        return o.emissionLogLikelihoods(o.pass(theta, d, false).logits(), d, outcomes);
     }
 
     private List<double[][]> perChain(TwoStepDataset data, boolean smooth, Function<HmmPosterior, double[][]> pick) {
@@ -166,7 +193,7 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
     @Override
     public void save(Path file) {
         TinyMoaFiles.write(file, new TinyMoaFiles.Content("hmm-tinymoa", states, hiddenSize, agents, theta, hmm,
-                history));
+                outcomes, history));
     }
 
     /**
@@ -179,7 +206,8 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
      */
     public static FittedHmmTinyMoa load(Path file) {
         TinyMoaFiles.Content c = TinyMoaFiles.read(file, "hmm-tinymoa");
-        return new FittedHmmTinyMoa(c.states(), c.hiddenSize(), c.agents(), c.theta(), c.hmm(), c.history());
+        return new FittedHmmTinyMoa(c.states(), c.hiddenSize(), c.agents(), c.theta(), c.hmm(), c.outcomes(),
+                c.history());
     }
 
     @Override

@@ -126,7 +126,7 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
      */
     @Override
     public void save(Path file) {
-        TinyMoaFiles.write(file, new TinyMoaFiles.Content("tinymoa", 1, hiddenSize, agents, theta, null, history));
+        TinyMoaFiles.write(file, new TinyMoaFiles.Content("tinymoa", 1, hiddenSize, agents, theta, null, null, history));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.moa.neural;
 
+import io.github.hmmrnn.model.OutcomeEmissions;
+
 import io.github.hmmrnn.hmm.BatchPosterior;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmParameters;
@@ -82,11 +84,13 @@ final class HmmMixtureObjective {
     }
 
     /**
-     * @param logits per session [T][K]
-     * @param d      data
-     * @return per session [T][K] emission log-likelihoods (0 for unscored trials)
+     * @param logits   per session [T][K]
+     * @param d        data
+     * @param outcomes per-state outcome model, or null when the chain emits choices only
+     * @return per session [T][K] emission log-likelihoods (0 for unscored trials, plus the outcome
+     *         term on every trial when the chain emits outcomes)
      */
-    List<double[][]> emissionLogLikelihoods(double[][][] logits, EncodedSessions d) {
+    List<double[][]> emissionLogLikelihoods(double[][][] logits, EncodedSessions d, OutcomeEmissions outcomes) {
         List<double[][]> out = new ArrayList<>(d.batch);
         for (int b = 0; b < d.batch; b++) {
             double[][] ll = new double[d.lengths[b]][states];
@@ -97,9 +101,30 @@ final class HmmMixtureObjective {
                     }
                 }
             }
+            if (outcomes != null) {
+                outcomes.addLogLikelihoods(d.sessions.get(b), ll);
+            }
             out.add(ll);
         }
         return out;
+    }
+
+    /**
+     * @param probabilities per session p(choice_t = 1 | trials &lt; t)
+     * @param d             data
+     * @return −Σ log p(observed choice_t | trials &lt; t) over scored trials (a sum, not a mean)
+     */
+    static double choiceNll(List<double[]> probabilities, EncodedSessions d) {
+        double s = 0;
+        for (int b = 0; b < d.batch; b++) {
+            double[] p = probabilities.get(b);
+            for (int t = 0; t < d.lengths[b]; t++) {
+                if (d.scored[b][t]) {
+                    s -= Math.log(d.choices[b][t] == 1 ? p[t] : 1 - p[t]);
+                }
+            }
+        }
+        return s;
     }
 
     static double logSigmoid(double z) {
@@ -111,13 +136,16 @@ final class HmmMixtureObjective {
      *
      * @param theta network parameters
      * @param hmm   π and A
+     * @param outcomes per-state outcome model, or null when the chain emits choices only
      * @param d     data
      * @param grad  written when non-null
-     * @return the posterior (for the M-step) and −log p(choices)/N
+     * @return the posterior (for the M-step) and the causal choice NLL per scored trial (equal to
+     *         −log p(choices)/N when the chain emits choices only; the gradient is always that of
+     *         the chain's exact log marginal likelihood)
      */
-    Result loss(double[] theta, HmmParameters hmm, EncodedSessions d, double[] grad) {
+    Result loss(double[] theta, HmmParameters hmm, OutcomeEmissions outcomes, EncodedSessions d, double[] grad) {
         Pass pass = pass(theta, d, false);
-        BatchPosterior post = ForwardBackward.runAll(hmm, emissionLogLikelihoods(pass.logits(), d));
+        BatchPosterior post = ForwardBackward.runAll(hmm, emissionLogLikelihoods(pass.logits(), d, outcomes));
         double n = d.numScored;
         if (grad != null) {
             double[] dh = new double[pass.h().length];
@@ -149,7 +177,7 @@ final class HmmMixtureObjective {
                 System.arraycopy(headGrad[k], 0, grad, headOffset(k), headGrad[k].length);
             }
         }
-        return new Result(post, -post.logMarginalLikelihood() / n);
+        return new Result(post, choiceNll(mixture(post, pass, d), d) / n, -post.logMarginalLikelihood() / n);
     }
 
     /**
@@ -160,9 +188,15 @@ final class HmmMixtureObjective {
      * @param d     data
      * @return the forward-only posteriors and the per-session predictions
      */
-    Prediction predict(double[] theta, HmmParameters hmm, EncodedSessions d, boolean keepGates) {
+    Prediction predict(double[] theta, HmmParameters hmm, OutcomeEmissions outcomes, EncodedSessions d,
+                       boolean keepGates) {
         Pass pass = pass(theta, d, keepGates);
-        BatchPosterior post = ForwardBackward.filterAll(hmm, emissionLogLikelihoods(pass.logits(), d));
+        BatchPosterior post = ForwardBackward.filterAll(hmm, emissionLogLikelihoods(pass.logits(), d, outcomes));
+        return new Prediction(post, mixture(post, pass, d), pass);
+    }
+
+    /** Σ_k p(z_t = k | trials &lt; t) σ(logit^k_t) per session. */
+    private List<double[]> mixture(BatchPosterior post, Pass pass, EncodedSessions d) {
         List<double[]> probs = new ArrayList<>(d.batch);
         for (int b = 0; b < d.batch; b++) {
             HmmPosterior c = post.chains().get(b);
@@ -174,11 +208,18 @@ final class HmmMixtureObjective {
             }
             probs.add(p);
         }
-        return new Prediction(post, probs, pass);
+        return probs;
     }
 
-    /** Loss evaluation. */
-    record Result(BatchPosterior posterior, double loss) {
+    /**
+     * Loss evaluation.
+     *
+     * @param posterior forward–backward output
+     * @param loss      causal choice NLL per scored trial
+     * @param objective −log p(everything the chain emits)/N, whose gradient {@link #loss} computes
+     *                  (equal to {@code loss} when the chain emits choices only)
+     */
+    record Result(BatchPosterior posterior, double loss, double objective) {
     }
 
     /** Prediction output. */

@@ -1,5 +1,13 @@
 package io.github.hmmrnn.moa.neural;
 
+import io.github.hmmrnn.hmm.HmmPosterior;
+
+import io.github.hmmrnn.data.Session;
+
+import io.github.hmmrnn.model.OutcomeEmissions;
+
+import io.github.hmmrnn.model.ChainEvidence;
+
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
@@ -31,6 +39,12 @@ import java.util.SplittableRandom;
  * epoch π and A get the closed-form MAP update (Dirichlet pseudo-count 1 on every entry) from the
  * epoch's expected counts. The parameters with the best validation predictive NLL are kept.
  * Predictions are causal: p(choice_t) mixes the heads with p(z_t | trials &lt; t).
+ *
+ * <p>With {@link ChainEvidence#CHOICES_AND_OUTCOMES} the states also emit each trial's outcome
+ * with their own reward probability per second-step state ({@link OutcomeEmissions}, closed-form
+ * MAP update after every epoch from the epoch's posteriors, starting uninformative at 0.5): the
+ * objective is then the joint likelihood of choices and outcomes, while the reported losses stay the
+ * causal choice NLL.
  */
 public final class HmmTinyMoaModel {
 
@@ -47,6 +61,7 @@ public final class HmmTinyMoaModel {
     private final int patience;
     private final int batchSize;
     private final long seed;
+    private final ChainEvidence chainEvidence;
 
     private HmmTinyMoaModel(Builder b) {
         this.states = b.states;
@@ -57,6 +72,7 @@ public final class HmmTinyMoaModel {
         this.patience = b.patience;
         this.batchSize = b.batchSize;
         this.seed = b.seed;
+        this.chainEvidence = b.chainEvidence;
     }
 
     /** @return a builder with the defaults K = 2, H = 4, the original four agents, lr 0.005, batch 8, 2000 epochs, patience 100, seed 0 */
@@ -92,14 +108,15 @@ public final class HmmTinyMoaModel {
         System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
         initialiseHeads(theta, objective, headRng);
         HmmParameters hmm = initialHmm();
+        OutcomeEmissions outcomes = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? uninformativeOutcomes() : null;
         DirichletPrior prior = pseudoCountOne();
 
         AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
         double[] grad = new double[theta.length];
         double[] best = theta.clone();
         HmmParameters bestHmm = hmm;
-        double bestValidation = objective.predict(theta, hmm, va, false).posterior().logMarginalLikelihood()
-                / -va.numScored;
+        OutcomeEmissions bestOutcomes = outcomes;
+        double bestValidation = validationNll(objective, theta, hmm, outcomes, va);
         int sinceBest = 0;
         boolean converged = false;
         List<TrainingHistory.Entry> entries = new ArrayList<>();
@@ -112,12 +129,20 @@ public final class HmmTinyMoaModel {
             double trainLoss = 0;
             double[] startCounts = new double[states];
             double[][] transitionCounts = new double[states][states];
+            List<Session> epochSessions = new ArrayList<>(tr.batch);
+            List<double[][]> epochGammas = new ArrayList<>(tr.batch);
             for (int from = 0; from < order.length; from += batchSize) {
                 EncodedSessions mini = tr.select(Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)));
                 if (mini.numScored == 0) {
                     continue;
                 }
-                HmmMixtureObjective.Result r = objective.loss(theta, hmm, mini, grad);
+                HmmMixtureObjective.Result r = objective.loss(theta, hmm, outcomes, mini, grad);
+                if (outcomes != null) {
+                    epochSessions.addAll(mini.sessions);
+                    for (HmmPosterior c : r.posterior().chains()) {
+                        epochGammas.add(c.smoothed());
+                    }
+                }
                 trainLoss += r.loss() * mini.numScored / tr.numScored;
                 HmmStatistics s = r.posterior().statistics();
                 for (int i = 0; i < states; i++) {
@@ -129,8 +154,10 @@ public final class HmmTinyMoaModel {
                 adam.step(theta, grad);
             }
             hmm = HmmMStep.update(new HmmStatistics(startCounts, transitionCounts, Double.NaN, tr.batch), prior, hmm);
-            double validationLoss = -objective.predict(theta, hmm, va, false).posterior().logMarginalLikelihood()
-                    / va.numScored;
+            if (outcomes != null) {
+                outcomes = OutcomeEmissions.mapEstimate(epochSessions, epochGammas, states);
+            }
+            double validationLoss = validationNll(objective, theta, hmm, outcomes, va);
             if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
                 throw new IllegalStateException("HmmTinyMoa training diverged at epoch " + epoch + ": train NLL "
                         + trainLoss + ", validation NLL " + validationLoss + "; lower learningRate (" + learningRate + ")");
@@ -141,6 +168,7 @@ public final class HmmTinyMoaModel {
                 bestValidation = validationLoss;
                 best = theta.clone();
                 bestHmm = hmm;
+                bestOutcomes = outcomes;
                 sinceBest = 0;
             } else if (++sinceBest >= patience) {
                 converged = true;
@@ -150,8 +178,22 @@ public final class HmmTinyMoaModel {
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("HmmTinyMoa(K={}, H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", states, hiddenSize,
                 agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
-        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm,
+        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm, bestOutcomes,
                 new TrainingHistory(entries, converged, seconds));
+    }
+
+    private static double validationNll(HmmMixtureObjective objective, double[] theta, HmmParameters hmm,
+                                        OutcomeEmissions outcomes, EncodedSessions va) {
+        return HmmMixtureObjective.choiceNll(objective.predict(theta, hmm, outcomes, va, false).probabilities(), va)
+                / va.numScored;
+    }
+
+    private OutcomeEmissions uninformativeOutcomes() {
+        double[][] half = new double[states][2];
+        for (double[] row : half) {
+            Arrays.fill(row, 0.5);
+        }
+        return OutcomeEmissions.of(half);
     }
 
     private HmmParameters initialHmm() {
@@ -196,7 +238,7 @@ public final class HmmTinyMoaModel {
     public String toString() {
         return "HmmTinyMoaModel{K=" + states + ", H=" + hiddenSize + ", agents=" + agents.stream().map(Agent::name).toList()
                 + ", lr=" + learningRate + ", maxEpochs=" + maxEpochs + ", patience=" + patience
-                + ", batchSize=" + batchSize + ", seed=" + seed + "}";
+                + ", batchSize=" + batchSize + ", seed=" + seed + ", chainEvidence=" + chainEvidence + "}";
     }
 
     /** Builder of {@link HmmTinyMoaModel}; setters validate at once. */
@@ -209,6 +251,7 @@ public final class HmmTinyMoaModel {
         private int patience = 100;
         private int batchSize = 8;
         private long seed = 0;
+        private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
         private Builder() {
         }
@@ -305,8 +348,27 @@ public final class HmmTinyMoaModel {
             return this;
         }
 
-        /** @return the model */
+        /**
+         * @param chainEvidence what the states emit (default {@link ChainEvidence#CHOICES}); with
+         *                      {@link ChainEvidence#CHOICES_AND_OUTCOMES} each state also has its own
+         *                      reward probability per second-step state
+         * @return this builder
+         * @throws NullPointerException if null
+         */
+        public Builder chainEvidence(ChainEvidence chainEvidence) {
+            this.chainEvidence = Objects.requireNonNull(chainEvidence, "chainEvidence");
+            return this;
+        }
+
+        /**
+         * @return the model
+         * @throws IllegalArgumentException if outcome evidence is asked of a single state
+         */
         public HmmTinyMoaModel build() {
+            if (states == 1 && chainEvidence != ChainEvidence.CHOICES) {
+                throw new IllegalArgumentException("chainEvidence must be CHOICES for a single state (K = 1), got "
+                        + chainEvidence);
+            }
             return new HmmTinyMoaModel(this);
         }
     }

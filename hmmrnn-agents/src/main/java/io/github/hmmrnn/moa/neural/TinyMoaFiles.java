@@ -1,5 +1,9 @@
 package io.github.hmmrnn.moa.neural;
 
+import io.github.hmmrnn.model.OutcomeEmissions;
+
+import io.github.hmmrnn.model.ChainEvidence;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,14 +32,20 @@ import io.github.hmmrnn.model.TrainingHistory;
 final class TinyMoaFiles {
 
     static final String FORMAT = "hmmrnn-tinymoa";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+
+    /** Version 1 files predate outcome emissions; they are read as choice-only chains, which they are. */
+    private static final int CHOICE_ONLY_VERSION = 1;
 
     private TinyMoaFiles() {
     }
 
-    /** What a file holds; {@code hmm} is null for the plain TinyMoA. */
+    /**
+     * What a file holds; {@code hmm} is null for the plain TinyMoA, {@code outcomes} null unless
+     * the chain emits outcomes.
+     */
     record Content(String kind, int states, int hiddenSize, List<Agent> agents, double[] theta, HmmParameters hmm,
-                   TrainingHistory history) {
+                   OutcomeEmissions outcomes, TrainingHistory history) {
     }
 
     static void write(Path file, Content c) {
@@ -62,6 +72,17 @@ final class TinyMoaFiles {
             ArrayNode tr = root.putArray("transitionMatrix");
             for (double[] row : c.hmm().transition()) {
                 ArrayNode r = tr.addArray();
+                for (double v : row) {
+                    r.add(v);
+                }
+            }
+        }
+        root.put("chainEvidence", (c.outcomes() == null ? ChainEvidence.CHOICES
+                : ChainEvidence.CHOICES_AND_OUTCOMES).name());
+        if (c.outcomes() != null) {
+            ArrayNode rho = root.putArray("outcomeRewardProbabilities");
+            for (double[] row : c.outcomes().rewardProbabilities()) {
+                ArrayNode r = rho.addArray();
                 for (double v : row) {
                     r.add(v);
                 }
@@ -97,7 +118,7 @@ final class TinyMoaFiles {
                     + root.path("format").asText() + "', expected '" + FORMAT + "')");
         }
         int version = root.path("formatVersion").asInt(-1);
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != CHOICE_ONLY_VERSION) {
             throw new IllegalArgumentException(file + ": format version " + version
                     + " not supported; this library reads version " + FORMAT_VERSION);
         }
@@ -119,6 +140,24 @@ final class TinyMoaFiles {
             }
             hmm = HmmParameters.of(vector(root.get("initialDistribution")), a);
         }
+        OutcomeEmissions outcomes = null;
+        String evidence = version == CHOICE_ONLY_VERSION ? ChainEvidence.CHOICES.name()
+                : root.path("chainEvidence").asText();
+        if (ChainEvidence.CHOICES_AND_OUTCOMES.name().equals(evidence)) {
+            JsonNode rn = root.get("outcomeRewardProbabilities");
+            if (rn == null || !rn.isArray()) {
+                throw new IllegalArgumentException(file + ": chainEvidence is CHOICES_AND_OUTCOMES but "
+                        + "outcomeRewardProbabilities is missing");
+            }
+            double[][] rho = new double[rn.size()][];
+            for (int i = 0; i < rho.length; i++) {
+                rho[i] = vector(rn.get(i));
+            }
+            outcomes = OutcomeEmissions.of(rho);
+        } else if (!ChainEvidence.CHOICES.name().equals(evidence)) {
+            throw new IllegalArgumentException(file + ": chainEvidence '" + evidence + "' unknown; expected one of "
+                    + java.util.Arrays.toString(ChainEvidence.values()));
+        }
         JsonNode h = root.get("history");
         List<TrainingHistory.Entry> entries = new ArrayList<>();
         for (int i = 0; i < h.get("trainLoss").size(); i++) {
@@ -127,7 +166,7 @@ final class TinyMoaFiles {
                     v == null || v.isNull() ? Double.NaN : v.asDouble()));
         }
         return new Content(kind, root.path("states").asInt(1), root.get("hiddenSize").asInt(), agents, theta, hmm,
-                new TrainingHistory(entries, h.path("converged").asBoolean(), h.path("seconds").asDouble()));
+                outcomes, new TrainingHistory(entries, h.path("converged").asBoolean(), h.path("seconds").asDouble()));
     }
 
     private static double[] vector(JsonNode n) {

@@ -50,14 +50,36 @@ class HmmTinyMoaModelTest {
         HmmMixtureObjective o = objective();
         double[] theta = randomTheta(o.numParams(), 7);
         double[] grad = new double[theta.length];
-        o.loss(theta, HMM, d, grad);
+        o.loss(theta, HMM, null, d, grad);
         double step = 1e-6;
         for (int i = 0; i < theta.length; i += i < o.headOffset(0) ? 5 : 1) {
             double[] up = theta.clone();
             double[] down = theta.clone();
             up[i] += step;
             down[i] -= step;
-            double fd = (o.loss(up, HMM, d, null).loss() - o.loss(down, HMM, d, null).loss()) / (2 * step);
+            double fd = (o.loss(up, HMM, null, d, null).loss() - o.loss(down, HMM, null, d, null).loss()) / (2 * step);
+            assertEquals(fd, grad[i], 1e-7 + 1e-5 * Math.abs(fd), "parameter " + i);
+        }
+    }
+
+    @Test
+    void loss_gradientWithOutcomeEmissionsMatchesFiniteDifferencesOfJointLikelihood() {
+        EncodedSessions d = new EncodedSessions(small(3, 3, 25), AgentPreset.HMMRNN_ORIGINAL.agents());
+        HmmMixtureObjective o = objective();
+        io.github.hmmrnn.model.OutcomeEmissions rho =
+                io.github.hmmrnn.model.OutcomeEmissions.of(new double[][] {{0.8, 0.3}, {0.25, 0.7}});
+        double[] theta = randomTheta(o.numParams(), 8);
+        double[] grad = new double[theta.length];
+        HmmMixtureObjective.Result r = o.loss(theta, HMM, rho, d, grad);
+        assertTrue(r.objective() > r.loss() + 0.3, "joint " + r.objective() + " vs choices " + r.loss());
+        double step = 1e-6;
+        for (int i = 0; i < theta.length; i += i < o.headOffset(0) ? 5 : 1) {
+            double[] up = theta.clone();
+            double[] down = theta.clone();
+            up[i] += step;
+            down[i] -= step;
+            double fd = (o.loss(up, HMM, rho, d, null).objective() - o.loss(down, HMM, rho, d, null).objective())
+                    / (2 * step);
             assertEquals(fd, grad[i], 1e-7 + 1e-5 * Math.abs(fd), "parameter " + i);
         }
     }
@@ -67,7 +89,7 @@ class HmmTinyMoaModelTest {
         TwoStepDataset data = small(4, 1, 40);
         Session s = data.sessions().get(0);
         FittedHmmTinyMoa model = new FittedHmmTinyMoa(K, H, AgentPreset.HMMRNN_ORIGINAL.agents(),
-                randomTheta(objective().numParams(), 9), HMM, new TrainingHistory(List.of(), false, 0));
+                randomTheta(objective().numParams(), 9), HMM, null, new TrainingHistory(List.of(), false, 0));
         double[] base = model.predictChoiceProbabilities(data).get(0);
         double[][] basePredicted = model.predictedStates(data).get(0);
         int cut = 17;

@@ -137,7 +137,7 @@ class TinyMoaRnnModelTest {
             assertArrayEquals(a.predictChoiceProbabilities(validation).get(i), b.predictChoiceProbabilities(validation).get(i), 0.0);
         }
         assertEquals(a.history().entries(), b.history().entries());
-        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("\"formatVersion\" : " + TinyMoaFiles.FORMAT_VERSION, "\"formatVersion\" : 9"));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FittedTinyMoaRnn.load(file));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("format version 9"), e.getMessage());
