@@ -1,5 +1,7 @@
 package io.github.hmmrnn.bench;
 
+import io.github.hmmrnn.model.ChainEvidence;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,15 +62,29 @@ public final class RnnBench {
      * @return mean milliseconds per epoch (wall clock and process CPU)
      */
     public static List<BenchResult> epochTime(int epochs, int threads) {
+        return epochTime(epochs, threads, ChainEvidence.CHOICES);
+    }
+
+    /**
+     * Times full-batch training epochs as {@link #epochTime(int, int)} for a given chain evidence.
+     *
+     * @param epochs   timed epochs after warm-up, ≥ 1
+     * @param threads  worker threads for the per-session HMM passes
+     * @param evidence what the chain emits
+     * @return mean milliseconds per epoch (wall clock and process CPU)
+     */
+    public static List<BenchResult> epochTime(int epochs, int threads, ChainEvidence evidence) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
         TwoStepDataset train = data(1);
         HmmTinyRnnModel warm = HmmTinyRnnModel.builder().states(2).hiddenSize(6).maxEpochs(30)
-                .patience(1000).seed(1).threads(threads).initialization(Initialization.SYMMETRIC).build();
+                .patience(1000).seed(1).threads(threads).initialization(Initialization.SYMMETRIC)
+                .chainEvidence(evidence).build();
         warm.fit(train, null);
         HmmTinyRnnModel model = HmmTinyRnnModel.builder().states(2).hiddenSize(6).maxEpochs(epochs)
-                .patience(epochs + 1).seed(1).threads(threads).initialization(Initialization.SYMMETRIC).build();
+                .patience(epochs + 1).seed(1).threads(threads).initialization(Initialization.SYMMETRIC)
+                .chainEvidence(evidence).build();
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long c0 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
         long t0 = System.nanoTime();
@@ -83,13 +99,15 @@ public final class RnnBench {
         p.put("K", "2");
         p.put("epochs", Integer.toString(run));
         p.put("threads", Integer.toString(threads));
+        p.put("chainEvidence", evidence.name());
         List<BenchResult> out = new ArrayList<>();
-        out.add(new BenchResult("hmm-tinyrnn epoch (train step incl. posteriors, graph build amortised)",
+        String label = evidence == ChainEvidence.CHOICES ? "hmm-tinyrnn" : "hmm-tinyrnn-outcomes";
+        out.add(new BenchResult(label + " epoch (train step incl. posteriors, graph build amortised)",
                 1000.0 * seconds / run, "ms", p));
         if (c0 >= 0) {
             // CPU time of the whole process (JIT and GC included): the wall-clock figure on an
             // otherwise idle machine is about this divided by the cores in use
-            out.add(new BenchResult("hmm-tinyrnn epoch process CPU time", (c1 - c0) / 1e6 / run, "ms", p));
+            out.add(new BenchResult(label + " epoch process CPU time", (c1 - c0) / 1e6 / run, "ms", p));
         }
         return out;
     }
@@ -141,25 +159,28 @@ public final class RnnBench {
         out.add(new BenchResult("oracle test NLL", oracle.nll(), "nats/trial", p));
         out.add(new BenchResult("oracle test accuracy", oracle.accuracy(), "fraction", p));
 
-        long t0 = System.nanoTime();
-        FittedHmmTinyRnn hmm = HmmTinyRnnModel.builder().states(2).hiddenSize(hidden).seed(seed)
-                .inputEncoding(encoding).learningRate(learningRate).build()
-                .fit(train, validation);
-        double hmmSeconds = (System.nanoTime() - t0) / 1e9;
-        PredictiveScore hs = PredictiveMetrics.evaluate(test, hmm.predictChoiceProbabilities(test));
-        double phase = PhaseRecovery.evaluate(test, hmm.smoothedStates(test)).accuracy();
-        out.add(new BenchResult("hmm-tinyrnn fit time", hmmSeconds, "s", p));
-        out.add(new BenchResult("hmm-tinyrnn epochs", hmm.history().entries().size(), "epochs", p));
-        out.add(new BenchResult("hmm-tinyrnn test NLL", hs.nll(), "nats/trial", p));
-        out.add(new BenchResult("hmm-tinyrnn test accuracy", hs.accuracy(), "fraction", p));
-        out.add(new BenchResult("hmm-tinyrnn smoothed phase accuracy", phase, "fraction", p));
+        for (ChainEvidence evidence : ChainEvidence.values()) {
+            String label = evidence == ChainEvidence.CHOICES ? "hmm-tinyrnn" : "hmm-tinyrnn-outcomes";
+            long t0 = System.nanoTime();
+            FittedHmmTinyRnn hmm = HmmTinyRnnModel.builder().states(2).hiddenSize(hidden).seed(seed)
+                    .inputEncoding(encoding).learningRate(learningRate).chainEvidence(evidence).build()
+                    .fit(train, validation);
+            double hmmSeconds = (System.nanoTime() - t0) / 1e9;
+            PredictiveScore hs = PredictiveMetrics.evaluate(test, hmm.predictChoiceProbabilities(test));
+            double phase = PhaseRecovery.evaluate(test, hmm.smoothedStates(test)).accuracy();
+            out.add(new BenchResult(label + " fit time", hmmSeconds, "s", p));
+            out.add(new BenchResult(label + " epochs", hmm.history().entries().size(), "epochs", p));
+            out.add(new BenchResult(label + " test NLL", hs.nll(), "nats/trial", p));
+            out.add(new BenchResult(label + " test accuracy", hs.accuracy(), "fraction", p));
+            out.add(new BenchResult(label + " smoothed phase accuracy", phase, "fraction", p));
+        }
         // the TinyRNN fit takes minutes: report the HMM-TinyRNN as soon as it is known
         out.forEach(r -> LOG.info("{} = {} {}", r.name(), r.value(), r.unit()));
         if (!withTinyRnn) {
             return out;
         }
 
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         FittedTinyRnn tiny = TinyRnnModel.builder().hiddenSize(hidden).seed(seed).inputEncoding(encoding)
                 .learningRate(learningRate).build().fit(train, validation);
         double tinySeconds = (System.nanoTime() - t0) / 1e9;
@@ -172,13 +193,15 @@ public final class RnnBench {
     }
 
     /**
-     * Runs every RNN benchmark: epoch time over 200 epochs, then both fits to convergence at
+     * Runs every RNN benchmark: epoch time over 200 epochs (chain emitting choices, then choices
+     * and outcomes), then the fits to convergence at
      * H = 6, seed 1, one-hot trial-type input, learning rate 0.01.
      *
      * @return all results
      */
     public static List<BenchResult> runAll() {
         List<BenchResult> out = new ArrayList<>(epochTime(200));
+        out.addAll(epochTime(200, 1, ChainEvidence.CHOICES_AND_OUTCOMES));
         out.addAll(fitToConvergence(6, 1, InputEncoding.TRIAL_TYPE_ONE_HOT, 0.01));
         return out;
     }
