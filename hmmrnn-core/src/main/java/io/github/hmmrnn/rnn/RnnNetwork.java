@@ -145,6 +145,28 @@ final class RnnNetwork {
     }
 
     /**
+     * The gradient {@link #step} applies, without an update (for checks): DL4J's gradient of the
+     * posterior-weighted cross-entropy divided by the minibatch size B, as DL4J's updater does
+     * before clipping and Adam.
+     *
+     * @param x      [B][I][T] input
+     * @param labels [B][2K][T] label weights
+     * @return the gradient in DL4J's flat parameter order
+     */
+    double[] gradient(INDArray x, double[] labels) {
+        INDArray y = Nd4j.create(labels, new long[] {x.size(0), 2L * heads, x.size(2)}, 'c');
+        graph.setInputs(x);
+        graph.setLabels(y);
+        graph.computeGradientAndScore(workspaces);
+        double[] g = graph.gradient().gradient().dup('c').data().asDouble();
+        graph.clearLayersStates();
+        for (int i = 0; i < g.length; i++) {
+            g[i] /= x.size(0);
+        }
+        return g;
+    }
+
+    /**
      * Starts head k at p(choice = 1) = {@code choice1[k]} whatever the GRU state: its logits'
      * bias is (0, logit p_k) and its weights are the current ones times {@code weightScale}.
      *
