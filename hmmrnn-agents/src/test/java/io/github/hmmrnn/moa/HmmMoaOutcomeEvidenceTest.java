@@ -232,13 +232,8 @@ class HmmMoaOutcomeEvidenceTest {
                     data.sessions().stream().map(HmmMoaOutcomeEvidenceTest::scoredTrials).toList(),
                     fit.smoothedStates(data), 2);
             for (int k = 0; k < 2; k++) {
-                assertArrayEquals(again.rewardProbabilities()[k], rho.rewardProbabilities()[k], 2e-3, acc + " state " + k);
+                assertArrayEquals(again.rewardProbabilities()[k], rho.rewardProbabilities()[k], 1e-4, acc + " state " + k);
             }
-            // the fitted states carry the reward contingencies of the truth (up to their order)
-            double[][] r = rho.rewardProbabilities();
-            int first = Math.abs(r[0][0] - RHO[0][0]) < Math.abs(r[0][0] - RHO[1][0]) ? 0 : 1;
-            assertEquals(RHO[0][0], r[first][0], 0.08);
-            assertEquals(RHO[1][0], r[1 - first][0], 0.08);
             // the choice score differs from the joint one, and the normalised likelihood uses it
             assertTrue(fit.choiceLogLikelihood() > fit.logLikelihood() + 100);
             assertEquals(fit.choiceLogLikelihood(), fit.choiceLogLikelihood(data), 1e-9);
@@ -250,14 +245,20 @@ class HmmMoaOutcomeEvidenceTest {
     void fit_stateReorderingPermutesRhoWithTheStates() {
         FittedHmmMoa truth = rewardBlindTruth(OutcomeEmissions.of(RHO));
         TwoStepDataset data = truth.simulate(6, 120, TwoStepTask.DEFAULT, 8);
-        HmmMoaModel.Builder spec = HmmMoaModel.builder().states(2).agents(truth.agents()).seed(5).starts(1)
-                .chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).maxIterations(40);
-        FittedHmmMoa sorted = spec.build().fit(data);
-        FittedHmmMoa raw = spec.stateOrder(StateOrder.AS_FITTED).build().fit(data);
-        double[] piRaw = raw.initialDistribution();
-        // this seed's fitted order is not the sorted one, so the test sees a real permutation
-        int[] order = piRaw[1] > piRaw[0] ? new int[] {1, 0} : new int[] {0, 1};
-        assertEquals(1, order[0], "expected a fit whose raw state 1 is the start state");
+        // the first seed whose fitted order is not the sorted one, so the test sees a real permutation
+        FittedHmmMoa raw = null;
+        HmmMoaModel.Builder spec = null;
+        for (long seed = 1; seed <= 10 && raw == null; seed++) {
+            spec = HmmMoaModel.builder().states(2).agents(truth.agents()).seed(seed).starts(1)
+                    .chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).maxIterations(40).stateOrder(StateOrder.AS_FITTED);
+            FittedHmmMoa f = spec.build().fit(data);
+            if (f.initialDistribution()[1] > f.initialDistribution()[0]) {
+                raw = f;
+            }
+        }
+        assertTrue(raw != null, "no seed in 1..10 gave a fit whose raw state 1 is the start state");
+        FittedHmmMoa sorted = spec.stateOrder(StateOrder.START_THEN_TRANSITION).build().fit(data);
+        int[] order = {1, 0};
         double[][] rhoRaw = raw.outcomeEmissions().orElseThrow().rewardProbabilities();
         double[][] rhoSorted = sorted.outcomeEmissions().orElseThrow().rewardProbabilities();
         for (int i = 0; i < 2; i++) {
@@ -416,7 +417,7 @@ class HmmMoaOutcomeEvidenceTest {
                 data.sessions(), List.of(new int[] {0, 7}, new int[] {0}), List.of(new double[2][2], new double[1][2]), 2));
         assertTrue(e5.getMessage().contains("trials[0][1] = 7"), e5.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OutcomeEmissions.mapEstimate(
-                data.sessions(), List.of(new int[] {0}), List.of(new double[1][2]), 2));
+                data.sessions(), List.of(new int[] {0}), List.<double[][]>of(new double[1][2]), 2));
     }
 
     @Test
@@ -425,7 +426,7 @@ class HmmMoaOutcomeEvidenceTest {
         Session a = data.sessions().get(0);
         // weights on trials 0 and 3 of session 0 only: trial 0 (o=1, r=1), trial 3 (o=1, r=0)
         OutcomeEmissions e = OutcomeEmissions.mapEstimate(List.of(a), List.of(new int[] {0, 3}),
-                List.of(new double[][] {{1, 0}, {0.25, 0.75}}), 2);
+                List.<double[][]>of(new double[][] {{1, 0}, {0.25, 0.75}}), 2);
         assertEquals((1 + 1) / (1.25 + 2), e.rewardProbability(0, 1), 1e-15);
         assertEquals((0 + 1) / (0.75 + 2), e.rewardProbability(1, 1), 1e-15);
         assertEquals(0.5, e.rewardProbability(0, 0), 0.0);
@@ -441,7 +442,7 @@ class HmmMoaOutcomeEvidenceTest {
                 List.of(java.util.stream.IntStream.range(0, a.length()).toArray()), w, 2));
         OutcomeEmissions rho = OutcomeEmissions.of(RHO);
         assertEquals(Math.log(0.25), rho.logLikelihood(0, 1, 1), 1e-15);
-        assertEquals(Math.log(0.3), rho.logLikelihood(1, 0, 0), 1e-15);
+        assertEquals(Math.log(0.7), rho.logLikelihood(1, 0, 0), 1e-15);
         double lp = 0;
         for (double[] row : RHO) {
             for (double p : row) {
