@@ -54,7 +54,8 @@ import java.util.function.Function;
  * then includes the outcomes of earlier trials but never that of trial t. {@link #logLikelihood()}
  * and {@link #logLikelihood(TwoStepDataset)} are then joint log-likelihoods of choices and
  * outcomes; {@link #choiceLogLikelihood(TwoStepDataset)} and the normalised likelihoods are
- * always causal choice scores.
+ * always causal choice scores. The training {@link #history()} records −(log posterior)/N, the
+ * objective EM climbs, so it too is joint when the chain emits outcomes.
  */
 public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
