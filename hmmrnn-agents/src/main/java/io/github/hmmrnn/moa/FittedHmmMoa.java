@@ -16,7 +16,9 @@ import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -43,11 +46,21 @@ import java.util.function.Function;
  * scored trial and restarts from π at every session. An unscored (forced) trial carries the state
  * distribution of the chain step that follows it (the next scored trial's predicted, and smoothed,
  * distribution); trailing forced trials carry the last step's distribution propagated once by A.
+ *
+ * <p>When the chain also emits outcomes ({@link ChainEvidence#CHOICES_AND_OUTCOMES}), state k
+ * rewards second-step state s with probability ρ[k][s] ({@link #outcomeEmissions()}), and every
+ * scored trial's emission is p(choice_t | z_t = k)·ρ-term. Filtering, smoothing and Viterbi use
+ * it; the predictive p(choice_t = 1 | trials &lt; t) still mixes with p(z_t | trials &lt; t), which
+ * then includes the outcomes of earlier trials but never that of trial t. {@link #logLikelihood()}
+ * and {@link #logLikelihood(TwoStepDataset)} are then joint log-likelihoods of choices and
+ * outcomes; {@link #choiceLogLikelihood(TwoStepDataset)} and the normalised likelihoods are
+ * always causal choice scores. The training {@link #history()} records −(log posterior)/N, the
+ * objective EM climbs, so it too is joint when the chain emits outcomes.
  */
 public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
     /** Version of the saved JSON layout; {@link #load} rejects newer ones. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** How choices and regressors are coded, written into every saved file. */
     public static final String CHOICE_CODING = "choice 1 = right, 0 = left; p = P(choice = 1 | trials < t); "
@@ -59,16 +72,18 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     private final double[][] betaKA; // [K][A]
     private final double[] pi;
     private final double[][] trans;
+    private final OutcomeEmissions outcomes;   // null when the chain emits choices only
     private final double logLikelihood;
+    private final double choiceLogLikelihood;
     private final double logPosterior;
     private final int numScored;
     private final TrainingHistory history;
     private final double[] startLogPosteriors;
     private final String specification;
 
-    FittedHmmMoa(List<Agent> agents, double[][] beta, double[] pi, double[][] trans, double logLikelihood,
-                 double logPosterior, int numScored, TrainingHistory history, double[] startLogPosteriors,
-                 String specification) {
+    FittedHmmMoa(List<Agent> agents, double[][] beta, double[] pi, double[][] trans, OutcomeEmissions outcomes,
+                 double logLikelihood, double choiceLogLikelihood, double logPosterior, int numScored,
+                 TrainingHistory history, double[] startLogPosteriors, String specification) {
         this.agents = List.copyOf(agents);
         this.beta = MoaFitter.copy(beta);
         int k = pi.length;
@@ -80,7 +95,9 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         }
         this.pi = pi.clone();
         this.trans = MoaFitter.copy(trans);
+        this.outcomes = outcomes;
         this.logLikelihood = logLikelihood;
+        this.choiceLogLikelihood = choiceLogLikelihood;
         this.logPosterior = logPosterior;
         this.numScored = numScored;
         this.history = history;
@@ -100,6 +117,26 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
      * @throws IllegalArgumentException if shapes disagree or a distribution is not stochastic
      */
     public static FittedHmmMoa of(List<Agent> agents, double[][] beta, double[] pi, double[][] transition) {
+        return of(agents, beta, pi, transition, null);
+    }
+
+    /**
+     * A model with given parameters whose chain also emits outcomes
+     * ({@link ChainEvidence#CHOICES_AND_OUTCOMES}); learning rates are the agents' declared
+     * parameter values.
+     *
+     * @param agents     agents with their parameter values set (unique names)
+     * @param beta       [A][K] weights
+     * @param pi         [K] initial distribution
+     * @param transition [K][K] transition matrix
+     * @param outcomes   per-state reward probabilities with K states, or null for a chain that
+     *                   emits choices only
+     * @return the model (no training history, log-likelihood NaN)
+     * @throws IllegalArgumentException if shapes disagree (including the outcome model's number of
+     *                                  states) or a distribution is not stochastic
+     */
+    public static FittedHmmMoa of(List<Agent> agents, double[][] beta, double[] pi, double[][] transition,
+                                  OutcomeEmissions outcomes) {
         int k = pi.length;
         if (k < 1) {
             throw new IllegalArgumentException("states must be >= 1, got " + k);
@@ -131,8 +168,17 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             }
             checkStochastic("transition row " + i, transition[i]);
         }
-        return new FittedHmmMoa(agents, beta, pi, transition, Double.NaN, Double.NaN, 0,
+        if (outcomes != null && outcomes.numStates() != k) {
+            throw new IllegalArgumentException("outcomes has " + outcomes.numStates() + " states, expected " + k);
+        }
+        return new FittedHmmMoa(agents, beta, pi, transition, outcomes, Double.NaN, Double.NaN, Double.NaN, 0,
                 new TrainingHistory(List.of(), false, 0), new double[0], "given parameters");
+    }
+
+    /** This model with its training choice log-likelihood set. */
+    FittedHmmMoa withChoiceLogLikelihood(double value) {
+        return new FittedHmmMoa(agents, beta, pi, trans, outcomes, logLikelihood, value, logPosterior, numScored,
+                history, startLogPosteriors, specification);
     }
 
     static void checkStochastic(String what, double[] p) {
@@ -150,7 +196,20 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
     @Override
     public String name() {
-        return "HmmMoa(K=" + pi.length + ",agents=" + agents.size() + ")";
+        return "HmmMoa(K=" + pi.length + ",agents=" + agents.size() + (outcomes == null ? "" : ",outcomes") + ")";
+    }
+
+    /** @return what the hidden chain emits */
+    public ChainEvidence chainEvidence() {
+        return outcomes == null ? ChainEvidence.CHOICES : ChainEvidence.CHOICES_AND_OUTCOMES;
+    }
+
+    /**
+     * @return the per-state reward probabilities ρ [K][2] (states in this model's order), or
+     *         empty when the chain emits choices only
+     */
+    public Optional<OutcomeEmissions> outcomeEmissions() {
+        return Optional.ofNullable(outcomes);
     }
 
     /** @return the agents, their parameters set to the fitted values */
@@ -197,12 +256,27 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         return MoaFitter.copy(trans);
     }
 
-    /** @return training log marginal likelihood (NaN for a hand-specified model) */
+    /**
+     * @return training log marginal likelihood of what the chain emits: the scored choices, or
+     *         the scored choices and their outcomes jointly with {@link ChainEvidence#CHOICES_AND_OUTCOMES}
+     *         (NaN for a hand-specified model)
+     */
     public double logLikelihood() {
         return logLikelihood;
     }
 
-    /** @return training log posterior = log-likelihood + log priors (constants dropped, as in MixtureAgentsModels) */
+    /**
+     * @return training Σ_t log p(choice_t | trials &lt; t) over scored trials; equals
+     *         {@link #logLikelihood()} when the chain emits choices only (NaN for a hand-specified model)
+     */
+    public double choiceLogLikelihood() {
+        return choiceLogLikelihood;
+    }
+
+    /**
+     * @return training log posterior = log-likelihood + log priors (constants dropped, as in
+     *         MixtureAgentsModels; with outcomes it includes ρ's Beta(2, 2) prior): the objective EM climbs
+     */
     public double logPosterior() {
         return logPosterior;
     }
@@ -212,9 +286,12 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         return numScored;
     }
 
-    /** @return training normalised likelihood exp(LL / N), N = scored trials */
+    /**
+     * @return training normalised likelihood of the choices exp(LL_c / N), LL_c =
+     *         {@link #choiceLogLikelihood()}, N = scored trials
+     */
     public double normalizedLikelihood() {
-        return Math.exp(logLikelihood / numScored);
+        return Math.exp(choiceLogLikelihood / numScored);
     }
 
     /** @return the final log posterior of every start, in start order */
@@ -227,8 +304,13 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         return history;
     }
 
-    /** Per-session inference: regressors, emissions over scored trials and their posterior. */
-    private record Inference(PreparedSession session, double[][] x, double[][] logLik, HmmPosterior posterior) {
+    /**
+     * Per-session inference: regressors, choice emissions over scored trials, the chain's
+     * emissions (choice plus outcome terms when it emits outcomes; the same array otherwise) and
+     * their posterior.
+     */
+    private record Inference(PreparedSession session, double[][] x, double[][] choiceLogLik, double[][] logLik,
+                             HmmPosterior posterior) {
     }
 
     private List<Inference> infer(TwoStepDataset data, boolean smooth) {
@@ -241,20 +323,25 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         List<Inference> out = new ArrayList<>(ps.size());
         for (PreparedSession s : ps) {
             double[][] x = AgentRegressors.compute(agents, values, s.session(), s.pCongruent(), false).values();
-            double[][] ll = MoaKernels.emissionLogLik(betaKA, x, s.free(), s.choices());
+            double[][] cl = MoaKernels.emissionLogLik(betaKA, x, s.free(), s.choices());
+            double[][] ll = cl;
+            if (outcomes != null) {
+                ll = MoaFitter.copy(cl);
+                MoaKernels.addOutcomeLogLik(ll, outcomes.rewardProbabilities(), s.free(), s.outcomes(), s.rewards());
+            }
             HmmPosterior post = s.free().length == 0 ? null
                     : smooth ? ForwardBackward.run(pi, trans, ll) : ForwardBackward.filter(pi, trans, ll);
-            out.add(new Inference(s, x, ll, post));
+            out.add(new Inference(s, x, cl, ll, post));
         }
         return out;
     }
 
     /**
-     * Log marginal likelihood of the scored trials of new data (the held-out score of
-     * cross-validation).
+     * Log marginal likelihood of what the chain emits on the scored trials of new data: the
+     * choices, or choices and outcomes jointly with {@link ChainEvidence#CHOICES_AND_OUTCOMES}.
      *
      * @param data sessions
-     * @return Σ_sessions log p(scored choices)
+     * @return Σ_sessions log p(scored choices [and their outcomes])
      */
     public double logLikelihood(TwoStepDataset data) {
         double ll = 0;
@@ -267,15 +354,37 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     }
 
     /**
+     * Causal log-likelihood of the scored choices of new data, Σ_t log p(choice_t | trials &lt; t):
+     * the held-out score of cross-validation. Equal to {@link #logLikelihood(TwoStepDataset)} when
+     * the chain emits choices only (where it is computed the same way, so the values are identical).
+     *
+     * @param data sessions
+     * @return Σ over scored trials of log p(choice_t | trials &lt; t)
+     */
+    public double choiceLogLikelihood(TwoStepDataset data) {
+        if (outcomes == null) {
+            return logLikelihood(data);
+        }
+        double ll = 0;
+        for (Inference inf : infer(data, false)) {
+            if (inf.posterior != null) {
+                ll += MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik);
+            }
+        }
+        return ll;
+    }
+
+    /**
      * @param data sessions with at least one scored trial
-     * @return exp(log-likelihood / scored trials)
+     * @return exp(choice log-likelihood / scored trials), from {@link #choiceLogLikelihood(TwoStepDataset)}
+     * @throws IllegalArgumentException if the data have no scored trial
      */
     public double normalizedLikelihood(TwoStepDataset data) {
         int n = data.numScored();
         if (n == 0) {
             throw new IllegalArgumentException("data has no scored trials");
         }
-        return Math.exp(logLikelihood(data) / n);
+        return Math.exp(choiceLogLikelihood(data) / n);
     }
 
     private enum Kind { PREDICTED, FILTERED, SMOOTHED }
@@ -396,6 +505,9 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     /**
      * Simulates the model on the two-step task: the hidden chain starts from π in each session
      * and steps every trial; the agents learn from the simulated trials. All trials are scored.
+     * Rewards are always drawn from the task (its drifting good port), never from the outcome
+     * model ρ, even when the chain emits outcomes: ρ describes how reward contingencies line up
+     * with the states in fitted data, not a task to simulate.
      *
      * @param sessions number of sessions, ≥ 1
      * @param trials   trials per session, ≥ 1
@@ -474,6 +586,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         root.put("specification", specification);
         root.put("choiceCoding", CHOICE_CODING);
         root.put("numStates", pi.length);
+        root.put("chainEvidence", chainEvidence().name());
         ArrayNode ag = root.putArray("agents");
         for (int a = 0; a < agents.size(); a++) {
             ObjectNode n = ag.addObject();
@@ -501,7 +614,17 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
                 r.add(v);
             }
         }
+        if (outcomes != null) {
+            ArrayNode rp = root.putArray("rewardProbability");
+            for (double[] row : outcomes.rewardProbabilities()) {
+                ArrayNode r = rp.addArray();
+                for (double v : row) {
+                    r.add(v);
+                }
+            }
+        }
         putNumber(root, "logLikelihood", logLikelihood);
+        putNumber(root, "choiceLogLikelihood", choiceLogLikelihood);
         putNumber(root, "logPosterior", logPosterior);
         root.put("numScoredTrials", numScored);
         putNumber(root, "normalizedLikelihood", numScored > 0 ? normalizedLikelihood() : Double.NaN);
@@ -533,7 +656,8 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     }
 
     /**
-     * Saves the model as versioned JSON (agents by name with their parameters, β, π, A, fit summary).
+     * Saves the model as versioned JSON (agents by name with their parameters, β, π, A, the chain
+     * evidence and, when the chain emits outcomes, ρ as "rewardProbability" [K][2]; fit summary).
      *
      * @param file destination
      * @throws UncheckedIOException if writing fails
@@ -550,6 +674,9 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     /**
      * Writes {@code fit.json}: the saved model plus data provenance and per-trial predictions
      * (p(choice = 1 | trials &lt; t), predicted and smoothed state probabilities).
+     * "dataLogLikelihood" is {@link #logLikelihood(TwoStepDataset)} (joint with outcomes when the
+     * chain emits them), "dataChoiceLogLikelihood" the causal choice score and
+     * "dataNormalizedLikelihood" exp of the latter per scored trial.
      *
      * @param file       destination
      * @param data       the data the predictions are made on (usually the training data)
@@ -572,8 +699,10 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         d.put("trials", data.numTrials());
         d.put("scoredTrials", data.numScored());
         double ll = logLikelihood(data);
+        double cll = choiceLogLikelihood(data);
         root.put("dataLogLikelihood", ll);
-        root.put("dataNormalizedLikelihood", Math.exp(ll / Math.max(1, data.numScored())));
+        root.put("dataChoiceLogLikelihood", cll);
+        root.put("dataNormalizedLikelihood", Math.exp(cll / Math.max(1, data.numScored())));
         List<double[]> probs = predictChoiceProbabilities(data);
         List<double[][]> pred = predictedStates(data);
         List<double[][]> smooth = smoothedStates(data);
@@ -656,17 +785,53 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         double[][] beta = matrix(root.get("beta"));
         double[] pi = vector(root.get("initialDistribution"));
         double[][] trans = matrix(root.get("transitionMatrix"));
-        FittedHmmMoa base = of(agents, beta, pi, trans);
+        OutcomeEmissions outcomes = readOutcomes(file, root, version);
+        FittedHmmMoa base = of(agents, beta, pi, trans, outcomes);
         List<TrainingHistory.Entry> entries = new ArrayList<>();
         JsonNode h = root.path("history");
         int i = 0;
         for (JsonNode v : h.path("trainLoss")) {
             entries.add(new TrainingHistory.Entry(i++, v.asDouble(), Double.NaN));
         }
-        return new FittedHmmMoa(base.agents, beta, pi, trans, number(root.get("logLikelihood")),
+        double ll = number(root.get("logLikelihood"));
+        // version 1 files had choice-only chains, whose choice log-likelihood is the log-likelihood
+        double cll = version >= 2 ? number(root.get("choiceLogLikelihood")) : ll;
+        return new FittedHmmMoa(base.agents, beta, pi, trans, outcomes, ll, cll,
                 number(root.get("logPosterior")), root.path("numScoredTrials").asInt(0),
                 new TrainingHistory(entries, h.path("converged").asBoolean(false), h.path("seconds").asDouble(0)),
                 vector(root.path("startLogPosteriors")), root.path("specification").asText(""));
+    }
+
+    /** The outcome model a file declares (null for a choice-only chain); version 1 files have none. */
+    private static OutcomeEmissions readOutcomes(Path file, JsonNode root, int version) {
+        ChainEvidence evidence = ChainEvidence.CHOICES;
+        if (version >= 2) {
+            String name = root.path("chainEvidence").asText("");
+            try {
+                evidence = ChainEvidence.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": chainEvidence '" + name + "' is not one of "
+                        + java.util.Arrays.toString(ChainEvidence.values()), e);
+            }
+        }
+        JsonNode rho = root.get("rewardProbability");
+        boolean hasRho = rho != null && !rho.isNull();
+        if (evidence == ChainEvidence.CHOICES) {
+            if (hasRho) {
+                throw new IllegalArgumentException(file + ": chainEvidence is CHOICES but the file has a"
+                        + " rewardProbability field; the file is inconsistent");
+            }
+            return null;
+        }
+        if (!hasRho || !rho.isArray()) {
+            throw new IllegalArgumentException(file + ": chainEvidence is CHOICES_AND_OUTCOMES but the"
+                    + " rewardProbability field ([states][2] per-state reward probabilities) is missing");
+        }
+        try {
+            return OutcomeEmissions.of(matrix(rho));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": bad rewardProbability: " + e.getMessage(), e);
+        }
     }
 
     private static double number(JsonNode n) {

@@ -5,6 +5,8 @@ import io.github.hmmrnn.agents.AgentParameter;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.BiasHmm;
+import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.OutcomeEmissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,12 @@ import java.util.concurrent.Future;
  * HMM. EM is accelerated by SQUAREM unless {@link Builder#acceleration} says otherwise. Results
  * are bit-identical for a seed, whatever the thread count.
  *
+ * <p>With {@link Builder#chainEvidence}({@link ChainEvidence#CHOICES_AND_OUTCOMES}) the chain also
+ * emits the outcome of every scored trial: p(reward_t | z_t = k, s_t) = ρ[k][s_t] for second-step
+ * state s_t, with ρ[k][s] ~ Beta(2, 2) and a closed-form MAP M-step. The states then follow
+ * whatever changes the reward contingencies (task phases, reward blocks); choices are still
+ * predicted from trials &lt; t only.
+ *
  * <pre>{@code
  * FittedHmmMoa fit = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023)
  *         .starts(5).seed(1).build().fit(data);
@@ -65,6 +73,7 @@ public final class HmmMoaModel {
     private final double[][] initialTransition;
     private final boolean biasHmmStart;
     private final EmAcceleration acceleration;
+    private final ChainEvidence chainEvidence;
 
     private HmmMoaModel(Builder b) {
         this.numStates = b.numStates;
@@ -86,6 +95,7 @@ public final class HmmMoaModel {
         this.biasHmmStart = b.biasHmmStart;
         this.acceleration = b.acceleration;
         this.initialTransition = b.initialTransition;
+        this.chainEvidence = b.chainEvidence;
     }
 
     /** @return a builder with MixtureAgentsModels' defaults (2 states, 1 start, 300 iterations, tol 1e-5) */
@@ -115,6 +125,7 @@ public final class HmmMoaModel {
         b.initialTransition = initialTransition;
         b.biasHmmStart = biasHmmStart;
         b.acceleration = acceleration;
+        b.chainEvidence = chainEvidence;
         return b;
     }
 
@@ -138,6 +149,11 @@ public final class HmmMoaModel {
         return seed;
     }
 
+    /** @return what the hidden chain emits */
+    public ChainEvidence chainEvidence() {
+        return chainEvidence;
+    }
+
     /**
      * Fits the model by generalized EM from {@link Builder#starts} starts.
      *
@@ -153,18 +169,18 @@ public final class HmmMoaModel {
         long t0 = System.nanoTime();
         List<PreparedSession> sessions = PreparedSession.of(data);
         int na = agents.size();
-        MoaFitter fitter = newFitter(numStates, sessions);
+        MoaFitter fitter = newFitter(numStates, sessions, chainEvidence);
         SplittableRandom root = new SplittableRandom(seed);
         double[] declaredAlpha = declaredFittedValues();
 
-        // pooled one-state fit: the centre of every start
+        // pooled one-state fit: the centre of every start (outcomes would only add a constant to it)
         double[][] pooledBeta;
         double[] pooledAlpha;
         if (numStates == 1 && initialWeights == null) {
             pooledBeta = new double[1][na];
             pooledAlpha = declaredAlpha;
         } else {
-            MoaFitter single = newFitter(1, sessions);
+            MoaFitter single = newFitter(1, sessions, ChainEvidence.CHOICES);
             MoaFitter.StartResult one = single.fit(new MoaFitter.Params(new double[1][na], declaredAlpha,
                     new double[] {1}, new double[][] {{1}}), -1);
             pooledBeta = one.params().beta;
@@ -221,8 +237,12 @@ public final class HmmMoaModel {
         double[][] betaAK = new double[na][numStates];
         double[] pi = new double[numStates];
         double[][] trans = new double[numStates][numStates];
+        double[][] rho = p.rho == null ? null : new double[numStates][];
         for (int i = 0; i < numStates; i++) {
             pi[i] = p.pi[order[i]];
+            if (rho != null) {
+                rho[i] = p.rho[order[i]].clone();
+            }
             for (int a = 0; a < na; a++) {
                 betaAK[a][i] = p.beta[order[i]][a];
             }
@@ -231,20 +251,24 @@ public final class HmmMoaModel {
             }
         }
         List<Agent> fittedAgents = withValues(agents, fitter.fittedIndex(), p.alpha);
-        return new FittedHmmMoa(fittedAgents, betaAK, pi, trans, best.logLikelihood(), best.logPosterior(),
-                data.numScored(), best.history(), perStart, toString());
+        OutcomeEmissions outcomes = rho == null ? null : OutcomeEmissions.of(rho);
+        FittedHmmMoa fitted = new FittedHmmMoa(fittedAgents, betaAK, pi, trans, outcomes, best.logLikelihood(),
+                best.logLikelihood(), best.logPosterior(), data.numScored(), best.history(), perStart, toString());
+        // with outcomes the EM objective is the joint likelihood; the choice score is computed apart
+        return outcomes == null ? fitted : fitted.withChoiceLogLikelihood(fitted.choiceLogLikelihood(data));
     }
 
     /**
      * The bias-HMM warm start: a bias-only K-state choice HMM ({@link BiasHmm}) is fitted to the
      * choices alone; its smoothed posteriors on the scored trials fix the state responsibilities
      * of one full (β, α) M-step (from the pooled one-state weights, copied to every state), and
-     * its π and A start the chain. Slow preference changes are thereby explained by the chain
-     * first; EM then decides by likelihood whether the agents' own memory explains them better.
+     * its π and A (and ρ, when the chain emits outcomes) start the chain. Slow preference changes
+     * are thereby explained by the chain first; EM then decides by likelihood whether the agents'
+     * own memory explains them better.
      */
     private MoaFitter.Params biasHmmWarmStart(TwoStepDataset data, List<PreparedSession> sessions, MoaFitter fitter,
                                               double[] pooledBeta, double[] pooledAlpha) {
-        BiasHmm bias = BiasHmm.fit(data, numStates);
+        BiasHmm bias = BiasHmm.fit(data, numStates, chainEvidence);
         List<double[][]> smoothed = bias.smoothedStates(data);
         List<double[][]> gammas = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
@@ -259,8 +283,9 @@ public final class HmmMoaModel {
         for (int k = 0; k < numStates; k++) {
             beta[k] = pooledBeta.clone();
         }
+        OutcomeEmissions outcomes = bias.outcomeEmissions();
         MoaFitter.Params init = new MoaFitter.Params(beta, pooledAlpha.clone(), bias.initialDistribution(),
-                bias.transitionMatrix());
+                bias.transitionMatrix(), outcomes == null ? null : outcomes.rewardProbabilities());
         LOG.info("bias-HMM warm start: per-state p(choice=1) {}, log-likelihood {}",
                 Arrays.toString(bias.choiceProbabilities()), String.format("%.4f", bias.logLikelihood()));
         return fitter.warmStart(init, gammas);
@@ -288,7 +313,7 @@ public final class HmmMoaModel {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private MoaFitter newFitter(int k, List<PreparedSession> sessions) {
+    private MoaFitter newFitter(int k, List<PreparedSession> sessions, ChainEvidence evidence) {
         int na = agents.size();
         double[][] mean = new double[k][na];
         double[][] sd = new double[k][na];
@@ -306,7 +331,7 @@ public final class HmmMoaModel {
             }
         }
         return new MoaFitter(agents, k, sessions, mean, sd, k == numStates ? initialConcentration : 1, conc,
-                maxIterations, tolerance, acceleration);
+                maxIterations, tolerance, acceleration, evidence);
     }
 
     private MoaFitter.Params initialParams(int start, SplittableRandom rng, double[] pooledBeta, double[] pooledAlpha) {
@@ -353,7 +378,15 @@ public final class HmmMoaModel {
                 trans[i] = MoaKernels.dirichlet(rng, c);
             }
         }
-        return new MoaFitter.Params(beta, alpha, pi, trans);
+        double[][] rho = null;
+        if (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES) {
+            // uninformative: the first E-step is the choice-only one, β's noise breaks the symmetry
+            rho = new double[k][2];
+            for (double[] row : rho) {
+                Arrays.fill(row, 0.5);
+            }
+        }
+        return new MoaFitter.Params(beta, alpha, pi, trans, rho);
     }
 
     private static int[] identity(int k) {
@@ -399,7 +432,7 @@ public final class HmmMoaModel {
                 + transitionDiagonal + ", " + transitionOffDiagonal + "), starts=" + starts
                 + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
                 + ", threads=" + threads + ", stateOrder=" + stateOrder + ", biasHmmStart=" + biasHmmStart
-                + ", acceleration=" + acceleration + "]";
+                + ", acceleration=" + acceleration + ", chainEvidence=" + chainEvidence + "]";
     }
 
     /** Builder of {@link HmmMoaModel}; setters validate at once, {@link #build()} checks shapes. */
@@ -423,6 +456,7 @@ public final class HmmMoaModel {
         private double[][] initialTransition;
         private boolean biasHmmStart;
         private EmAcceleration acceleration = EmAcceleration.SQUAREM;
+        private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
         private Builder() {
         }
@@ -633,6 +667,28 @@ public final class HmmMoaModel {
          */
         public Builder acceleration(EmAcceleration a) {
             this.acceleration = Objects.requireNonNull(a, "acceleration");
+            return this;
+        }
+
+        /**
+         * What the hidden chain emits (default {@link ChainEvidence#CHOICES}).
+         *
+         * <p>With {@link ChainEvidence#CHOICES_AND_OUTCOMES} every scored trial also contributes
+         * p(reward_t | z_t = k, s_t) = ρ[k][s_t] (s_t its second-step state; forced trials take no
+         * chain step and their outcomes are not emitted). ρ has a Beta(2, 2) prior, a closed-form
+         * MAP M-step each EM iteration, starts at 0.5 in random starts and at the bias HMM's
+         * estimate in the {@link #biasHmmStart warm start}. The fitted log-likelihood and log
+         * posterior are then those of choices and outcomes jointly; choice predictions, and the
+         * normalised likelihood, stay causal choice scores ({@link FittedHmmMoa#choiceLogLikelihood}).
+         * With K = 1 the option is harmless: ρ is the pooled reward rate per second-step state,
+         * choice predictions equal those without it, and the log-likelihood gains the outcome term.
+         *
+         * @param evidence the chain's evidence
+         * @return this builder
+         * @throws NullPointerException if {@code evidence} is null
+         */
+        public Builder chainEvidence(ChainEvidence evidence) {
+            this.chainEvidence = Objects.requireNonNull(evidence, "chainEvidence");
             return this;
         }
 

@@ -6,6 +6,9 @@ import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.agents.BetaPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.data.Session;
+import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +18,9 @@ import java.util.List;
 
 /**
  * Generalized EM for one start of the MoA-HMM. E-step: forward–backward per session over its
- * scored trials. M-step: closed-form MAP π and A; then (β, logit α) jointly by damped
- * Gauss–Newton on the posterior-weighted logistic objective (exact Newton/IRLS in β), with
+ * scored trials. M-step: closed-form MAP π and A (and, when the chain emits outcomes, the
+ * per-state reward probabilities ρ under their Beta(2, 2) prior); then (β, logit α) jointly by
+ * damped Gauss–Newton on the posterior-weighted logistic objective (exact Newton/IRLS in β), with
  * forward-mode derivatives of the regressors in α, accepting only improving steps.
  */
 final class MoaFitter {
@@ -42,6 +46,9 @@ final class MoaFitter {
     private final double tolerance;
     private final int numScored;
     private final EmAcceleration acceleration;
+    private final ChainEvidence evidence;
+    private final List<Session> sessionList;
+    private final List<int[]> freeList;
 
     /** Parameters of one start; arrays are mutated only by the owning fitter. */
     static final class Params {
@@ -49,12 +56,18 @@ final class MoaFitter {
         double[] alpha;      // [P] fitted learning rates
         double[] pi;
         double[][] trans;
+        double[][] rho;      // [K][2] per-state reward probabilities, null when the chain emits choices only
 
         Params(double[][] beta, double[] alpha, double[] pi, double[][] trans) {
+            this(beta, alpha, pi, trans, null);
+        }
+
+        Params(double[][] beta, double[] alpha, double[] pi, double[][] trans, double[][] rho) {
             this.beta = beta;
             this.alpha = alpha;
             this.pi = pi;
             this.trans = trans;
+            this.rho = rho;
         }
 
         Params copy() {
@@ -66,7 +79,7 @@ final class MoaFitter {
             for (int i = 0; i < a.length; i++) {
                 a[i] = trans[i].clone();
             }
-            return new Params(b, alpha.clone(), pi.clone(), a);
+            return new Params(b, alpha.clone(), pi.clone(), a, rho == null ? null : MoaFitter.copy(rho));
         }
     }
 
@@ -80,9 +93,12 @@ final class MoaFitter {
 
     MoaFitter(List<Agent> agents, int numStates, List<PreparedSession> sessions, double[][] priorMeanKA,
               double[][] priorSdKA, double initialConcentration, double[][] transitionConcentration,
-              int maxIterations, double tolerance, EmAcceleration acceleration) {
+              int maxIterations, double tolerance, EmAcceleration acceleration, ChainEvidence evidence) {
         this.agents = agents;
         this.acceleration = acceleration;
+        this.evidence = evidence;
+        this.sessionList = sessions.stream().map(PreparedSession::session).toList();
+        this.freeList = sessions.stream().map(PreparedSession::free).toList();
         this.numStates = numStates;
         this.sessions = sessions;
         this.fittedIndex = AgentRegressors.fittedParameterIndex(agents);
@@ -160,6 +176,10 @@ final class MoaFitter {
     }
 
     StartResult fit(Params init, int start) {
+        if ((init.rho != null) != (evidence == ChainEvidence.CHOICES_AND_OUTCOMES)) {
+            throw new IllegalStateException("start " + start + ": reward probabilities "
+                    + (init.rho == null ? "missing" : "given") + " but the chain evidence is " + evidence);
+        }
         long t0 = System.nanoTime();
         Point cur = evaluate(init.copy());
         List<TrainingHistory.Entry> hist = new ArrayList<>();
@@ -182,7 +202,8 @@ final class MoaFitter {
             }
             boolean stop = delta >= 0 && delta <= tolerance
                     || maxAbsDiff(cur.params.beta, next.params.beta) <= tolerance
-                    && maxAbsDiff(cur.params.alpha, next.params.alpha) <= tolerance;
+                    && maxAbsDiff(cur.params.alpha, next.params.alpha) <= tolerance
+                    && (next.params.rho == null || maxAbsDiff(cur.params.rho, next.params.rho) <= tolerance);
             decreases = delta < 0 ? decreases + 1 : 0;
             Point previous = cur;
             cur = next;
@@ -232,7 +253,7 @@ final class MoaFitter {
     /**
      * The SQUAREM point θ0 + 2s·r + s²·v with r = θ1 − θ0, v = θ2 − 2θ1 + θ0 and s = |r|/|v|
      * (capped), in unconstrained coordinates: β as is, logit α, log π and log A rows (entries
-     * that are 0 stay 0, the rest are renormalised).
+     * that are 0 stay 0, the rest are renormalised), logit ρ.
      *
      * @return the extrapolated parameters, or null if the step would be no longer than plain EM's
      */
@@ -273,7 +294,7 @@ final class MoaFitter {
     private double[] pack(Params p) {
         int na = agents.size();
         int k = numStates;
-        double[] x = new double[k * na + p.alpha.length + k + k * k];
+        double[] x = new double[k * na + p.alpha.length + k + k * k + (p.rho == null ? 0 : 2 * k)];
         int n = 0;
         for (int s = 0; s < k; s++) {
             for (int a = 0; a < na; a++) {
@@ -289,6 +310,13 @@ final class MoaFitter {
         for (double[] row : p.trans) {
             for (double v : row) {
                 x[n++] = v > 0 ? Math.log(v) : Double.NEGATIVE_INFINITY;
+            }
+        }
+        if (p.rho != null) {
+            for (double[] row : p.rho) {
+                for (double v : row) {
+                    x[n++] = logit(v);
+                }
             }
         }
         return x;
@@ -315,7 +343,16 @@ final class MoaFitter {
             trans[i] = softmax(x, n, k);
             n += k;
         }
-        return new Params(beta, alpha, pi, trans);
+        double[][] rho = null;
+        if (evidence == ChainEvidence.CHOICES_AND_OUTCOMES) {
+            rho = new double[k][2];
+            for (int i = 0; i < k; i++) {
+                for (int o = 0; o < 2; o++) {
+                    rho[i][o] = expit(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, x[n++])));
+                }
+            }
+        }
+        return new Params(beta, alpha, pi, trans, rho);
     }
 
     /** Normalised exp of x[from..from+k); −∞ entries give exact zeros. */
@@ -364,6 +401,9 @@ final class MoaFitter {
                 continue;
             }
             double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.free(), s.choices());
+            if (p.rho != null) {
+                MoaKernels.addOutcomeLogLik(logLik, p.rho, s.free(), s.outcomes(), s.rewards());
+            }
             HmmPosterior post = ForwardBackward.run(p.pi, p.trans, logLik);
             ll += post.logMarginalLikelihood();
             gammas.add(post.smoothed());
@@ -402,6 +442,14 @@ final class MoaFitter {
                 }
             }
         }
+        if (p.rho != null) {
+            // Beta(2, 2) on every ρ[k][s], constants dropped: the prior whose MAP the M-step takes
+            for (double[] row : p.rho) {
+                for (double v : row) {
+                    lp += Math.log(v) + Math.log1p(-v);
+                }
+            }
+        }
         return lp;
     }
 
@@ -431,6 +479,9 @@ final class MoaFitter {
                     p.trans[i][j] = row[j] / rs;
                 }
             }
+        }
+        if (p.rho != null) {
+            p.rho = OutcomeEmissions.mapEstimate(sessionList, freeList, e.gammas, k).rewardProbabilities();
         }
     }
 

@@ -57,6 +57,60 @@ final class MoaKernels {
     }
 
     /**
+     * Adds the outcome emission log p(reward_t | z_t = k, s_t) = log ρ[k][s_t] (or log(1 − ρ)) of
+     * every scored trial to its row of {@code logLik}, in place.
+     *
+     * @param logLik  [m][K] emission log-likelihoods of the scored trials
+     * @param rho     [K][2] per-state reward probability of each second-step state
+     * @param free    indices of the scored trials
+     * @param outcome second-step states of all trials
+     * @param reward  rewards (0/1) of all trials
+     */
+    static void addOutcomeLogLik(double[][] logLik, double[][] rho, int[] free, int[] outcome, int[] reward) {
+        int k = rho.length;
+        double[][] logRewarded = new double[k][2];
+        double[][] logOmitted = new double[k][2];
+        for (int s = 0; s < k; s++) {
+            for (int o = 0; o < 2; o++) {
+                logRewarded[s][o] = Math.log(rho[s][o]);
+                logOmitted[s][o] = Math.log1p(-rho[s][o]);
+            }
+        }
+        for (int j = 0; j < free.length; j++) {
+            int t = free[j];
+            int o = outcome[t];
+            double[][] table = reward[t] == 1 ? logRewarded : logOmitted;
+            for (int s = 0; s < k; s++) {
+                logLik[j][s] += table[s][o];
+            }
+        }
+    }
+
+    /**
+     * Σ_j log Σ_k p(z_j = k | earlier steps) p(choice_j | z_j = k): the causal log-likelihood of the
+     * scored choices, whatever else the chain's emissions contain.
+     *
+     * @param predicted     [m][K] one-step predictive state distributions
+     * @param choiceLogLik  [m][K] log p(choice_j | z_j = k)
+     * @return the sum over the m scored trials
+     */
+    static double causalChoiceLogLik(double[][] predicted, double[][] choiceLogLik) {
+        double total = 0;
+        for (int j = 0; j < predicted.length; j++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : choiceLogLik[j]) {
+                max = Math.max(max, v);
+            }
+            double s = 0;
+            for (int k = 0; k < predicted[j].length; k++) {
+                s += predicted[j][k] * Math.exp(choiceLogLik[j][k] - max);
+            }
+            total += max + Math.log(s);
+        }
+        return total;
+    }
+
+    /**
      * Solves (H) δ = g for a symmetric positive semi-definite H by Cholesky, adding a growing
      * ridge until it factorises.
      */

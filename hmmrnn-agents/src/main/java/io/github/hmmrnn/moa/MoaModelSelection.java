@@ -15,8 +15,10 @@ import java.util.Objects;
 /**
  * Model selection for the MoA-HMM by session-level cross-validation (MixtureAgentsModels'
  * cross_validate, model_compare, nstates_comparison and agents_comparison): each fold fits on the
- * training sessions and scores the held-out sessions by their forward marginal likelihood.
- * Normalised likelihoods are exp(ΣLL / ΣN) over scored trials.
+ * training sessions and scores the held-out sessions by their causal choice log-likelihood
+ * Σ log p(choice_t | trials &lt; t) ({@link FittedHmmMoa#choiceLogLikelihood(TwoStepDataset)}; the forward
+ * marginal likelihood of the choices when the chain emits choices only, and never the joint
+ * likelihood of choices and outcomes). Normalised likelihoods are exp(ΣLL / ΣN) over scored trials.
  */
 public final class MoaModelSelection {
 
@@ -29,9 +31,9 @@ public final class MoaModelSelection {
      * One fold.
      *
      * @param fold          0-based fold index
-     * @param trainLogLik   training log marginal likelihood
+     * @param trainLogLik   training causal choice log-likelihood
      * @param trainScored   training scored trials
-     * @param testLogLik    held-out log marginal likelihood
+     * @param testLogLik    held-out causal choice log-likelihood
      * @param testScored    held-out scored trials
      */
     public record Fold(int fold, double trainLogLik, int trainScored, double testLogLik, int testScored) {
@@ -111,8 +113,8 @@ public final class MoaModelSelection {
         for (int f = 0; f < splits.size(); f++) {
             DatasetSplit sp = splits.get(f);
             FittedHmmMoa fit = model.fit(sp.train());
-            double test = fit.logLikelihood(sp.test());
-            out.add(new Fold(f, fit.logLikelihood(), sp.train().numScored(), test, sp.test().numScored()));
+            double test = fit.choiceLogLikelihood(sp.test());
+            out.add(new Fold(f, fit.choiceLogLikelihood(), sp.train().numScored(), test, sp.test().numScored()));
             LOG.info("{} fold {}: train {} test {}", label, f, String.format("%.4f", out.get(f).trainNormalizedLikelihood()),
                     String.format("%.4f", out.get(f).testNormalizedLikelihood()));
         }

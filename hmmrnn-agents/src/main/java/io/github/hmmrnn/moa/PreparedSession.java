@@ -6,8 +6,11 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A session with its subject's p_congruent and the indices of its scored trials. */
-record PreparedSession(Session session, double pCongruent, int[] free, int[] choices) {
+/**
+ * A session with its subject's p_congruent, the indices of its scored trials (the steps of the
+ * hidden chain) and its choices, second-step states and rewards of all trials.
+ */
+record PreparedSession(Session session, double pCongruent, int[] free, int[] choices, int[] outcomes, int[] rewards) {
 
     static List<PreparedSession> of(TwoStepDataset data) {
         List<PreparedSession> out = new ArrayList<>(data.numSessions());
@@ -20,7 +23,7 @@ record PreparedSession(Session session, double pCongruent, int[] free, int[] cho
                     free[j++] = t;
                 }
             }
-            out.add(new PreparedSession(s, pc, free, s.choices()));
+            out.add(new PreparedSession(s, pc, free, s.choices(), s.outcomes(), s.rewards()));
         }
         return out;
     }

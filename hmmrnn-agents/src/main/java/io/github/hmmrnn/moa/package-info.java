@@ -6,6 +6,8 @@
  * <p>Entry points: {@link io.github.hmmrnn.moa.HmmMoaModel#builder()} (the model
  * specification; {@code fit(data)} runs generalized EM) returning an immutable
  * {@link io.github.hmmrnn.moa.FittedHmmMoa}; {@link io.github.hmmrnn.moa.MoaModelSelection}
- * for session-level cross-validation, state-count sweeps and agent ablation.
+ * for session-level cross-validation, state-count sweeps and agent ablation. The chain may also
+ * emit outcomes ({@link io.github.hmmrnn.moa.HmmMoaModel.Builder#chainEvidence}), so that its
+ * states follow changes in the reward contingencies.
  */
 package io.github.hmmrnn.moa;

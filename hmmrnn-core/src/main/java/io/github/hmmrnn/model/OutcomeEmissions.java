@@ -97,6 +97,97 @@ public final class OutcomeEmissions {
         return new OutcomeEmissions(rho);
     }
 
+    /**
+     * The MAP estimate under a Beta(2, 2) prior from posterior state weights on a subset of each
+     * session's trials (e.g. the scored trials, when a model's chain steps over those only):
+     * ρ[k][s] = (Σ w_j(k) [s_t = s] r_t + 1) / (Σ w_j(k) [s_t = s] + 2) over t = trials[i][j].
+     *
+     * @param sessions sessions
+     * @param trials   per session, the indices of the trials that carry weights (same order as
+     *                 {@code sessions}); each in [0, session length)
+     * @param weights  per session [trials[i].length][K] state weights, same order
+     * @param states   K, at least 1
+     * @return the estimate
+     * @throws IllegalArgumentException if the lists differ in size, a weight array has the wrong
+     *                                  shape, a trial index is out of range, or {@code states < 1}
+     */
+    public static OutcomeEmissions mapEstimate(List<Session> sessions, List<int[]> trials, List<double[][]> weights,
+                                               int states) {
+        if (states < 1) {
+            throw new IllegalArgumentException("states must be >= 1, got " + states);
+        }
+        if (sessions.size() != weights.size() || sessions.size() != trials.size()) {
+            throw new IllegalArgumentException("trials and weights must have one entry per session (" + sessions.size()
+                    + "), got " + trials.size() + " and " + weights.size());
+        }
+        double[][] rewarded = new double[states][2];
+        double[][] visits = new double[states][2];
+        for (int i = 0; i < sessions.size(); i++) {
+            Session s = sessions.get(i);
+            int[] idx = trials.get(i);
+            double[][] w = weights.get(i);
+            if (w.length != idx.length) {
+                throw new IllegalArgumentException("weights[" + i + "] must have " + idx.length + " rows (one per listed"
+                        + " trial), got " + w.length);
+            }
+            for (int j = 0; j < idx.length; j++) {
+                int t = idx[j];
+                if (t < 0 || t >= s.length()) {
+                    throw new IllegalArgumentException("trials[" + i + "][" + j + "] = " + t + " is outside [0, "
+                            + s.length() + ")");
+                }
+                if (w[j].length != states) {
+                    throw new IllegalArgumentException("weights[" + i + "][" + j + "] must have " + states
+                            + " states, got " + w[j].length);
+                }
+                int o = s.outcome(t);
+                int r = s.reward(t);
+                for (int k = 0; k < states; k++) {
+                    visits[k][o] += w[j][k];
+                    rewarded[k][o] += w[j][k] * r;
+                }
+            }
+        }
+        double[][] rho = new double[states][2];
+        for (int k = 0; k < states; k++) {
+            for (int o = 0; o < 2; o++) {
+                rho[k][o] = (rewarded[k][o] + PSEUDO_COUNT) / (visits[k][o] + 2 * PSEUDO_COUNT);
+            }
+        }
+        return new OutcomeEmissions(rho);
+    }
+
+    /**
+     * @param state           chain state k
+     * @param secondStepState second-step state s (0 or 1)
+     * @param reward          the outcome, 0 or 1
+     * @return log p(reward | z = k, s) = log ρ[k][s] or log(1 − ρ[k][s])
+     * @throws IllegalArgumentException if {@code reward} is not 0 or 1
+     */
+    public double logLikelihood(int state, int secondStepState, int reward) {
+        if (reward != 0 && reward != 1) {
+            throw new IllegalArgumentException("reward must be 0 or 1, got " + reward);
+        }
+        double p = rewardProbability[state][secondStepState];
+        return Math.log(reward == 1 ? p : 1 - p);
+    }
+
+    /**
+     * Log density of the Beta(2, 2) prior behind {@link #mapEstimate}, constants dropped:
+     * Σ_k Σ_s log ρ[k][s] + log(1 − ρ[k][s]).
+     *
+     * @return the log prior of this outcome model
+     */
+    public double logPrior() {
+        double lp = 0;
+        for (double[] row : rewardProbability) {
+            for (double p : row) {
+                lp += Math.log(p) + Math.log1p(-p);
+            }
+        }
+        return lp;
+    }
+
     /** @return number of states K */
     public int numStates() {
         return rewardProbability.length;
