@@ -96,8 +96,8 @@ final class SyntheticCommand implements Callable<Integer> {
                 case TINYMOA, HMM_TINYMOA -> moaHidden;
                 default -> hidden;
             };
-            // models without a chain (or without outcome emissions) are fitted once, on choices
-            boolean both = k.supportsOutcomeEvidence() && states > 1;
+            // models without a chain are fitted once
+            boolean both = k.hasStates() && states > 1;
             for (ChainEvidence e : both ? evidences : List.of(ChainEvidence.CHOICES)) {
                 fitters.add(settings.withChainEvidence(e).fitter(k, states, units));
             }

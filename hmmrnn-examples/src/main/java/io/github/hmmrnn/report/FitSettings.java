@@ -101,26 +101,19 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
      * @return the fitter, labelled e.g. {@code HmmTinyRnn-K2-H6}; HMM models whose chain also emits
      *         outcomes get the suffix {@value #OUTCOMES_SUFFIX} (models without a chain of at least
      *         two states ignore the chain evidence)
-     * @throws IllegalArgumentException if outcome evidence is asked of an HMM model that does not
-     *                                  support it
      */
     public ModelFitter fitter(ModelKind kind, int states, int hidden) {
         // a model without a chain (TinyRNN, TinyMoA, K = 1) has nothing to apply the evidence to; its
         // label then carries no suffix, so every table says which fits used outcomes
         boolean chained = kind.hasStates() && states > 1;
-        if (chained && chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES && !kind.supportsOutcomeEvidence()) {
-            throw new IllegalArgumentException("chain evidence " + chainEvidence + " is not available for "
-                    + kind.cliName() + "; models that support it: " + java.util.Arrays.stream(ModelKind.values())
-                    .filter(ModelKind::supportsOutcomeEvidence).map(ModelKind::cliName).toList());
-        }
         ChainEvidence evidence = chained ? chainEvidence : ChainEvidence.CHOICES;
         String suffix = evidence == ChainEvidence.CHOICES_AND_OUTCOMES ? OUTCOMES_SUFFIX : "";
         return switch (kind) {
             case MOA -> {
                 List<Agent> list = agentList();
                 HmmMoaModel spec = HmmMoaModel.builder().states(states).agents(list).starts(moaStarts)
-                        .maxIterations(moaMaxIter).seed(seed).threads(threads).build();
-                yield fitter("HmmMoa-K" + states, false, (train, val) -> spec.fit(train));
+                        .maxIterations(moaMaxIter).seed(seed).threads(threads).chainEvidence(evidence).build();
+                yield fitter("HmmMoa-K" + states + suffix, false, (train, val) -> spec.fit(train));
             }
             case TINYRNN -> {
                 TinyRnnModel spec = TinyRnnModel.builder().hiddenSize(hidden).inputEncoding(encoding).learningRate(learningRate)

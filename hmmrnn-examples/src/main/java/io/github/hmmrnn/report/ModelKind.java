@@ -9,32 +9,22 @@ import java.util.stream.Collectors;
  */
 public enum ModelKind {
     /** Hidden-Markov mixture of agents ({@code HmmMoaModel}). */
-    MOA("moa", true, false),
+    MOA("moa", true),
     /** A tiny GRU predicting choices directly ({@code TinyRnnModel}). */
-    TINYRNN("tinyrnn", false, false),
+    TINYRNN("tinyrnn", false),
     /** A tiny GRU with one readout head per hidden state of an HMM ({@code HmmTinyRnnModel}). */
-    HMM_TINYRNN("hmm-tinyrnn", true, true),
+    HMM_TINYRNN("hmm-tinyrnn", true),
     /** A tiny GRU gating a mixture of agents with learnable per-agent weights ({@code TinyMoaRnnModel}). */
-    TINYMOA("tinymoa", false, false),
+    TINYMOA("tinymoa", false),
     /** Per-state GRU-gated agent mixtures as the emissions of an HMM ({@code HmmTinyMoaModel}). */
-    HMM_TINYMOA("hmm-tinymoa", true, true);
+    HMM_TINYMOA("hmm-tinymoa", true);
 
     private final String cliName;
     private final boolean hasStates;
-    private final boolean outcomeEvidence;
 
-    ModelKind(String cliName, boolean hasStates, boolean outcomeEvidence) {
+    ModelKind(String cliName, boolean hasStates) {
         this.cliName = cliName;
         this.hasStates = hasStates;
-        this.outcomeEvidence = outcomeEvidence;
-    }
-
-    /**
-     * @return whether the model's hidden states can emit outcomes as well as choices
-     *         ({@link io.github.hmmrnn.model.ChainEvidence#CHOICES_AND_OUTCOMES})
-     */
-    public boolean supportsOutcomeEvidence() {
-        return outcomeEvidence;
     }
 
     /** @return the name used on the command line */
@@ -42,7 +32,10 @@ public enum ModelKind {
         return cliName;
     }
 
-    /** @return whether the model has K hidden states (so {@code --states} applies) */
+    /**
+     * @return whether the model has K hidden states (so {@code --states} applies, and with K ≥ 2
+     *         the chain evidence: its states can emit outcomes as well as choices)
+     */
     public boolean hasStates() {
         return hasStates;
     }

@@ -45,6 +45,6 @@ class SyntheticCommandTest {
                 assertTrue(Files.exists(out.resolve("plots").resolve("example_" + model + ".png")));
             }
         }
-        assertEquals(14, models, "five models on two splits, HMM-TinyRNN and HMM-TinyMoA once per chain evidence");
+        assertEquals(16, models, "five models on two splits, the three HMM models once per chain evidence");
     }
 }
