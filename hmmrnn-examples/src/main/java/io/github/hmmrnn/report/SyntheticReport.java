@@ -70,7 +70,9 @@ public final class SyntheticReport {
 
             Map<String, TrainingHistory> histories = new LinkedHashMap<>();
             for (var e : run.fitted().entrySet()) {
-                histories.put(e.getKey(), e.getValue().history());
+                if (!historyIsJointObjective(e.getValue())) {
+                    histories.put(e.getKey(), e.getValue().history());
+                }
                 Path h = out.resolve("history").resolve(e.getKey() + ".json");
                 JSON.writeValue(h.toFile(), e.getValue().history());
                 files.add(h);
@@ -210,6 +212,12 @@ public final class SyntheticReport {
         return md.toString();
     }
 
+    /** HMM-MoA fits whose chain emits outcomes record the joint objective, on another scale. */
+    private static boolean historyIsJointObjective(Object model) {
+        return model instanceof io.github.hmmrnn.moa.FittedHmmMoa m
+                && m.chainEvidence() == io.github.hmmrnn.model.ChainEvidence.CHOICES_AND_OUTCOMES;
+    }
+
     private static double[] column(List<double[][]> post, int j) {
         if (post == null || post.get(0)[0].length <= j) {
             return null;
@@ -244,6 +252,13 @@ public final class SyntheticReport {
             md.append("## ").append(split).append("\n\n").append(resultsTable(run, split)).append('\n');
         }
         md.append("## Plots\n\n");
+        List<String> joint = run.fitted().entrySet().stream().filter(e -> historyIsJointObjective(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        if (!joint.isEmpty()) {
+            md.append("The EM history of ").append(String.join(", ", joint)).append(" is the joint −log posterior of "
+                    + "choices and outcomes per trial (about 1 nat), not a choice NLL, so it is left off the "
+                    + "training-curve plot; it is in `history/`.\n\n");
+        }
         for (Path f : files) {
             String rel = out.relativize(f).toString();
             if (rel.endsWith(".png")) {
