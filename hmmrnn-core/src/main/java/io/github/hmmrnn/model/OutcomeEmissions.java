@@ -22,8 +22,18 @@ public final class OutcomeEmissions {
 
     private final double[][] rewardProbability;
 
+    /** log p(reward r | state k, second-step state s) as [k][s][r], computed once: the kernels add it per trial. */
+    private final double[][][] logLikelihood;
+
     private OutcomeEmissions(double[][] rewardProbability) {
         this.rewardProbability = rewardProbability;
+        this.logLikelihood = new double[rewardProbability.length][2][2];
+        for (int k = 0; k < rewardProbability.length; k++) {
+            for (int s = 0; s < 2; s++) {
+                logLikelihood[k][s][1] = Math.log(rewardProbability[k][s]);
+                logLikelihood[k][s][0] = Math.log(1 - rewardProbability[k][s]);
+            }
+        }
     }
 
     /**
@@ -168,8 +178,7 @@ public final class OutcomeEmissions {
         if (reward != 0 && reward != 1) {
             throw new IllegalArgumentException("reward must be 0 or 1, got " + reward);
         }
-        double p = rewardProbability[state][secondStepState];
-        return Math.log(reward == 1 ? p : 1 - p);
+        return logLikelihood[state][secondStepState][reward];
     }
 
     /**
@@ -231,8 +240,7 @@ public final class OutcomeEmissions {
             int o = session.outcome(t);
             boolean rewarded = session.reward(t) == 1;
             for (int k = 0; k < emissions[t].length; k++) {
-                double p = rewardProbability[k][o];
-                emissions[t][k] += Math.log(rewarded ? p : 1 - p);
+                emissions[t][k] += logLikelihood[k][o][rewarded ? 1 : 0];
             }
         }
     }

@@ -209,13 +209,14 @@ public final class RnnBench {
     /**
      * Prints {@link #runAll()} (or only the epoch time with argument {@code epoch}).
      *
-     * @param args optional {@code epoch [threads]}, or {@code fit [hidden] [seed] [encoding] [learningRate]}
+     * @param args optional {@code epoch [threads] [CHOICES|CHOICES_AND_OUTCOMES]}, or {@code fit [hidden] [seed] [encoding] [learningRate]}
      *             ({@code fit-hmm ...}: the HMM-TinyRNN only)
      */
     public static void main(String[] args) {
         String what = args.length > 0 ? args[0] : "all";
         List<BenchResult> results = switch (what) {
-            case "epoch" -> epochTime(200, args.length > 1 ? Integer.parseInt(args[1]) : 1);
+            case "epoch" -> epochTime(200, args.length > 1 ? Integer.parseInt(args[1]) : 1,
+                    args.length > 2 ? ChainEvidence.valueOf(args[2]) : ChainEvidence.CHOICES);
             case "fit", "fit-hmm" -> fitToConvergence(args.length > 1 ? Integer.parseInt(args[1]) : 6,
                     args.length > 2 ? Long.parseLong(args[2]) : 1,
                     args.length > 3 ? InputEncoding.valueOf(args[3]) : InputEncoding.TRIAL_TYPE_ONE_HOT,
