@@ -25,7 +25,10 @@ import io.github.hmmrnn.emulation.rnn.RecurrentInitialization;
  * @param finalLearningRate   Adam step size at the last step (cosine annealing; JSON
  *                            {@code "finalLearningRate"}, equal to learningRate for a constant rate)
  * @param clipNorm            global gradient-norm clip
- * @param temperature         Gumbel-softmax temperature
+ * @param temperature         Gumbel-softmax temperature of the straight-through gradient at the first step
+ * @param finalTemperature    temperature at the last step (cosine like the step size; JSON
+ *                            {@code "finalTemperature"}, absent means equal to {@code temperature}, i.e.
+ *                            constant). The sampled outputs never depend on it
  * @param recurrentInit       how W_hh is initialised (JSON {@code "recurrentInit"}: {@code "uniform"} or
  *                            {@code "scaled_identity"})
  * @param recurrentGain       gain of the recurrent initialisation (JSON {@code "recurrentGain"})
@@ -35,7 +38,7 @@ import io.github.hmmrnn.emulation.rnn.RecurrentInitialization;
 public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int sequenceLength, int numSequences,
                               int batchSize, int hiddenSize, int inputSize, int epochs, double learningRate,
                               double finalLearningRate, double clipNorm, double temperature,
-                              RecurrentInitialization recurrentInit, double recurrentGain, int evaluationSequences, long seed) {
+                              double finalTemperature, RecurrentInitialization recurrentInit, double recurrentGain, int evaluationSequences, long seed) {
 
     /**
      * Validates the configuration.
@@ -66,6 +69,9 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
         if (!(finalLearningRate > 0 && finalLearningRate <= learningRate)) {
             throw new IllegalArgumentException("finalLearningRate must be in (0, learningRate = " + learningRate
                     + "], got " + finalLearningRate);
+        }
+        if (!(finalTemperature > 0) || Double.isInfinite(finalTemperature)) {
+            throw new IllegalArgumentException("finalTemperature must be positive and finite, got " + finalTemperature);
         }
         if (!(learningRate > 0) || !(clipNorm > 0) || !(temperature > 0)) {
             throw new IllegalArgumentException("learningRate, clipNorm and temperature must be positive, got "
@@ -116,11 +122,11 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
         if (s == null) {
             throw new IllegalArgumentException("configuration has no '" + scale.id() + "' block");
         }
+        double tau = s.has("temperature") ? number(s, "temperature") : 1.0;
         return new EmulationConfig(preset, scale, integer(root, "sequenceLength"), integer(s, "numSequences"),
                 integer(s, "batchSize"), integer(s, "hiddenSize"), integer(s, "inputSize"), integer(s, "epochs"),
-                number(s, "learningRate"), number(s, "finalLearningRate"), number(s, "clipNorm"),
-                s.has("temperature") ? number(s, "temperature") : 1.0,
-                recurrentInit(s), number(s, "recurrentGain"), integer(s, "evaluationSequences"), seed);
+                number(s, "learningRate"), number(s, "finalLearningRate"), number(s, "clipNorm"), tau,
+                s.has("finalTemperature") ? number(s, "finalTemperature") : tau, recurrentInit(s), number(s, "recurrentGain"), integer(s, "evaluationSequences"), seed);
     }
 
     /**
@@ -133,8 +139,8 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
      */
     public EmulationConfig withNetwork(int hidden, int input, long newSeed) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hidden, input, epochs,
-                learningRate, finalLearningRate, clipNorm, temperature, recurrentInit, recurrentGain, evaluationSequences,
-                newSeed);
+                learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit, recurrentGain,
+                evaluationSequences, newSeed);
     }
 
     /**
@@ -145,7 +151,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
      */
     public EmulationConfig withEpochs(int newEpochs) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
-                newEpochs, learningRate, finalLearningRate, clipNorm, temperature, recurrentInit, recurrentGain,
+                newEpochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit, recurrentGain,
                 evaluationSequences, seed);
     }
 

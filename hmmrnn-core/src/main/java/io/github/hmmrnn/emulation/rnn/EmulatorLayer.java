@@ -19,6 +19,8 @@ final class EmulatorLayer extends BaseLayer<EmulatorLayerConfig> {
     private EmulatorWeights cachedWeights;
     private ReluRnnKernel.Forward cachedForward;
     private double[][] cachedNoise;
+    /** Temperature of the straight-through gradient set by the trainer; NaN means the configured one. */
+    private double trainingTemperature = Double.NaN;
 
     EmulatorLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -30,6 +32,17 @@ final class EmulatorLayer extends BaseLayer<EmulatorLayerConfig> {
                 getParam(EmulatorParamInitializer.INPUT_WEIGHTS).toDoubleVector(),
                 getParam(EmulatorParamInitializer.RECURRENT_WEIGHTS).toDoubleVector(),
                 getParam(EmulatorParamInitializer.READOUT_WEIGHTS).toDoubleVector());
+    }
+
+    /**
+     * Sets tau for the following training passes (the trainer anneals it); it only shapes the
+     * straight-through gradient, never the sampled outputs.
+     */
+    void setTrainingTemperature(double tau) {
+        if (!(tau > 0) || Double.isInfinite(tau)) {
+            throw new IllegalArgumentException("training temperature must be positive and finite, got " + tau);
+        }
+        trainingTemperature = tau;
     }
 
     @Override
@@ -48,6 +61,10 @@ final class EmulatorLayer extends BaseLayer<EmulatorLayerConfig> {
             System.arraycopy(in[b], len * d, gumbel[b], 0, len * k);
         }
         EmulatorWeights w = currentWeights();
+        if (!Double.isNaN(trainingTemperature)) {
+            w = new EmulatorWeights(w.hiddenSize(), w.inputSize(), w.numOutputs(), trainingTemperature,
+                    w.inputWeightsFlat(), w.recurrentWeightsFlat(), w.readoutWeightsFlat());
+        }
         ReluRnnKernel.Forward f = ReluRnnKernel.forward(w, noise, gumbel, null, len, GenerationMode.FULL);
         double[][] out = new double[batch][len * k];
         for (int b = 0; b < batch; b++) {

@@ -57,6 +57,17 @@ public final class EmulatorTrainer {
          * @param floor          HMM-vs-HMM floor
          */
         void onEpoch(int epoch, double trainLoss, double validationLoss, double floor);
+
+        /**
+         * Called after {@link #onEpoch} with the network as it stands after the epoch (for
+         * monitoring how its output statistics evolve, or for saving an evolution of checkpoints).
+         * Does nothing unless overridden.
+         *
+         * @param epoch   1-based epoch
+         * @param current the current weights (immutable copy)
+         */
+        default void onNetwork(int epoch, RnnEmulator current) {
+        }
     }
 
     private final TrainingOptions options;
@@ -129,7 +140,8 @@ public final class EmulatorTrainer {
         LOG.info("Sinkhorn floor (HMM vs HMM, {} batches of {}): {}", valBatches, batch, String.format("%.4f", floor));
 
         int stepsPerEpoch = train.length / batch;
-        ComputationGraph graph = buildGraph(w0, len, options.epochs() * stepsPerEpoch);
+        int totalIterations = options.epochs() * stepsPerEpoch;
+        ComputationGraph graph = buildGraph(w0, len, totalIterations);
         graph.params().assign(Nd4j.createFromArray(w0.concatenated()).reshape(graph.params().shape()));
 
         int[] order = new int[train.length];
@@ -161,6 +173,7 @@ public final class EmulatorTrainer {
                 double[][] noise = RnnEmulator.gaussianNoise(batch, len * w0.inputSize(), 1.0, trainRng);
                 double[][] gumbel = RnnEmulator.gumbelNoise(batch, len * k, trainRng);
                 INDArray input = Nd4j.create(concat(noise, gumbel));
+                layer.setTrainingTemperature(options.temperatureAt(iteration, totalIterations));
                 INDArray out = graph.feedForward(new INDArray[] {input}, true, false).get(LAYER);
                 int[][] generated = decode(out.toDoubleMatrix(), len, k);
                 SinkhornResult r = loss.betweenSequences(generated, target, k, true);
@@ -185,6 +198,7 @@ public final class EmulatorTrainer {
                     String.format("%.4f", bestLoss), bestEpoch);
             if (listener != null) {
                 listener.onEpoch(epoch, epochLoss, val, floor);
+                listener.onNetwork(epoch, RnnEmulator.of(current));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

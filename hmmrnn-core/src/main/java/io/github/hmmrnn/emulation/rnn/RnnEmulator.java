@@ -6,11 +6,12 @@ import java.util.SplittableRandom;
  * A noise-driven, bias-free ReLU RNN whose sampled outputs emulate an HMM:
  *
  * <pre>
- *   x_t ~ N(0, I_d),  h_0 = 0,  h_t = ReLU(W_ih x_t + W_hh h_{t-1}),  y_t ~ Categorical(softmax(W_out h_t / tau))
+ *   x_t ~ N(0, I_d),  h_0 = 0,  h_t = ReLU(W_ih x_t + W_hh h_{t-1}),  y_t ~ Categorical(softmax(W_out h_t))
  * </pre>
  *
  * The categorical draw is the hard Gumbel-softmax y_t = onehot(argmax(W_out h_t + G_t)), which is an
- * exact sample; training uses its straight-through gradient (see {@link ReluRnnKernel}).
+ * exact sample whatever tau is; tau only enters the straight-through gradient used in training
+ * (see {@link ReluRnnKernel} and {@link TrainingOptions#temperatureAt}).
  * Immutable; trained copies come from {@link EmulatorTrainer}.
  */
 public final class RnnEmulator {

@@ -15,13 +15,19 @@ import io.github.hmmrnn.emulation.SinkhornOptions;
  *                     among weights that still jump by a full Adam step per iteration
  * @param beta1        Adam first-moment decay in [0, 1) (reference 0.9)
  * @param beta2        Adam second-moment decay in [0, 1) (reference 0.9)
+ * @param temperature  Gumbel-softmax temperature tau of the straight-through gradient at the first step,
+ *                     positive (the forward sample argmax(z + G) does not depend on tau, so tau only
+ *                     shapes the gradient: below 1 the estimator is more mode-seeking, above 1 it
+ *                     hedges towards symbols the matched HMM sequences show only sometimes)
+ * @param finalTemperature tau at the last step, positive; tau follows the same cosine as the step size
+ *                     (equal values: constant tau, as the reference)
  * @param clipNorm     global L2 norm clip of the gradient, positive
  * @param shuffle      whether to reshuffle the training sequences every epoch (the reference did not)
  * @param sinkhorn     loss settings
  * @param seed         root seed for the input noise, Gumbel draws and shuffling
  */
 public record TrainingOptions(int epochs, int batchSize, double learningRate, double finalLearningRate, double beta1, double beta2,
-                              double clipNorm, boolean shuffle, SinkhornOptions sinkhorn, long seed) {
+                              double temperature, double finalTemperature, double clipNorm, boolean shuffle, SinkhornOptions sinkhorn, long seed) {
 
     /**
      * Validates the settings.
@@ -48,6 +54,12 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
         if (!(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
         }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
+        }
+        if (!(finalTemperature > 0) || Double.isInfinite(finalTemperature)) {
+            throw new IllegalArgumentException("finalTemperature must be positive and finite, got " + finalTemperature);
+        }
         if (!(clipNorm > 0) || Double.isInfinite(clipNorm)) {
             throw new IllegalArgumentException("clipNorm must be positive and finite, got " + clipNorm);
         }
@@ -65,7 +77,23 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
      * @return the step size
      */
     public double learningRateAt(int iteration, int totalIterations) {
+        return cosine(learningRate, finalLearningRate, iteration, totalIterations);
+    }
+
+    /**
+     * Gumbel-softmax temperature of the straight-through gradient at a 0-based iteration: cosine from
+     * {@link #temperature()} to {@link #finalTemperature()}, like the step size.
+     *
+     * @param iteration       0-based iteration
+     * @param totalIterations iterations of the whole run, at least 1
+     * @return tau
+     */
+    public double temperatureAt(int iteration, int totalIterations) {
+        return cosine(temperature, finalTemperature, iteration, totalIterations);
+    }
+
+    private static double cosine(double from, double to, int iteration, int totalIterations) {
         double progress = totalIterations <= 1 ? 0 : Math.min(1.0, iteration / (double) (totalIterations - 1));
-        return finalLearningRate + 0.5 * (learningRate - finalLearningRate) * (1 + Math.cos(Math.PI * progress));
+        return to + 0.5 * (from - to) * (1 + Math.cos(Math.PI * progress));
     }
 }
