@@ -69,10 +69,21 @@ public final class Plots {
     public static XYChart trainingCurves(Map<String, TrainingHistory> histories, double referenceNll,
                                          String referenceName) {
         // Log x so the fast early epochs and the long tail both show; y clipped just above chance
-        // (ln 2) so first-epoch spikes do not flatten the region where models differ.
-        XYChart c = xy("Training curves", "epoch / EM iteration + 1 (log scale)", "NLL per trial (nats)");
+        // (ln 2) so first-epoch spikes do not flatten the region where models differ — or just
+        // above the highest final value, for objectives on another scale (e.g. a joint likelihood
+        // of choices and outcomes)
+        double cap = 0.72;
+        for (TrainingHistory h : histories.values()) {
+            if (!h.entries().isEmpty()) {
+                TrainingHistory.Entry last = h.entries().get(h.entries().size() - 1);
+                cap = Math.max(cap, 1.05 * Math.max(last.trainLoss(),
+                        Double.isFinite(last.validationLoss()) ? last.validationLoss() : 0));
+            }
+        }
+        final double yMax = cap;
+        XYChart c = xy("Training curves", "epoch / EM iteration + 1 (log scale)", "objective per trial (nats)");
         c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setYAxisMax(0.72);
+        c.getStyler().setYAxisMax(yMax);
         int maxIter = 1;
         for (var e : histories.entrySet()) {
             List<TrainingHistory.Entry> entries = e.getValue().entries();
@@ -80,10 +91,10 @@ public final class Plots {
                 continue;
             }
             double[] it = entries.stream().mapToDouble(x -> x.iteration() + 1).toArray();
-            double[] tr = entries.stream().mapToDouble(x -> Math.min(x.trainLoss(), 0.72)).toArray();
+            double[] tr = entries.stream().mapToDouble(x -> Math.min(x.trainLoss(), yMax)).toArray();
             maxIter = Math.max(maxIter, (int) it[it.length - 1]);
             c.addSeries(e.getKey() + " train", it, tr).setMarker(SeriesMarkers.NONE);
-            double[] va = entries.stream().mapToDouble(x -> Math.min(x.validationLoss(), 0.72)).toArray();
+            double[] va = entries.stream().mapToDouble(x -> Math.min(x.validationLoss(), yMax)).toArray();
             if (java.util.Arrays.stream(va).allMatch(Double::isFinite)) {
                 XYSeries s = c.addSeries(e.getKey() + " validation", it, va);
                 s.setLineStyle(DASHED);
