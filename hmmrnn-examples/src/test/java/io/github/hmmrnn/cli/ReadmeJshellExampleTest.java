@@ -70,8 +70,11 @@ class ReadmeJshellExampleTest {
                 assertTrue(pending.toString().isBlank(), "incomplete snippet left: " + pending);
             }
         }
-        String last = values.get(values.size() - 1);
-        String model = values.get(values.size() - 2);
-        assertTrue(model.startsWith("nll=") && last.startsWith("nll="), values.toString());
+        // model score, oracle score, phase accuracy (choices only), the outcome fit, phase accuracy (outcomes)
+        int n = values.size();
+        assertTrue(values.get(n - 5).startsWith("nll=") && values.get(n - 4).startsWith("nll="), values.toString());
+        double choicesOnly = Double.parseDouble(values.get(n - 3));
+        double withOutcomes = Double.parseDouble(values.get(n - 1));
+        assertTrue(withOutcomes >= 0.95 && withOutcomes > choicesOnly, values.toString());
     }
 }
