@@ -1,15 +1,12 @@
 package io.github.hmmrnn.rnn;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.LatentStateModel;
-import io.github.hmmrnn.model.SavableModel;
-import io.github.hmmrnn.model.TrainingHistory;
 
 /**
  * A fitted HMM-TinyRNN. Immutable and thread-safe: every query builds its own DL4J graph from the
@@ -19,14 +16,12 @@ import io.github.hmmrnn.model.TrainingHistory;
  * distribution p(z_t | trials &lt; t), so they are causal; smoothed posteriors are for phase
  * recovery only.
  */
-public final class FittedHmmTinyRnn implements LatentStateModel, SavableModel {
+public final class FittedHmmTinyRnn extends FittedRnnBase implements LatentStateModel {
 
     static final String TYPE = "HmmTinyRnn";
 
-    private final RnnState state;
-
     FittedHmmTinyRnn(RnnState state) {
-        this.state = state;
+        super(state, TYPE);
     }
 
     /**
@@ -42,44 +37,9 @@ public final class FittedHmmTinyRnn implements LatentStateModel, SavableModel {
         return new FittedHmmTinyRnn(RnnModelFile.load(path, TYPE));
     }
 
-    /**
-     * Writes the model as versioned JSON (hyper-parameters, provenance, parameters, history).
-     *
-     * @param path the file to write
-     * @throws UncheckedIOException if writing fails
-     */
-    @Override
-    public void save(Path path) {
-        try {
-            RnnModelFile.save(state, TYPE, path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
-    }
-
     @Override
     public String name() {
         return "HmmTinyRnn(K=" + state.hyperParameters.states() + ",H=" + state.hyperParameters.hiddenSize() + ")";
-    }
-
-    /** @return the settings of the fit */
-    public RnnHyperParameters hyperParameters() {
-        return state.hyperParameters;
-    }
-
-    /** @return where the model came from */
-    public RnnProvenance provenance() {
-        return state.provenance;
-    }
-
-    /** @return a copy of the DL4J flat parameter vector of the graph */
-    public double[] networkParameters() {
-        return state.parameters();
-    }
-
-    @Override
-    public List<double[]> predictChoiceProbabilities(TwoStepDataset data) {
-        return state.predictChoiceProbabilities(data);
     }
 
     /**
@@ -101,11 +61,6 @@ public final class FittedHmmTinyRnn implements LatentStateModel, SavableModel {
             out.add(p);
         }
         return out;
-    }
-
-    @Override
-    public TrainingHistory history() {
-        return state.history;
     }
 
     @Override
@@ -177,10 +132,5 @@ public final class FittedHmmTinyRnn implements LatentStateModel, SavableModel {
             ll[i] = inf.get(i).posterior().logMarginalLikelihood();
         }
         return ll;
-    }
-
-    @Override
-    public String toString() {
-        return name() + " " + state.provenance.train();
     }
 }

@@ -86,26 +86,22 @@ public final class HmmTinyRnnModel {
     public static final int DEFAULT_WARM_START_EPOCHS = 0;
 
     /** Builder of {@link HmmTinyRnnModel}; setters validate at once. */
-    public static final class Builder {
+    public static final class Builder extends RnnBuilderBase<Builder> {
 
         private int states = 2;
         private double stickiness = 0.97;
         private double temperature = 1.0;
-        private int hiddenSize = 6;
-        private InputEncoding encoding = InputEncoding.CHOICE_REWARD_TRANSITION;
-        private double learningRate = 0.005;
-        private int maxEpochs = 2000;
-        private int patience = 200;
-        private double gradientClip = 1.0;
-        private int restarts = 1;
-        private long seed = 0L;
-        private int threads = 1;
         private Initialization initialization = Initialization.BIAS_HMM;
         private int warmStartEpochs = DEFAULT_WARM_START_EPOCHS;
         private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
         private double headWeightLearningRateScale = DEFAULT_HEAD_WEIGHT_LEARNING_RATE_SCALE;
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -140,98 +136,6 @@ public final class HmmTinyRnnModel {
          */
         public Builder temperature(double temperature) {
             this.temperature = RnnHyperParameters.requireTemperature(temperature);
-            return this;
-        }
-
-        /**
-         * @param hiddenSize GRU units H, 1–20 (default 6)
-         * @return this builder
-         * @throws IllegalArgumentException if outside [1, 20]
-         */
-        public Builder hiddenSize(int hiddenSize) {
-            this.hiddenSize = RnnHyperParameters.requireHiddenSize(hiddenSize);
-            return this;
-        }
-
-        /**
-         * @param encoding input encoding of the previous trial (default
-         *                 {@link InputEncoding#CHOICE_REWARD_TRANSITION})
-         * @return this builder
-         * @throws NullPointerException if null
-         */
-        public Builder inputEncoding(InputEncoding encoding) {
-            this.encoding = java.util.Objects.requireNonNull(encoding, "encoding");
-            return this;
-        }
-
-        /**
-         * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.005, the tiny-RNN
-         *                     paper's)
-         * @return this builder
-         * @throws IllegalArgumentException if not finite and positive
-         */
-        public Builder learningRate(double learningRate) {
-            this.learningRate = RnnHyperParameters.requireLearningRate(learningRate);
-            return this;
-        }
-
-        /**
-         * @param maxEpochs maximum full-batch epochs, ≥ 1 (default 2000)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder maxEpochs(int maxEpochs) {
-            this.maxEpochs = RnnHyperParameters.requireMaxEpochs(maxEpochs);
-            return this;
-        }
-
-        /**
-         * @param patience epochs without validation improvement before stopping, ≥ 1 (default 200)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder patience(int patience) {
-            this.patience = RnnHyperParameters.requirePatience(patience);
-            return this;
-        }
-
-        /**
-         * @param gradientClip per-layer L2 gradient norm threshold, 0 for none (default 1.0)
-         * @return this builder
-         * @throws IllegalArgumentException if negative or not finite
-         */
-        public Builder gradientClip(double gradientClip) {
-            this.gradientClip = RnnHyperParameters.requireGradientClip(gradientClip);
-            return this;
-        }
-
-        /**
-         * @param restarts independent initialisations, best kept, ≥ 1 (default 1)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder restarts(int restarts) {
-            this.restarts = RnnHyperParameters.requireRestarts(restarts);
-            return this;
-        }
-
-        /**
-         * @param seed root seed (default 0); the same seed gives a bit-identical fit
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * @param threads worker threads for the per-session HMM passes, ≥ 1 (default 1); results
-         *                do not depend on it
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder threads(int threads) {
-            this.threads = RnnHyperParameters.requireThreads(threads);
             return this;
         }
 

@@ -1,0 +1,118 @@
+package io.github.hmmrnn.rnn;
+
+/**
+ * The settings every GRU model builder shares (GRU size, input, optimiser, early stopping,
+ * restarts, seed, threads), with their validation and defaults in one place.
+ *
+ * @param <B> the concrete builder, returned by every setter so calls chain
+ */
+abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
+
+    int hiddenSize = 6;
+    InputEncoding encoding = InputEncoding.CHOICE_REWARD_TRANSITION;
+    double learningRate = 0.005;
+    int maxEpochs = 2000;
+    int patience = 200;
+    double gradientClip = 1.0;
+    int restarts = 1;
+    long seed = 0L;
+    int threads = 1;
+
+    RnnBuilderBase() {
+    }
+
+    /** @return this builder as its concrete type */
+    abstract B self();
+
+    /**
+     * @param hiddenSize GRU units H, 1–20 (default 6)
+     * @return this builder
+     * @throws IllegalArgumentException if outside [1, 20]
+     */
+    public B hiddenSize(int hiddenSize) {
+        this.hiddenSize = RnnHyperParameters.requireHiddenSize(hiddenSize);
+        return self();
+    }
+
+    /**
+     * @param encoding input encoding of the previous trial (default
+     *                 {@link InputEncoding#CHOICE_REWARD_TRANSITION})
+     * @return this builder
+     * @throws NullPointerException if null
+     */
+    public B inputEncoding(InputEncoding encoding) {
+        this.encoding = java.util.Objects.requireNonNull(encoding, "encoding");
+        return self();
+    }
+
+    /**
+     * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.005, the tiny-RNN
+     *                     paper's)
+     * @return this builder
+     * @throws IllegalArgumentException if not finite and positive
+     */
+    public B learningRate(double learningRate) {
+        this.learningRate = RnnHyperParameters.requireLearningRate(learningRate);
+        return self();
+    }
+
+    /**
+     * @param maxEpochs maximum full-batch epochs, ≥ 1 (default 2000)
+     * @return this builder
+     * @throws IllegalArgumentException if &lt; 1
+     */
+    public B maxEpochs(int maxEpochs) {
+        this.maxEpochs = RnnHyperParameters.requireMaxEpochs(maxEpochs);
+        return self();
+    }
+
+    /**
+     * @param patience epochs without validation improvement before stopping, ≥ 1 (default 200)
+     * @return this builder
+     * @throws IllegalArgumentException if &lt; 1
+     */
+    public B patience(int patience) {
+        this.patience = RnnHyperParameters.requirePatience(patience);
+        return self();
+    }
+
+    /**
+     * @param gradientClip per-layer L2 gradient norm threshold, 0 for none (default 1.0)
+     * @return this builder
+     * @throws IllegalArgumentException if negative or not finite
+     */
+    public B gradientClip(double gradientClip) {
+        this.gradientClip = RnnHyperParameters.requireGradientClip(gradientClip);
+        return self();
+    }
+
+    /**
+     * @param restarts independent initialisations, best kept, ≥ 1 (default 1)
+     * @return this builder
+     * @throws IllegalArgumentException if &lt; 1
+     */
+    public B restarts(int restarts) {
+        this.restarts = RnnHyperParameters.requireRestarts(restarts);
+        return self();
+    }
+
+    /**
+     * @param seed root seed (default 0); the same seed gives a bit-identical fit
+     * @return this builder
+     */
+    public B seed(long seed) {
+        this.seed = seed;
+        return self();
+    }
+
+    /**
+     * @param threads worker threads for the per-session HMM passes, ≥ 1 (default 1); results
+     *                do not depend on it
+     * @return this builder
+     * @throws IllegalArgumentException if &lt; 1
+     */
+    public B threads(int threads) {
+        this.threads = RnnHyperParameters.requireThreads(threads);
+        return self();
+    }
+}
