@@ -9,7 +9,6 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.ChainEvidence;
 
 import io.github.hmmrnn.agents.Agent;
-import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.HmmMStep;
@@ -242,18 +241,16 @@ public final class HmmTinyMoaModel {
     }
 
     /** Builder of {@link HmmTinyMoaModel}; setters validate at once. */
-    public static final class Builder {
+    public static final class Builder extends TinyMoaBuilderBase<Builder> {
         private int states = 2;
-        private int hiddenSize = 4;
-        private List<Agent> agents = AgentPreset.HMMRNN_ORIGINAL.agents();
-        private double learningRate = 0.005;
-        private int maxEpochs = 2000;
-        private int patience = 100;
-        private int batchSize = 8;
-        private long seed = 0;
         private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -263,88 +260,6 @@ public final class HmmTinyMoaModel {
          */
         public Builder states(int states) {
             this.states = TinyMoaChecks.atLeastOne("states", states);
-            return this;
-        }
-
-        /**
-         * @param hiddenSize GRU units H, ≥ 1 (default 4)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder hiddenSize(int hiddenSize) {
-            this.hiddenSize = TinyMoaChecks.atLeastOne("hiddenSize", hiddenSize);
-            return this;
-        }
-
-        /**
-         * @param agents agents to mix, at least one, with the parameter values to use
-         * @return this builder
-         * @throws IllegalArgumentException if null, empty or holding null
-         */
-        public Builder agents(List<Agent> agents) {
-            this.agents = TinyMoaChecks.agents(agents);
-            return this;
-        }
-
-        /**
-         * @param preset a named agent set, used with its default parameters
-         * @return this builder
-         * @throws IllegalArgumentException if preset is null
-         */
-        public Builder agents(AgentPreset preset) {
-            if (preset == null) {
-                throw new IllegalArgumentException("preset must not be null");
-            }
-            this.agents = preset.agents();
-            return this;
-        }
-
-        /**
-         * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.005)
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder learningRate(double learningRate) {
-            this.learningRate = TinyMoaChecks.learningRate(learningRate);
-            return this;
-        }
-
-        /**
-         * @param maxEpochs maximum epochs, ≥ 1 (default 2000)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder maxEpochs(int maxEpochs) {
-            this.maxEpochs = TinyMoaChecks.atLeastOne("maxEpochs", maxEpochs);
-            return this;
-        }
-
-        /**
-         * @param patience epochs without validation improvement before stopping, ≥ 1 (default 100)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder patience(int patience) {
-            this.patience = TinyMoaChecks.atLeastOne("patience", patience);
-            return this;
-        }
-
-        /**
-         * @param batchSize sessions per Adam step, ≥ 1 (default 8)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = TinyMoaChecks.atLeastOne("batchSize", batchSize);
-            return this;
-        }
-
-        /**
-         * @param seed root seed of the initialisation and the session shuffle (default 0)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
             return this;
         }
 
