@@ -14,7 +14,6 @@ import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
-import io.github.hmmrnn.model.TrainingHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,26 +114,16 @@ public final class HmmTinyMoaModel {
         double[] best = theta.clone();
         HmmParameters bestHmm = hmm;
         OutcomeEmissions bestOutcomes = outcomes;
-        double bestValidation = validationNll(objective, theta, hmm, outcomes, va);
-        int sinceBest = 0;
-        boolean converged = false;
-        List<TrainingHistory.Entry> entries = new ArrayList<>();
-        int[] order = new int[tr.batch];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            AdamOptimizer.shuffle(order, shuffleRng);
+        SessionBatches batches = new SessionBatches(tr, batchSize, shuffleRng);
+        EarlyStopping stopping = new EarlyStopping("HmmTinyMoa", LOG, patience, learningRate,
+                validationNll(objective, theta, hmm, outcomes, va));
+        for (int epoch = 1; epoch <= maxEpochs && !stopping.stopped(); epoch++) {
             double trainLoss = 0;
             double[] startCounts = new double[states];
             double[][] transitionCounts = new double[states][states];
             List<Session> epochSessions = new ArrayList<>(tr.batch);
             List<double[][]> epochGammas = new ArrayList<>(tr.batch);
-            for (int from = 0; from < order.length; from += batchSize) {
-                EncodedSessions mini = tr.select(Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)));
-                if (mini.numScored == 0) {
-                    continue;
-                }
+            for (EncodedSessions mini : batches.nextEpoch()) {
                 HmmMixtureObjective.Result r = objective.loss(theta, hmm, outcomes, mini, grad);
                 if (outcomes != null) {
                     epochSessions.addAll(mini.sessions);
@@ -156,29 +145,16 @@ public final class HmmTinyMoaModel {
             if (outcomes != null) {
                 outcomes = OutcomeEmissions.mapEstimate(epochSessions, epochGammas, states);
             }
-            double validationLoss = validationNll(objective, theta, hmm, outcomes, va);
-            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
-                throw new IllegalStateException("HmmTinyMoa training diverged at epoch " + epoch + ": train NLL "
-                        + trainLoss + ", validation NLL " + validationLoss + "; lower learningRate (" + learningRate + ")");
-            }
-            entries.add(new TrainingHistory.Entry(epoch, trainLoss, validationLoss));
-            LOG.debug("HmmTinyMoa epoch {}: train NLL {} validation NLL {}", epoch, trainLoss, validationLoss);
-            if (validationLoss < bestValidation) {
-                bestValidation = validationLoss;
+            if (stopping.record(epoch, trainLoss, validationNll(objective, theta, hmm, outcomes, va))) {
                 best = theta.clone();
                 bestHmm = hmm;
                 bestOutcomes = outcomes;
-                sinceBest = 0;
-            } else if (++sinceBest >= patience) {
-                converged = true;
-                break;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("HmmTinyMoa(K={}, H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", states, hiddenSize,
-                agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
-        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm, bestOutcomes,
-                new TrainingHistory(entries, converged, seconds));
+                agents.size(), stopping.epochs(), String.format("%.1f", seconds), stopping.bestValidation());
+        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm, bestOutcomes, stopping.history(seconds));
     }
 
     private static double validationNll(HmmMixtureObjective objective, double[] theta, HmmParameters hmm,

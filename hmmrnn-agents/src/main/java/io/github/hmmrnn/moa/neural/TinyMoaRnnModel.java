@@ -2,11 +2,9 @@ package io.github.hmmrnn.moa.neural;
 
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
-import io.github.hmmrnn.model.TrainingHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -88,46 +86,23 @@ public final class TinyMoaRnnModel {
         AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
         double[] grad = new double[theta.length];
         double[] best = theta.clone();
-        double bestValidation = objective.loss(theta, va, null);
-        int sinceBest = 0;
-        boolean converged = false;
-        List<TrainingHistory.Entry> entries = new ArrayList<>();
-        int[] order = new int[tr.batch];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            AdamOptimizer.shuffle(order, shuffleRng);
+        SessionBatches batches = new SessionBatches(tr, batchSize, shuffleRng);
+        EarlyStopping stopping = new EarlyStopping("TinyMoaRnn", LOG, patience, learningRate,
+                objective.loss(theta, va, null));
+        for (int epoch = 1; epoch <= maxEpochs && !stopping.stopped(); epoch++) {
             double trainLoss = 0;
-            for (int from = 0; from < order.length; from += batchSize) {
-                EncodedSessions mini = tr.select(java.util.Arrays.copyOfRange(order, from,
-                        Math.min(order.length, from + batchSize)));
-                if (mini.numScored == 0) {
-                    continue;
-                }
+            for (EncodedSessions mini : batches.nextEpoch()) {
                 trainLoss += objective.loss(theta, mini, grad) * mini.numScored / tr.numScored;
                 adam.step(theta, grad);
             }
-            double validationLoss = objective.loss(theta, va, null);
-            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
-                throw new IllegalStateException("TinyMoaRnn training diverged at epoch " + epoch + ": train NLL "
-                        + trainLoss + ", validation NLL " + validationLoss + "; lower learningRate (" + learningRate + ")");
-            }
-            entries.add(new TrainingHistory.Entry(epoch, trainLoss, validationLoss));
-            LOG.debug("TinyMoaRnn epoch {}: train NLL {} validation NLL {}", epoch, trainLoss, validationLoss);
-            if (validationLoss < bestValidation) {
-                bestValidation = validationLoss;
+            if (stopping.record(epoch, trainLoss, objective.loss(theta, va, null))) {
                 best = theta.clone();
-                sinceBest = 0;
-            } else if (++sinceBest >= patience) {
-                converged = true;
-                break;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("TinyMoaRnn(H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", hiddenSize,
-                agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
-        return new FittedTinyMoaRnn(hiddenSize, agents, best, new TrainingHistory(entries, converged, seconds));
+                agents.size(), stopping.epochs(), String.format("%.1f", seconds), stopping.bestValidation());
+        return new FittedTinyMoaRnn(hiddenSize, agents, best, stopping.history(seconds));
     }
 
     private EncodedSessions encode(TwoStepDataset data, String what) {
