@@ -1,10 +1,8 @@
 package io.github.hmmrnn.moa.neural;
 
-import java.util.SplittableRandom;
-
 /**
  * Adam (Kingma &amp; Ba 2015) on a flat parameter vector, with the standard β1 = 0.9,
- * β2 = 0.999, ε = 1e-8, plus the seeded session shuffle both neural-mixture trainers use.
+ * β2 = 0.999, ε = 1e-8.
  */
 final class AdamOptimizer {
 
@@ -32,16 +30,6 @@ final class AdamOptimizer {
             m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
             v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
             theta[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPS);
-        }
-    }
-
-    /** Fisher–Yates shuffle on the given generator. */
-    static void shuffle(int[] order, SplittableRandom rng) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
         }
     }
 }

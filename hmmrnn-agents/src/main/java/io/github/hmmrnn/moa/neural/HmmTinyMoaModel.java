@@ -9,13 +9,11 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.ChainEvidence;
 
 import io.github.hmmrnn.agents.Agent;
-import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
-import io.github.hmmrnn.model.TrainingHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,26 +114,16 @@ public final class HmmTinyMoaModel {
         double[] best = theta.clone();
         HmmParameters bestHmm = hmm;
         OutcomeEmissions bestOutcomes = outcomes;
-        double bestValidation = validationNll(objective, theta, hmm, outcomes, va);
-        int sinceBest = 0;
-        boolean converged = false;
-        List<TrainingHistory.Entry> entries = new ArrayList<>();
-        int[] order = new int[tr.batch];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            AdamOptimizer.shuffle(order, shuffleRng);
+        SessionBatches batches = new SessionBatches(tr, batchSize, shuffleRng);
+        EarlyStopping stopping = new EarlyStopping("HmmTinyMoa", LOG, patience, learningRate,
+                validationNll(objective, theta, hmm, outcomes, va));
+        for (int epoch = 1; epoch <= maxEpochs && !stopping.stopped(); epoch++) {
             double trainLoss = 0;
             double[] startCounts = new double[states];
             double[][] transitionCounts = new double[states][states];
             List<Session> epochSessions = new ArrayList<>(tr.batch);
             List<double[][]> epochGammas = new ArrayList<>(tr.batch);
-            for (int from = 0; from < order.length; from += batchSize) {
-                EncodedSessions mini = tr.select(Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)));
-                if (mini.numScored == 0) {
-                    continue;
-                }
+            for (EncodedSessions mini : batches.nextEpoch()) {
                 HmmMixtureObjective.Result r = objective.loss(theta, hmm, outcomes, mini, grad);
                 if (outcomes != null) {
                     epochSessions.addAll(mini.sessions);
@@ -157,29 +145,16 @@ public final class HmmTinyMoaModel {
             if (outcomes != null) {
                 outcomes = OutcomeEmissions.mapEstimate(epochSessions, epochGammas, states);
             }
-            double validationLoss = validationNll(objective, theta, hmm, outcomes, va);
-            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
-                throw new IllegalStateException("HmmTinyMoa training diverged at epoch " + epoch + ": train NLL "
-                        + trainLoss + ", validation NLL " + validationLoss + "; lower learningRate (" + learningRate + ")");
-            }
-            entries.add(new TrainingHistory.Entry(epoch, trainLoss, validationLoss));
-            LOG.debug("HmmTinyMoa epoch {}: train NLL {} validation NLL {}", epoch, trainLoss, validationLoss);
-            if (validationLoss < bestValidation) {
-                bestValidation = validationLoss;
+            if (stopping.record(epoch, trainLoss, validationNll(objective, theta, hmm, outcomes, va))) {
                 best = theta.clone();
                 bestHmm = hmm;
                 bestOutcomes = outcomes;
-                sinceBest = 0;
-            } else if (++sinceBest >= patience) {
-                converged = true;
-                break;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("HmmTinyMoa(K={}, H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", states, hiddenSize,
-                agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
-        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm, bestOutcomes,
-                new TrainingHistory(entries, converged, seconds));
+                agents.size(), stopping.epochs(), String.format("%.1f", seconds), stopping.bestValidation());
+        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm, bestOutcomes, stopping.history(seconds));
     }
 
     private static double validationNll(HmmMixtureObjective objective, double[] theta, HmmParameters hmm,
@@ -242,18 +217,16 @@ public final class HmmTinyMoaModel {
     }
 
     /** Builder of {@link HmmTinyMoaModel}; setters validate at once. */
-    public static final class Builder {
+    public static final class Builder extends TinyMoaBuilderBase<Builder> {
         private int states = 2;
-        private int hiddenSize = 4;
-        private List<Agent> agents = AgentPreset.HMMRNN_ORIGINAL.agents();
-        private double learningRate = 0.005;
-        private int maxEpochs = 2000;
-        private int patience = 100;
-        private int batchSize = 8;
-        private long seed = 0;
         private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -263,88 +236,6 @@ public final class HmmTinyMoaModel {
          */
         public Builder states(int states) {
             this.states = TinyMoaChecks.atLeastOne("states", states);
-            return this;
-        }
-
-        /**
-         * @param hiddenSize GRU units H, ≥ 1 (default 4)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder hiddenSize(int hiddenSize) {
-            this.hiddenSize = TinyMoaChecks.atLeastOne("hiddenSize", hiddenSize);
-            return this;
-        }
-
-        /**
-         * @param agents agents to mix, at least one, with the parameter values to use
-         * @return this builder
-         * @throws IllegalArgumentException if null, empty or holding null
-         */
-        public Builder agents(List<Agent> agents) {
-            this.agents = TinyMoaChecks.agents(agents);
-            return this;
-        }
-
-        /**
-         * @param preset a named agent set, used with its default parameters
-         * @return this builder
-         * @throws IllegalArgumentException if preset is null
-         */
-        public Builder agents(AgentPreset preset) {
-            if (preset == null) {
-                throw new IllegalArgumentException("preset must not be null");
-            }
-            this.agents = preset.agents();
-            return this;
-        }
-
-        /**
-         * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.005)
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder learningRate(double learningRate) {
-            this.learningRate = TinyMoaChecks.learningRate(learningRate);
-            return this;
-        }
-
-        /**
-         * @param maxEpochs maximum epochs, ≥ 1 (default 2000)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder maxEpochs(int maxEpochs) {
-            this.maxEpochs = TinyMoaChecks.atLeastOne("maxEpochs", maxEpochs);
-            return this;
-        }
-
-        /**
-         * @param patience epochs without validation improvement before stopping, ≥ 1 (default 100)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder patience(int patience) {
-            this.patience = TinyMoaChecks.atLeastOne("patience", patience);
-            return this;
-        }
-
-        /**
-         * @param batchSize sessions per Adam step, ≥ 1 (default 8)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = TinyMoaChecks.atLeastOne("batchSize", batchSize);
-            return this;
-        }
-
-        /**
-         * @param seed root seed of the initialisation and the session shuffle (default 0)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
             return this;
         }
 

@@ -1,13 +1,10 @@
 package io.github.hmmrnn.moa.neural;
 
 import io.github.hmmrnn.agents.Agent;
-import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
-import io.github.hmmrnn.model.TrainingHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -89,46 +86,23 @@ public final class TinyMoaRnnModel {
         AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
         double[] grad = new double[theta.length];
         double[] best = theta.clone();
-        double bestValidation = objective.loss(theta, va, null);
-        int sinceBest = 0;
-        boolean converged = false;
-        List<TrainingHistory.Entry> entries = new ArrayList<>();
-        int[] order = new int[tr.batch];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            AdamOptimizer.shuffle(order, shuffleRng);
+        SessionBatches batches = new SessionBatches(tr, batchSize, shuffleRng);
+        EarlyStopping stopping = new EarlyStopping("TinyMoaRnn", LOG, patience, learningRate,
+                objective.loss(theta, va, null));
+        for (int epoch = 1; epoch <= maxEpochs && !stopping.stopped(); epoch++) {
             double trainLoss = 0;
-            for (int from = 0; from < order.length; from += batchSize) {
-                EncodedSessions mini = tr.select(java.util.Arrays.copyOfRange(order, from,
-                        Math.min(order.length, from + batchSize)));
-                if (mini.numScored == 0) {
-                    continue;
-                }
+            for (EncodedSessions mini : batches.nextEpoch()) {
                 trainLoss += objective.loss(theta, mini, grad) * mini.numScored / tr.numScored;
                 adam.step(theta, grad);
             }
-            double validationLoss = objective.loss(theta, va, null);
-            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
-                throw new IllegalStateException("TinyMoaRnn training diverged at epoch " + epoch + ": train NLL "
-                        + trainLoss + ", validation NLL " + validationLoss + "; lower learningRate (" + learningRate + ")");
-            }
-            entries.add(new TrainingHistory.Entry(epoch, trainLoss, validationLoss));
-            LOG.debug("TinyMoaRnn epoch {}: train NLL {} validation NLL {}", epoch, trainLoss, validationLoss);
-            if (validationLoss < bestValidation) {
-                bestValidation = validationLoss;
+            if (stopping.record(epoch, trainLoss, objective.loss(theta, va, null))) {
                 best = theta.clone();
-                sinceBest = 0;
-            } else if (++sinceBest >= patience) {
-                converged = true;
-                break;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("TinyMoaRnn(H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", hiddenSize,
-                agents.size(), entries.size(), String.format("%.1f", seconds), bestValidation);
-        return new FittedTinyMoaRnn(hiddenSize, agents, best, new TrainingHistory(entries, converged, seconds));
+                agents.size(), stopping.epochs(), String.format("%.1f", seconds), stopping.bestValidation());
+        return new FittedTinyMoaRnn(hiddenSize, agents, best, stopping.history(seconds));
     }
 
     private EncodedSessions encode(TwoStepDataset data, String what) {
@@ -158,99 +132,13 @@ public final class TinyMoaRnnModel {
     }
 
     /** Builder of {@link TinyMoaRnnModel}; setters validate at once. */
-    public static final class Builder {
-        private int hiddenSize = 4;
-        private List<Agent> agents = AgentPreset.HMMRNN_ORIGINAL.agents();
-        private double learningRate = 0.005;
-        private int maxEpochs = 2000;
-        private int patience = 100;
-        private int batchSize = 8;
-        private long seed = 0;
+    public static final class Builder extends TinyMoaBuilderBase<Builder> {
 
         private Builder() {
         }
 
-        /**
-         * @param batchSize sessions per Adam step, ≥ 1 (default 8); sessions are reshuffled every
-         *                  epoch with a seeded generator
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = TinyMoaChecks.atLeastOne("batchSize", batchSize);
-            return this;
-        }
-
-        /**
-         * @param hiddenSize GRU units H, ≥ 1 (default 4)
-         * @return this builder
-         * @throws IllegalArgumentException if hiddenSize &lt; 1
-         */
-        public Builder hiddenSize(int hiddenSize) {
-            this.hiddenSize = TinyMoaChecks.atLeastOne("hiddenSize", hiddenSize);
-            return this;
-        }
-
-        /**
-         * @param agents agents to mix, at least one, with the parameter values to use (default
-         *               {@link AgentPreset#HMMRNN_ORIGINAL} with default parameters)
-         * @return this builder
-         * @throws IllegalArgumentException if the list is null or empty or holds null
-         */
-        public Builder agents(List<Agent> agents) {
-            this.agents = TinyMoaChecks.agents(agents);
-            return this;
-        }
-
-        /**
-         * @param preset a named agent set, used with its default parameters
-         * @return this builder
-         * @throws IllegalArgumentException if preset is null
-         */
-        public Builder agents(AgentPreset preset) {
-            if (preset == null) {
-                throw new IllegalArgumentException("preset must not be null");
-            }
-            this.agents = preset.agents();
-            return this;
-        }
-
-        /**
-         * @param learningRate Adam learning rate, finite and &gt; 0 (default 0.005)
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder learningRate(double learningRate) {
-            this.learningRate = TinyMoaChecks.learningRate(learningRate);
-            return this;
-        }
-
-        /**
-         * @param maxEpochs maximum epochs (passes over the training sessions), ≥ 1 (default 2000)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder maxEpochs(int maxEpochs) {
-            this.maxEpochs = TinyMoaChecks.atLeastOne("maxEpochs", maxEpochs);
-            return this;
-        }
-
-        /**
-         * @param patience epochs without validation improvement before stopping, ≥ 1 (default 100)
-         * @return this builder
-         * @throws IllegalArgumentException if &lt; 1
-         */
-        public Builder patience(int patience) {
-            this.patience = TinyMoaChecks.atLeastOne("patience", patience);
-            return this;
-        }
-
-        /**
-         * @param seed root seed of the GRU and gate initialisation (default 0)
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        Builder self() {
             return this;
         }
 
