@@ -217,6 +217,27 @@ public final class Session {
     }
 
     /**
+     * Consecutive trials of this session as a session of their own (same subject and index).
+     *
+     * @param from first trial, inclusive, 0-based
+     * @param to   last trial, exclusive
+     * @return this session when the range is all of it, else a copy of trials [from, to)
+     * @throws IllegalArgumentException if not {@code 0 <= from < to <= length()}
+     */
+    public Session segment(int from, int to) {
+        if (from < 0 || from >= to || to > length()) {
+            throw new IllegalArgumentException("segment [" + from + ", " + to + ") of subject " + subject
+                    + ", session " + index + " must satisfy 0 <= from < to <= " + length());
+        }
+        if (from == 0 && to == length()) {
+            return this;
+        }
+        return new Session(subject, index, Arrays.copyOfRange(choices, from, to), Arrays.copyOfRange(outcomes, from, to),
+                Arrays.copyOfRange(rewards, from, to), Arrays.copyOfRange(common, from, to),
+                Arrays.copyOfRange(scored, from, to), phases == null ? null : Arrays.copyOfRange(phases, from, to));
+    }
+
+    /**
      * Returns the same trials under another subject name / session index.
      *
      * @param newSubject subject name

@@ -82,6 +82,62 @@ public final class SessionFolds {
         return new DatasetSplit(data.selectSessions(train), data.selectSessions(test));
     }
 
+    /**
+     * Holds out segments rather than whole sessions, for early stopping inside a training fold:
+     * every session is cut into consecutive segments of at most {@code segmentLength} trials,
+     * segments are numbered in session order, and segment i is held out when
+     * {@code i mod m == m / 2} with {@code m = max(2, round(1 / testFraction))}, so held-out
+     * trials come from every part of every session (the tiny-RNN paper's cross-validation is over
+     * segments too). Consecutive kept segments of a session are joined again.
+     *
+     * <p>Each part is returned as a session of its own (same subject and session index). Its first
+     * trial is then a session start for the models: a GRU gets zero input there instead of the
+     * real previous trial, and agents start from their initial values. That costs one trial of
+     * context per cut and is meant for choosing an epoch, never for a final test score.
+     *
+     * @param data          sessions
+     * @param segmentLength trials per segment, at least 1
+     * @param testFraction  approximate fraction of segments held out, in (0, 1)
+     * @return training parts and held-out segments
+     * @throws IllegalArgumentException if {@code segmentLength < 1}, the fraction is outside (0, 1),
+     *                                  or the data give fewer than two segments to split
+     */
+    public static DatasetSplit holdOutSegments(TwoStepDataset data, int segmentLength, double testFraction) {
+        if (segmentLength < 1) {
+            throw new IllegalArgumentException("segmentLength must be >= 1, got " + segmentLength);
+        }
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
+        }
+        int m = (int) Math.max(2, Math.round(1 / testFraction));
+        List<Session> train = new ArrayList<>();
+        List<Session> test = new ArrayList<>();
+        int piece = 0;
+        for (Session s : data.sessions()) {
+            int runStart = -1;
+            for (int start = 0; start < s.length(); start += segmentLength, piece++) {
+                int end = Math.min(s.length(), start + segmentLength);
+                if (piece % m == m / 2) {
+                    if (runStart >= 0) {
+                        train.add(s.segment(runStart, start));
+                        runStart = -1;
+                    }
+                    test.add(s.segment(start, end));
+                } else if (runStart < 0) {
+                    runStart = start;
+                }
+            }
+            if (runStart >= 0) {
+                train.add(s.segment(runStart, s.length()));
+            }
+        }
+        if (train.isEmpty() || test.isEmpty()) {
+            throw new IllegalArgumentException("need at least 2 segments of " + segmentLength
+                    + " trials to hold some out, got " + piece);
+        }
+        return new DatasetSplit(TwoStepDataset.of(data.subjects(), train), TwoStepDataset.of(data.subjects(), test));
+    }
+
     private static int[] order(int n, SplitMethod method, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

@@ -64,7 +64,7 @@ final class HeadOutputs {
             }
         }
         if (outcomes != null) {
-            outcomes.addLogLikelihoods(inputs.data().sessions().get(row), e);
+            outcomes.addLogLikelihoods(inputs.rowTrials(row), e);
         }
         return e;
     }

@@ -47,20 +47,20 @@ public final class HmmTinyRnnModel {
      * @throws NullPointerException     if {@code train} is null
      */
     public FittedHmmTinyRnn fit(TwoStepDataset train, TwoStepDataset validation) {
-        RnnInputs tr = RnnFitting.encode(train, hyperParameters.encoding(), "train");
+        RnnInputs tr = RnnFitting.encode(train, hyperParameters, "train");
         RnnInputs va = validation == null ? null
-                : RnnFitting.encode(validation, hyperParameters.encoding(), "validation");
+                : RnnFitting.encode(validation, hyperParameters, "validation");
         return fit(tr, va);
     }
 
     /**
      * Fits on pre-encoded inputs.
      *
-     * @param train      encoded training data
-     * @param validation encoded validation data, or {@code null}
+     * @param train      encoded training data, cut as {@code trainingSegmentLength} asks
+     * @param validation encoded validation data (cut the same way), or {@code null}
      * @return the fitted model
-     * @throws IllegalArgumentException if an encoding differs from this model's, or a dataset
-     *                                  has no scored trials
+     * @throws IllegalArgumentException if an encoding or segment length differs from this
+     *                                  model's, or a dataset has no scored trials
      */
     public FittedHmmTinyRnn fit(RnnInputs train, RnnInputs validation) {
         return new FittedHmmTinyRnn(RnnFitting.fit(hyperParameters, train, validation));
@@ -203,7 +203,7 @@ public final class HmmTinyRnnModel {
         public HmmTinyRnnModel build() {
             return new HmmTinyRnnModel(new RnnHyperParameters(states, hiddenSize, encoding, stickiness,
                     learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, temperature,
-                    initialization, warmStartEpochs, headWeightLearningRateScale, chainEvidence));
+                    initialization, warmStartEpochs, headWeightLearningRateScale, chainEvidence, trainingSegmentLength));
         }
     }
 }

@@ -103,16 +103,18 @@ final class HmmTinyRnnTrainer {
         BiasHmm bias = BiasHmm.fit(train.data(), k, hp.chainEvidence());
         List<double[][]> gamma = bias.smoothedStates(train.data());
         int steps = train.paddedLength();
-        double weight = (double) train.numSessions() / train.numScored();
-        double[] labels = new double[train.numSessions() * 2 * k * steps];
-        for (int b = 0; b < train.numSessions(); b++) {
-            double[][] g = gamma.get(b);
+        double weight = (double) train.numRows() / train.numScored();
+        double[] labels = new double[train.numRows() * 2 * k * steps];
+        for (int b = 0; b < train.numRows(); b++) {
+            // the bias-only HMM runs on whole sessions: a segment row takes its share of them
+            double[][] g = gamma.get(train.rowSession(b));
+            int start = train.rowStart(b);
             int base = b * 2 * k * steps;
             for (int t = 0; t < train.length(b); t++) {
                 if (train.scored(b, t)) {
                     int c = train.choice(b, t);
                     for (int j = 0; j < k; j++) {
-                        labels[base + (2 * j + c) * steps + t] = weight * hp.temperature() * g[t][j];
+                        labels[base + (2 * j + c) * steps + t] = weight * hp.temperature() * g[start + t][j];
                     }
                 }
             }
@@ -199,7 +201,7 @@ final class HmmTinyRnnTrainer {
                     hp.warmStartEpochs());
         }
         INDArray xv = validation == null ? null : RnnNetwork.features(validation);
-        double weight = (double) train.numSessions() / train.numScored();
+        double weight = (double) train.numRows() / train.numScored();
 
         List<TrainingHistory.Entry> entries = new ArrayList<>();
         double bestScore = Double.POSITIVE_INFINITY;
@@ -252,7 +254,7 @@ final class HmmTinyRnnTrainer {
                 pi = mStepInitial(e.initialCounts());
                 a = mStepTransition(e.transitionCounts());
                 if (outcomes != null) {
-                    outcomes = OutcomeEmissions.mapEstimate(train.data().sessions(), e.smoothed(), k);
+                    outcomes = OutcomeEmissions.mapEstimate(train.rowTrials(), e.smoothed(), k);
                 }
             }
             if (epoch % 50 == 0) {
@@ -307,7 +309,7 @@ final class HmmTinyRnnTrainer {
                 ExecutorService pool) {
         int k = pi.length;
         int steps = in.paddedLength();
-        int batch = in.numSessions();
+        int batch = in.numRows();
         double[] labels = new double[batch * 2 * k * steps];
         HmmPosterior[] posts = new HmmPosterior[batch];
         double[] choiceNll = new double[batch];
@@ -355,8 +357,8 @@ final class HmmTinyRnnTrainer {
                          ExecutorService pool) {
         int k = pi.length;
         int steps = in.paddedLength();
-        double[] perSession = new double[in.numSessions()];
-        forEachSession(in.numSessions(), pool, b -> {
+        double[] perSession = new double[in.numRows()];
+        forEachSession(in.numRows(), pool, b -> {
             int len = in.length(b);
             double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, len);
             HmmPosterior post = ForwardBackward.filter(pi, a,

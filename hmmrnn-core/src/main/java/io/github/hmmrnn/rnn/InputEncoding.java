@@ -29,15 +29,18 @@ public enum InputEncoding {
     }
 
     /**
-     * Writes the features of trial t (which describe trial t − 1) into a [I][T] block.
+     * Writes the features of trial t (which describe trial t − 1) into column {@code column} of a
+     * [I][T] block. A row may hold a segment of the session that starts after trial 0: its first
+     * column still describes the real previous trial, which is past data.
      *
      * @param session the session
-     * @param t       trial index
+     * @param t       trial index within the session
      * @param dst     destination array laid out [features][steps] from {@code offset}
-     * @param offset  index of feature 0, step 0 of this session in {@code dst}
+     * @param offset  index of feature 0, step 0 of this row in {@code dst}
      * @param steps   padded number of steps T of the block
+     * @param column  step of the row that trial t occupies
      */
-    void encode(Session session, int t, double[] dst, int offset, int steps) {
+    void encode(Session session, int t, double[] dst, int offset, int steps, int column) {
         if (t == 0) {
             return;
         }
@@ -47,11 +50,11 @@ public enum InputEncoding {
         int common = session.common(p) ? 1 : 0;
         switch (this) {
             case CHOICE_REWARD_TRANSITION -> {
-                dst[offset + t] = choice;
-                dst[offset + steps + t] = reward;
-                dst[offset + 2 * steps + t] = common;
+                dst[offset + column] = choice;
+                dst[offset + steps + column] = reward;
+                dst[offset + 2 * steps + column] = common;
             }
-            case TRIAL_TYPE_ONE_HOT -> dst[offset + (4 * choice + 2 * common + reward) * steps + t] = 1.0;
+            case TRIAL_TYPE_ONE_HOT -> dst[offset + (4 * choice + 2 * common + reward) * steps + column] = 1.0;
             default -> throw new IllegalStateException("unhandled encoding " + this);
         }
     }

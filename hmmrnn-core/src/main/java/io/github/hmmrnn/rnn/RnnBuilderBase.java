@@ -17,6 +17,7 @@ abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
     int restarts = 1;
     long seed = 0L;
     int threads = 1;
+    int trainingSegmentLength = 0;
 
     RnnBuilderBase() {
     }
@@ -102,6 +103,22 @@ abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
      */
     public B seed(long seed) {
         this.seed = seed;
+        return self();
+    }
+
+    /**
+     * Cuts training and validation sessions into consecutive segments of at most
+     * {@code trainingSegmentLength} trials (the tiny-RNN paper uses 150), each a separate batch
+     * row whose GRU state starts at zero (and, for the HMM-TinyRNN, whose chain restarts from π).
+     * A segment's first input is still the real previous trial. Predictions of the fitted model
+     * run over whole sessions. See {@code docs/hmm-tinyrnn.md}.
+     *
+     * @param trainingSegmentLength trials per segment, ≥ 1, or 0 for whole sessions (default 0)
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public B trainingSegmentLength(int trainingSegmentLength) {
+        this.trainingSegmentLength = RnnHyperParameters.requireTrainingSegmentLength(trainingSegmentLength);
         return self();
     }
 

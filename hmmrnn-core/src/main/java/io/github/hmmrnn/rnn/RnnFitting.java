@@ -13,12 +13,22 @@ final class RnnFitting {
     private RnnFitting() {
     }
 
-    static RnnInputs encode(TwoStepDataset data, InputEncoding encoding, String name) {
+    /** Encodes training or validation data as the hyper-parameters ask (segment rows or whole sessions). */
+    static RnnInputs encode(TwoStepDataset data, RnnHyperParameters hp, String name) {
         Objects.requireNonNull(data, name);
         if (data.sessions().isEmpty()) {
             throw new IllegalArgumentException(name + " must contain at least one session, got 0");
         }
-        return RnnInputs.encode(data, encoding);
+        return RnnInputs.encode(data, hp.encoding(), hp.trainingSegmentLength());
+    }
+
+    private static void requireSegments(RnnHyperParameters hp, RnnInputs in, String name) {
+        if (in.segmentLength() != hp.trainingSegmentLength()) {
+            throw new IllegalArgumentException(name + " inputs are cut into segments of " + in.segmentLength()
+                    + " trials (0 = whole sessions) but the model's trainingSegmentLength is "
+                    + hp.trainingSegmentLength() + "; encode with RnnInputs.encode(data, encoding, "
+                    + hp.trainingSegmentLength() + ")");
+        }
     }
 
     static RnnState fit(RnnHyperParameters hp, RnnInputs train, RnnInputs validation) {
@@ -31,7 +41,9 @@ final class RnnFitting {
             throw new IllegalArgumentException("train data must contain at least one scored trial, got 0 of "
                     + train.data().numTrials());
         }
+        requireSegments(hp, train, "train");
         if (validation != null) {
+            requireSegments(hp, validation, "validation");
             if (validation.encoding() != train.encoding()) {
                 throw new IllegalArgumentException("validation inputs are encoded as " + validation.encoding()
                         + " but train inputs as " + train.encoding());

@@ -34,12 +34,18 @@ import java.util.Objects;
  *                       modulates
  * @param chainEvidence what the HMM states emit: choices only, or choices and outcomes (always
  *                       {@link ChainEvidence#CHOICES} for K = 1, where a chain explains nothing)
+ * @param trainingSegmentLength training and validation sessions are cut into consecutive
+ *                       segments of at most this many trials, each a separate batch row whose GRU
+ *                       state starts at zero (and whose chain restarts from π), ≥ 1; 0 (the
+ *                       default) trains on whole sessions. Predictions of a fitted model always
+ *                       run over whole sessions.
  */
 public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encoding, double stickiness,
                                  double learningRate, int maxEpochs, int patience, double gradientClip,
                                  int restarts, long seed, int threads, double temperature,
                                  Initialization initialization, int warmStartEpochs,
-                                 double headWeightLearningRateScale, ChainEvidence chainEvidence) {
+                                 double headWeightLearningRateScale, ChainEvidence chainEvidence,
+                                 int trainingSegmentLength) {
 
     /** Validates every field; the builders run the same checks as each option is set. */
     public RnnHyperParameters {
@@ -58,6 +64,7 @@ public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encod
         requireWarmStartEpochs(warmStartEpochs);
         requireHeadWeightLearningRateScale(headWeightLearningRateScale);
         Objects.requireNonNull(chainEvidence, "chainEvidence");
+        requireTrainingSegmentLength(trainingSegmentLength);
         if (states == 1 && chainEvidence != ChainEvidence.CHOICES) {
             throw new IllegalArgumentException("chainEvidence must be CHOICES for a single state (K = 1), got "
                     + chainEvidence);
@@ -142,6 +149,14 @@ public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encod
     static int requireWarmStartEpochs(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("warmStartEpochs must be >= 0, got " + value);
+        }
+        return value;
+    }
+
+    static int requireTrainingSegmentLength(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("trainingSegmentLength must be >= 1, or 0 for whole sessions, got "
+                    + value);
         }
         return value;
     }

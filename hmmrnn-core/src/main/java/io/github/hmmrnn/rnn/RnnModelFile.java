@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.hmmrnn.model.TrainingHistory;
 
 /**
- * On-disk JSON form of a fitted (HMM-)TinyRNN, format version {@value #FORMAT_VERSION}: the
+ * On-disk JSON form of a fitted (HMM-)TinyRNN, format version {@value #FORMAT_VERSION} (version 3
+ * files are read too): the
  * hyper-parameters, provenance, flat DL4J parameter vector, π, A and training history. Doubles
  * are written in their shortest round-trip form, so a load reproduces predictions bit for bit.
  *
@@ -31,8 +32,14 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
                     RnnProvenance provenance, double[] parameters, double[] initial, double[][] transition,
                     double[][] outcomeRewardProbabilities, TrainingHistory history) {
 
-    /** The only format version this library reads and writes. */
-    static final int FORMAT_VERSION = 3;
+    /** The format version this library writes (4 added {@code trainingSegmentLength}). */
+    static final int FORMAT_VERSION = 4;
+
+    /**
+     * The oldest version read: version 3 files lack {@code trainingSegmentLength} and were all
+     * trained on whole sessions, so it loads as 0.
+     */
+    static final int OLDEST_READABLE_VERSION = 3;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -51,9 +58,16 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
         if (version == null || !version.canConvertToInt()) {
             throw new IllegalArgumentException(path + ": missing formatVersion; not a saved hmmrnn RNN model");
         }
-        if (version.asInt() != FORMAT_VERSION) {
+        if (version.asInt() < OLDEST_READABLE_VERSION || version.asInt() > FORMAT_VERSION) {
             throw new IllegalArgumentException(path + ": unsupported formatVersion " + version.asInt()
-                    + "; this library reads version " + FORMAT_VERSION);
+                    + "; this library reads versions " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION);
+        }
+        JsonNode hp = tree.get("hyperParameters");
+        if (version.asInt() == 3 && hp instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            if (o.has("trainingSegmentLength")) {
+                throw new IllegalArgumentException(path + ": formatVersion 3 has no trainingSegmentLength");
+            }
+            o.put("trainingSegmentLength", 0);
         }
         RnnModelFile f = MAPPER.treeToValue(tree, RnnModelFile.class);
         if (!expectedType.equals(f.modelType())) {

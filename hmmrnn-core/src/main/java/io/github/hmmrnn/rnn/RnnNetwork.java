@@ -106,7 +106,7 @@ final class RnnNetwork {
     /** @return the input as a [B][I][T] double INDArray */
     static INDArray features(RnnInputs inputs) {
         return Nd4j.create(inputs.features(),
-                new long[] {inputs.numSessions(), inputs.encoding().width(), inputs.paddedLength()}, 'c');
+                new long[] {inputs.numRows(), inputs.encoding().width(), inputs.paddedLength()}, 'c');
     }
 
     /**

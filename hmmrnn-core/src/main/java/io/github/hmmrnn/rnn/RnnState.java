@@ -93,7 +93,7 @@ final class RnnState {
         net.setParameters(parameters);
         double[] logits = net.logits(RnnNetwork.features(in));
         List<SessionInference> out = new ArrayList<>();
-        for (int b = 0; b < in.numSessions(); b++) {
+        for (int b = 0; b < in.numRows(); b++) {
             double[][][] lp = HeadOutputs.logProbabilities(logits, hyperParameters.states(), in.paddedLength(), b,
                     in.length(b));
             double[][] e = HeadOutputs.emissions(lp, in, b, hyperParameters.temperature(), outcomes);

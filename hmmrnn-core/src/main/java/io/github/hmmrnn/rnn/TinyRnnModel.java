@@ -38,20 +38,20 @@ public final class TinyRnnModel {
      * @throws NullPointerException     if {@code train} is null
      */
     public FittedTinyRnn fit(TwoStepDataset train, TwoStepDataset validation) {
-        RnnInputs tr = RnnFitting.encode(train, hyperParameters.encoding(), "train");
+        RnnInputs tr = RnnFitting.encode(train, hyperParameters, "train");
         RnnInputs va = validation == null ? null
-                : RnnFitting.encode(validation, hyperParameters.encoding(), "validation");
+                : RnnFitting.encode(validation, hyperParameters, "validation");
         return fit(tr, va);
     }
 
     /**
      * Fits on pre-encoded inputs.
      *
-     * @param train      encoded training data
-     * @param validation encoded validation data, or {@code null}
+     * @param train      encoded training data, cut as {@code trainingSegmentLength} asks
+     * @param validation encoded validation data (cut the same way), or {@code null}
      * @return the fitted model
-     * @throws IllegalArgumentException if an encoding differs from this model's, or a dataset
-     *                                  has no scored trials
+     * @throws IllegalArgumentException if an encoding or segment length differs from this
+     *                                  model's, or a dataset has no scored trials
      */
     public FittedTinyRnn fit(RnnInputs train, RnnInputs validation) {
         return new FittedTinyRnn(RnnFitting.fit(hyperParameters, train, validation));
@@ -77,7 +77,7 @@ public final class TinyRnnModel {
         public TinyRnnModel build() {
             return new TinyRnnModel(new RnnHyperParameters(1, hiddenSize, encoding, 0.0,
                     learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, 1.0,
-                    Initialization.SYMMETRIC, 0, 1.0, io.github.hmmrnn.model.ChainEvidence.CHOICES));
+                    Initialization.SYMMETRIC, 0, 1.0, io.github.hmmrnn.model.ChainEvidence.CHOICES, trainingSegmentLength));
         }
     }
 }

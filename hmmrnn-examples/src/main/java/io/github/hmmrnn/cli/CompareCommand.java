@@ -12,6 +12,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
 import io.github.hmmrnn.report.CrossValidation;
 import io.github.hmmrnn.report.FitSettings;
+import io.github.hmmrnn.report.InnerValidation;
 import io.github.hmmrnn.report.ModelFitter;
 import io.github.hmmrnn.report.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
@@ -56,6 +57,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--hmm-rnn-hidden", defaultValue = "2", description = "HMM-TinyRNN GRU units (default: ${DEFAULT-VALUE}).")
     int hmmRnnHidden;
 
+    @Option(names = "--inner-validation", defaultValue = "SEGMENTS",
+            description = "What the RNN models hold out of each training fold for early stopping: SEGMENTS (every "
+                    + "7th 150-trial segment, sampling all training sessions) or SESSIONS (15 %% of the sessions, i.e. "
+                    + "one per rat, which can stop training after a few epochs) (default: ${DEFAULT-VALUE}).")
+    InnerValidation innerValidation;
+
     @Option(names = "--quick", description = "One rat (M071), two models (HMM-MoA K=1, TinyRNN H=1), 3 folds.")
     boolean quick;
 
@@ -99,7 +106,8 @@ final class CompareCommand implements Callable<Integer> {
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
             for (ModelFitter f : fitters) {
-                CrossValidation.Result r = CrossValidation.run(d, f, k, SplitMethod.STRIDE, common.seed, common.threads);
+                CrossValidation.Result r = CrossValidation.run(d, f, k, SplitMethod.STRIDE, common.seed, common.threads,
+                        innerValidation);
                 rows.add(new RealDataReport.CvRow(subject, r));
                 pooled.computeIfAbsent(f.name(), x -> new ArrayList<>()).addAll(r.folds());
                 System.out.printf(java.util.Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",

@@ -38,6 +38,14 @@ public final class ModelOptions {
     @Option(names = "--lr", defaultValue = "0.01", description = "RNN Adam learning rate (default: ${DEFAULT-VALUE}).")
     public double lr;
 
+    /** RNN training segment length. */
+    @Option(names = "--segment-length", defaultValue = "0",
+            description = "TinyRNN / HMM-TinyRNN: train on consecutive segments of at most this many trials per "
+                    + "session (GRU state reset per segment, first input still the real previous trial; the tiny-RNN "
+                    + "paper uses 150); 0 trains on whole sessions. Predictions always run over whole sessions "
+                    + "(default: ${DEFAULT-VALUE}).")
+    public int segmentLength;
+
     /** RNN input encoding. */
     @Option(names = "--encoding", defaultValue = "TRIAL_TYPE_ONE_HOT",
             description = "RNN input encoding of the previous trial: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -77,7 +85,8 @@ public final class ModelOptions {
      * @return the settings
      */
     public FitSettings settings(long seed, int threads, ChainEvidence evidence) {
-        return new FitSettings(agents, starts, maxIter, lr, epochs, patience, encoding, seed, threads, evidence);
+        return new FitSettings(agents, starts, maxIter, lr, epochs, patience, encoding, seed, threads, evidence,
+                segmentLength);
     }
 
     private ChainEvidence singleChainEvidence() {

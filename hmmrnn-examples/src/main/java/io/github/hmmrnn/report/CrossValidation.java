@@ -27,8 +27,11 @@ public final class CrossValidation {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrossValidation.class);
 
-    /** Fraction of each training fold's sessions held out for early stopping. */
+    /** Fraction of each training fold's sessions (or segments) held out for early stopping. */
     public static final double INNER_VALIDATION_FRACTION = 0.15;
+
+    /** Trials per held-out segment under {@link InnerValidation#SEGMENTS}. */
+    public static final int INNER_VALIDATION_SEGMENT_LENGTH = 150;
 
     private CrossValidation() {
     }
@@ -84,7 +87,8 @@ public final class CrossValidation {
     }
 
     /**
-     * Cross-validates a model.
+     * Cross-validates a model, holding out whole sessions of each training fold for early stopping
+     * ({@link InnerValidation#SESSIONS}).
      *
      * @param data    sessions (at least {@code folds} of them)
      * @param fitter  the model
@@ -97,6 +101,25 @@ public final class CrossValidation {
      */
     public static Result run(TwoStepDataset data, ModelFitter fitter, int folds, SplitMethod method, long seed,
                              int threads) {
+        return run(data, fitter, folds, method, seed, threads, InnerValidation.SESSIONS);
+    }
+
+    /**
+     * Cross-validates a model.
+     *
+     * @param data    sessions (at least {@code folds} of them)
+     * @param fitter  the model
+     * @param folds   number of folds, at least 2
+     * @param method  how sessions are dealt to folds
+     * @param seed    fold-assignment seed (RANDOM only)
+     * @param threads worker threads, at least 1
+     * @param inner   what models with early stopping hold out of each training fold
+     * @return per-fold and pooled scores
+     * @throws IllegalArgumentException if {@code threads < 1} or the folds are invalid
+     */
+    public static Result run(TwoStepDataset data, ModelFitter fitter, int folds, SplitMethod method, long seed,
+                             int threads, InnerValidation inner) {
+        java.util.Objects.requireNonNull(inner, "inner");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -106,7 +129,7 @@ public final class CrossValidation {
             List<Future<Fold>> futures = new ArrayList<>();
             for (int f = 0; f < splits.size(); f++) {
                 final int fold = f;
-                futures.add(pool.submit(() -> fold(fitter, splits.get(fold), fold)));
+                futures.add(pool.submit(() -> fold(fitter, splits.get(fold), fold, inner)));
             }
             List<Fold> out = new ArrayList<>();
             for (Future<Fold> fu : futures) {
@@ -126,11 +149,18 @@ public final class CrossValidation {
         }
     }
 
-    private static Fold fold(ModelFitter fitter, DatasetSplit split, int fold) {
+    private static Fold fold(ModelFitter fitter, DatasetSplit split, int fold, InnerValidation validation) {
         TwoStepDataset train = split.train();
-        DatasetSplit inner = fitter.usesValidation() && train.numSessions() >= 2
-                ? SessionFolds.holdOut(train, INNER_VALIDATION_FRACTION, SplitMethod.STRIDE, 0)
-                : new DatasetSplit(train, train);
+        DatasetSplit inner;
+        if (!fitter.usesValidation()) {
+            inner = new DatasetSplit(train, train);
+        } else if (validation == InnerValidation.SEGMENTS) {
+            inner = SessionFolds.holdOutSegments(train, INNER_VALIDATION_SEGMENT_LENGTH, INNER_VALIDATION_FRACTION);
+        } else {
+            inner = train.numSessions() >= 2
+                    ? SessionFolds.holdOut(train, INNER_VALIDATION_FRACTION, SplitMethod.STRIDE, 0)
+                    : new DatasetSplit(train, train);
+        }
         FittedChoiceModel m = fitter.fit(inner.train(), inner.test());
         PredictiveScore tr = PredictiveMetrics.evaluate(train, m.predictChoiceProbabilities(train));
         PredictiveScore te = PredictiveMetrics.evaluate(split.test(), m.predictChoiceProbabilities(split.test()));

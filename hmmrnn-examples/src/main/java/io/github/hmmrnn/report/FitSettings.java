@@ -31,10 +31,12 @@ import java.util.List;
  * @param seed         model seed
  * @param threads      threads per fit, at least 1
  * @param chainEvidence what the hidden chain of the HMM models emits (choices, or choices and outcomes)
+ * @param trainingSegmentLength TinyRNN / HMM-TinyRNN training segment length in trials, or 0 for
+ *                     whole sessions (see {@code TinyRnnModel.Builder#trainingSegmentLength})
  */
 public record FitSettings(String agents, int moaStarts, int moaMaxIter, double learningRate, int maxEpochs,
                           int patience, InputEncoding encoding, long seed, int threads,
-                          ChainEvidence chainEvidence) {
+                          ChainEvidence chainEvidence, int trainingSegmentLength) {
 
     /**
      * Validates the settings.
@@ -59,6 +61,29 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        if (trainingSegmentLength < 0) {
+            throw new IllegalArgumentException("training segment length must be >= 1, or 0 for whole sessions, got "
+                    + trainingSegmentLength);
+        }
+    }
+
+    /**
+     * Settings whose GRU models train on whole sessions.
+     *
+     * @param agents        MoA agents
+     * @param moaStarts     MoA random starts
+     * @param moaMaxIter    MoA maximum EM iterations
+     * @param learningRate  RNN Adam learning rate
+     * @param maxEpochs     maximum RNN epochs
+     * @param patience      RNN early-stopping patience
+     * @param encoding      RNN input encoding
+     * @param seed          model seed
+     * @param threads       threads per fit
+     * @param chainEvidence what the HMM models' chain emits
+     */
+    public FitSettings(String agents, int moaStarts, int moaMaxIter, double learningRate, int maxEpochs,
+                       int patience, InputEncoding encoding, long seed, int threads, ChainEvidence chainEvidence) {
+        this(agents, moaStarts, moaMaxIter, learningRate, maxEpochs, patience, encoding, seed, threads, chainEvidence, 0);
     }
 
     /**
@@ -67,7 +92,7 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
      */
     public FitSettings withChainEvidence(ChainEvidence evidence) {
         return new FitSettings(agents, moaStarts, moaMaxIter, learningRate, maxEpochs, patience, encoding, seed,
-                threads, evidence);
+                threads, evidence, trainingSegmentLength);
     }
 
     /**
@@ -117,13 +142,14 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, double l
             }
             case TINYRNN -> {
                 TinyRnnModel spec = TinyRnnModel.builder().hiddenSize(hidden).inputEncoding(encoding).learningRate(learningRate)
-                        .maxEpochs(maxEpochs).patience(patience).seed(seed).threads(threads).build();
+                        .maxEpochs(maxEpochs).patience(patience).seed(seed).threads(threads)
+                        .trainingSegmentLength(trainingSegmentLength).build();
                 yield fitter("TinyRnn-H" + hidden, true, spec::fit);
             }
             case HMM_TINYRNN -> {
                 HmmTinyRnnModel spec = HmmTinyRnnModel.builder().states(states).hiddenSize(hidden)
                         .inputEncoding(encoding).learningRate(learningRate).maxEpochs(maxEpochs).patience(patience).seed(seed)
-                        .threads(threads).chainEvidence(evidence).build();
+                        .threads(threads).chainEvidence(evidence).trainingSegmentLength(trainingSegmentLength).build();
                 yield fitter("HmmTinyRnn-K" + states + "-H" + hidden + suffix, true, spec::fit);
             }
             case TINYMOA -> {
