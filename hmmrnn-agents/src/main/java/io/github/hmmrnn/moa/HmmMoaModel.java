@@ -378,14 +378,9 @@ public final class HmmMoaModel {
                 trans[i] = MoaKernels.dirichlet(rng, c);
             }
         }
-        double[][] rho = null;
-        if (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES) {
-            // uninformative: the first E-step is the choice-only one, β's noise breaks the symmetry
-            rho = new double[k][2];
-            for (double[] row : rho) {
-                Arrays.fill(row, 0.5);
-            }
-        }
+        // uninformative: the first E-step is the choice-only one, β's noise breaks the symmetry
+        double[][] rho = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                ? OutcomeEmissions.uninformative(k).rewardProbabilities() : null;
         return new MoaFitter.Params(beta, alpha, pi, trans, rho);
     }
 

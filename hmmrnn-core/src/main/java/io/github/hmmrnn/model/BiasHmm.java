@@ -86,14 +86,8 @@ public final class BiasHmm {
                 a[i][j] = k == 1 ? 1 : (i == j ? 0.97 : 0.03 / (k - 1));
             }
         }
-        OutcomeEmissions rho = null;
-        if (evidence == ChainEvidence.CHOICES_AND_OUTCOMES) {
-            double[][] half = new double[k][2];
-            for (double[] row : half) {
-                java.util.Arrays.fill(row, 0.5);
-            }
-            rho = OutcomeEmissions.of(half);
-        }
+        OutcomeEmissions rho = evidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                ? OutcomeEmissions.uninformative(k) : null;
         double previous = Double.NEGATIVE_INFINITY;
         double ll = Double.NEGATIVE_INFINITY;
         for (int iter = 0; iter < MAX_ITERATIONS; iter++) {

@@ -66,6 +66,25 @@ public final class OutcomeEmissions {
     }
 
     /**
+     * The uninformative start of a fit: ρ = 0.5 everywhere, so the outcomes add the same term to
+     * every state and the first E-step is the choice-only one.
+     *
+     * @param states K, at least 1
+     * @return the outcome model
+     * @throws IllegalArgumentException if {@code states < 1}
+     */
+    public static OutcomeEmissions uninformative(int states) {
+        if (states < 1) {
+            throw new IllegalArgumentException("states must be >= 1, got " + states);
+        }
+        double[][] half = new double[states][2];
+        for (double[] row : half) {
+            Arrays.fill(row, 0.5);
+        }
+        return new OutcomeEmissions(half);
+    }
+
+    /**
      * The MAP estimate under a Beta(2, 2) prior from posterior state weights:
      * ρ[k][s] = (Σ_t w_t(k) [s_t = s] r_t + 1) / (Σ_t w_t(k) [s_t = s] + 2).
      *

@@ -61,6 +61,19 @@ class OutcomeEmissionsTest {
     }
 
     @Test
+    void uninformative_addsTheSameTermToEveryState() {
+        OutcomeEmissions m = OutcomeEmissions.uninformative(3);
+        double[][] e = new double[4][3];
+        m.addLogLikelihoods(fourTrials(), e);
+        for (double[] row : e) {
+            assertEquals(Math.log(0.5), row[0], 0.0);
+            assertEquals(row[0], row[1], 0.0);
+            assertEquals(row[0], row[2], 0.0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> OutcomeEmissions.uninformative(0));
+    }
+
+    @Test
     void biasHmm_withOutcomesRecoversPhasesBetterThanChoicesAlone() {
         TwoStepDataset d = TwoStepGenerator.builder().sequences(16).seed(4).build().generate();
         BiasHmm choices = BiasHmm.fit(d, 2);

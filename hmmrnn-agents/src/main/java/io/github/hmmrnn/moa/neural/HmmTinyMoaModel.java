@@ -106,7 +106,8 @@ public final class HmmTinyMoaModel {
         System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
         initialiseHeads(theta, objective, headRng);
         HmmParameters hmm = initialHmm();
-        OutcomeEmissions outcomes = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? uninformativeOutcomes() : null;
+        OutcomeEmissions outcomes = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                ? OutcomeEmissions.uninformative(states) : null;
         DirichletPrior prior = pseudoCountOne();
 
         AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
@@ -161,14 +162,6 @@ public final class HmmTinyMoaModel {
                                         OutcomeEmissions outcomes, EncodedSessions va) {
         return HmmMixtureObjective.choiceNll(objective.predict(theta, hmm, outcomes, va, false).probabilities(), va)
                 / va.numScored;
-    }
-
-    private OutcomeEmissions uninformativeOutcomes() {
-        double[][] half = new double[states][2];
-        for (double[] row : half) {
-            Arrays.fill(row, 0.5);
-        }
-        return OutcomeEmissions.of(half);
     }
 
     private HmmParameters initialHmm() {
