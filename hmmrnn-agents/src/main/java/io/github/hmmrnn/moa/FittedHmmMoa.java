@@ -21,6 +21,8 @@ import io.github.hmmrnn.model.LatentStateModel;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
+import io.github.hmmrnn.numeric.DoubleArrays;
+import io.github.hmmrnn.numeric.Logistic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,7 +87,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
                  double logLikelihood, double choiceLogLikelihood, double logPosterior, int numScored,
                  TrainingHistory history, double[] startLogPosteriors, String specification) {
         this.agents = List.copyOf(agents);
-        this.beta = MoaFitter.copy(beta);
+        this.beta = DoubleArrays.copy(beta);
         int k = pi.length;
         this.betaKA = new double[k][agents.size()];
         for (int a = 0; a < agents.size(); a++) {
@@ -94,7 +96,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             }
         }
         this.pi = pi.clone();
-        this.trans = MoaFitter.copy(trans);
+        this.trans = DoubleArrays.copy(trans);
         this.outcomes = outcomes;
         this.logLikelihood = logLikelihood;
         this.choiceLogLikelihood = choiceLogLikelihood;
@@ -224,7 +226,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
     /** @return β, [agents][states] (a copy) */
     public double[][] weights() {
-        return MoaFitter.copy(beta);
+        return DoubleArrays.copy(beta);
     }
 
     /**
@@ -253,7 +255,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
     @Override
     public double[][] transitionMatrix() {
-        return MoaFitter.copy(trans);
+        return DoubleArrays.copy(trans);
     }
 
     /**
@@ -326,7 +328,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             double[][] cl = MoaKernels.emissionLogLik(betaKA, x, s.free(), s.choices());
             double[][] ll = cl;
             if (outcomes != null) {
-                ll = MoaFitter.copy(cl);
+                ll = DoubleArrays.copy(cl);
                 MoaKernels.addOutcomeLogLik(ll, outcomes.rewardProbabilities(), s.free(), s.outcomes(), s.rewards());
             }
             HmmPosterior post = s.free().length == 0 ? null
@@ -438,7 +440,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             for (int t = 0; t < p.length; t++) {
                 double s = 0;
                 for (int k = 0; k < pi.length; k++) {
-                    s += pz[t][k] * MoaKernels.sigmoid(MoaKernels.dot(betaKA[k], inf.x[t]));
+                    s += pz[t][k] * Logistic.sigmoid(MoaKernels.dot(betaKA[k], inf.x[t]));
                 }
                 p[t] = s;
             }
@@ -554,7 +556,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
                 for (int a = 0; a < mem.length; a++) {
                     eta += betaKA[state][a] * mem[a].value();
                 }
-                c[t] = rng.nextDouble() < MoaKernels.sigmoid(eta) ? 1 : 0;
+                c[t] = rng.nextDouble() < Logistic.sigmoid(eta) ? 1 : 0;
                 boolean congruent = rng.nextDouble() < task.pCongruent();
                 o[t] = congruent ? c[t] : 1 - c[t];
                 boolean isCommon = task.pCongruent() >= 0.5 ? congruent : !congruent;

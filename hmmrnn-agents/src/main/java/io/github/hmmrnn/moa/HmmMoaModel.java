@@ -7,6 +7,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.OutcomeEmissions;
+import io.github.hmmrnn.numeric.DoubleArrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -529,8 +530,8 @@ public final class HmmMoaModel {
                     new NormalPrior(means[a][k], sds[a][k]);
                 }
             }
-            this.weightPriorMeans = MoaFitter.copy(means);
-            this.weightPriorSds = MoaFitter.copy(sds);
+            this.weightPriorMeans = DoubleArrays.copy(means);
+            this.weightPriorSds = DoubleArrays.copy(sds);
             return this;
         }
 
@@ -636,9 +637,9 @@ public final class HmmMoaModel {
             for (int i = 0; i < transition.length; i++) {
                 FittedHmmMoa.checkStochastic("initial transition row " + i, transition[i]);
             }
-            this.initialWeights = MoaFitter.copy(beta);
+            this.initialWeights = DoubleArrays.copy(beta);
             this.initialPi = pi.clone();
-            this.initialTransition = MoaFitter.copy(transition);
+            this.initialTransition = DoubleArrays.copy(transition);
             return this;
         }
 

@@ -10,6 +10,8 @@ import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
+import io.github.hmmrnn.numeric.DoubleArrays;
+import io.github.hmmrnn.numeric.Logistic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +81,7 @@ final class MoaFitter {
             for (int i = 0; i < a.length; i++) {
                 a[i] = trans[i].clone();
             }
-            return new Params(b, alpha.clone(), pi.clone(), a, rho == null ? null : MoaFitter.copy(rho));
+            return new Params(b, alpha.clone(), pi.clone(), a, rho == null ? null : DoubleArrays.copy(rho));
         }
     }
 
@@ -334,7 +336,7 @@ final class MoaFitter {
         }
         double[] alpha = new double[fittedIndex.length];
         for (int q = 0; q < alpha.length; q++) {
-            alpha[q] = expit(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, x[n++])));
+            alpha[q] = Logistic.sigmoid(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, x[n++])));
         }
         double[] pi = softmax(x, n, k);
         n += k;
@@ -348,7 +350,7 @@ final class MoaFitter {
             rho = new double[k][2];
             for (int i = 0; i < k; i++) {
                 for (int o = 0; o < 2; o++) {
-                    rho[i][o] = expit(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, x[n++])));
+                    rho[i][o] = Logistic.sigmoid(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, x[n++])));
                 }
             }
         }
@@ -639,7 +641,7 @@ final class MoaFitter {
                     hd[u][u] += lambda * h[u][u] + 1e-12;
                 }
                 double[] step = MoaKernels.solveSpd(hd, grad);
-                double[][] nb = copy(p.beta);
+                double[][] nb = DoubleArrays.copy(p.beta);
                 for (int k = 0; k < kk; k++) {
                     for (int a = 0; a < na; a++) {
                         nb[k][a] += step[k * na + a];
@@ -648,7 +650,7 @@ final class MoaFitter {
                 double[] nal = p.alpha.clone();
                 for (int q = 0; q < np; q++) {
                     double uq = logit(p.alpha[q]) + step[kk * na + q];
-                    nal[q] = expit(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, uq)));
+                    nal[q] = Logistic.sigmoid(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, uq)));
                 }
                 List<SessionRegressors> trial = np > 0 ? regressors(nal, true) : current;
                 double fn = objective(nb, nal, gammas, trial);
@@ -679,18 +681,6 @@ final class MoaFitter {
 
     static double logit(double a) {
         return Math.log(a) - Math.log1p(-a);
-    }
-
-    static double expit(double u) {
-        return MoaKernels.sigmoid(u);
-    }
-
-    static double[][] copy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
     }
 
     private static double maxAbsDiff(double[][] a, double[][] b) {

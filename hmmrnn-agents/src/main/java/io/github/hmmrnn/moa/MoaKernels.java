@@ -1,24 +1,13 @@
 package io.github.hmmrnn.moa;
 
+import io.github.hmmrnn.numeric.Logistic;
+
 import java.util.SplittableRandom;
 
 /** Pure numeric helpers of the MoA-HMM: logistic functions, emissions, linear algebra, sampling. */
 final class MoaKernels {
 
     private MoaKernels() {
-    }
-
-    static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1 / (1 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1 + e);
-    }
-
-    /** log σ(z), stable for large |z|. */
-    static double logSigmoid(double z) {
-        return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
     }
 
     /** log(1 + e^z). */
@@ -50,7 +39,7 @@ final class MoaKernels {
             int t = free[j];
             for (int s = 0; s < k; s++) {
                 double eta = dot(beta[s], x[t]);
-                out[j][s] = choice[t] == 1 ? logSigmoid(eta) : logSigmoid(-eta);
+                out[j][s] = choice[t] == 1 ? Logistic.logSigmoid(eta) : Logistic.logSigmoid(-eta);
             }
         }
         return out;

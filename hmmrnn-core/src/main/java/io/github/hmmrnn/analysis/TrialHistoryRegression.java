@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.numeric.Logistic;
 
 /**
  * Trial-history analyses of two-step behaviour (Miller, Botvinick &amp; Brody 2017): stay
@@ -101,7 +102,7 @@ public final class TrialHistoryRegression {
                     for (int d = 0; d < dim; d++) {
                         eta += w[d] * x[d];
                     }
-                    double mu = 1 / (1 + Math.exp(-eta));
+                    double mu = Logistic.sigmoid(eta);
                     double y = choiceProb1 == null ? s.choice(t) : choiceProb1.get(i)[t];
                     double r = y - mu;
                     double v = mu * (1 - mu);

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.emulation;
 
+import io.github.hmmrnn.numeric.DoubleArrays;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -66,7 +68,7 @@ public final class EmulationHmm {
      * @return [M][M], row i = P(next state | state i)
      */
     public double[][] transitions() {
-        return deepCopy(transitions);
+        return DoubleArrays.copy(transitions);
     }
 
     /**
@@ -75,7 +77,7 @@ public final class EmulationHmm {
      * @return [M][K], row i = P(output | state i)
      */
     public double[][] emissions() {
-        return deepCopy(emissions);
+        return DoubleArrays.copy(emissions);
     }
 
     /**
@@ -228,14 +230,6 @@ public final class EmulationHmm {
         return p.length - 1;
     }
 
-    static double[][] deepCopy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
     static void checkDistribution(String name, double[] row) {
         double sum = 0;
         for (int j = 0; j < row.length; j++) {
@@ -295,7 +289,7 @@ public final class EmulationHmm {
                 }
                 checkDistribution("transitions row " + i, transitions[i]);
             }
-            this.transitions = deepCopy(transitions);
+            this.transitions = DoubleArrays.copy(transitions);
             return this;
         }
 
@@ -321,7 +315,7 @@ public final class EmulationHmm {
                 }
                 checkDistribution("emissions row " + i, emissions[i]);
             }
-            this.emissions = deepCopy(emissions);
+            this.emissions = DoubleArrays.copy(emissions);
             return this;
         }
 
@@ -349,7 +343,7 @@ public final class EmulationHmm {
                 throw new IllegalArgumentException("startProbabilities has " + s.length + " entries but transitions has "
                         + m + " states");
             }
-            return new EmulationHmm(s, deepCopy(transitions), deepCopy(emissions));
+            return new EmulationHmm(s, DoubleArrays.copy(transitions), DoubleArrays.copy(emissions));
         }
     }
 }

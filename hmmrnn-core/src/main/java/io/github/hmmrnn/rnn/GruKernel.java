@@ -1,5 +1,7 @@
 package io.github.hmmrnn.rnn;
 
+import io.github.hmmrnn.numeric.Logistic;
+
 /**
  * Fused forward and backward pass of a single-layer GRU over a batch of sequences, on plain
  * {@code double[]} arrays: the numeric core of {@link FusedGruLayer}.
@@ -119,8 +121,8 @@ final class GruKernel {
                 }
                 int cBase = (row * steps + t) * hidden;
                 for (int g = 0; g < hidden; g++) {
-                    double rg = sigmoid(a[g]);
-                    double zg = sigmoid(a[hidden + g]);
+                    double rg = Logistic.sigmoid(a[g]);
+                    double zg = Logistic.sigmoid(a[hidden + g]);
                     double ng = tanh(a[2 * hidden + g] + rg * recN[g]);
                     double hg = (1.0 - zg) * ng + zg * hPrev[g];
                     if (cache != null) {
@@ -257,9 +259,5 @@ final class GruKernel {
     /** tanh through one exp: Math.tanh is not an intrinsic and dominated the kernel's time. */
     private static double tanh(double v) {
         return 2.0 / (1.0 + Math.exp(-2.0 * v)) - 1.0;
-    }
-
-    private static double sigmoid(double v) {
-        return 1.0 / (1.0 + Math.exp(-v));
     }
 }

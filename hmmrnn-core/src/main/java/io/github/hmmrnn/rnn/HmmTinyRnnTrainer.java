@@ -17,6 +17,8 @@ import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
+import io.github.hmmrnn.numeric.DoubleArrays;
+import io.github.hmmrnn.numeric.Logistic;
 
 /**
  * Training loop shared by {@link TinyRnnModel} (K = 1) and {@link HmmTinyRnnModel}: full-batch
@@ -163,7 +165,7 @@ final class HmmTinyRnnTrainer {
         double[][] rho = new double[k][2];
         for (double[] row : rho) {
             for (int s = 0; s < 2; s++) {
-                row[s] = 1.0 / (1.0 + Math.exp(-INIT_NOISE * gaussian(rng)));
+                row[s] = Logistic.sigmoid(INIT_NOISE * gaussian(rng));
             }
         }
         return OutcomeEmissions.of(rho);
@@ -189,7 +191,7 @@ final class HmmTinyRnnTrainer {
         INDArray x = RnnNetwork.features(train);
         if (warm != null) {
             pi = warm.initial();
-            a = copy(warm.transition());
+            a = DoubleArrays.copy(warm.transition());
             outcomes = warm.outcomes();
             net.initialiseHeads(warm.choice1(), WARM_HEAD_WEIGHT_SCALE);
             for (int e = 0; e < hp.warmStartEpochs(); e++) {
@@ -207,7 +209,7 @@ final class HmmTinyRnnTrainer {
         double bestScore = Double.POSITIVE_INFINITY;
         double[] bestParams = net.parameters();
         double[] bestPi = pi.clone();
-        double[][] bestA = copy(a);
+        double[][] bestA = DoubleArrays.copy(a);
         OutcomeEmissions bestOutcomes = outcomes;
         double bestTrain = Double.NaN;
         double bestVal = Double.NaN;
@@ -226,7 +228,7 @@ final class HmmTinyRnnTrainer {
             }
             double[] scoredParams = net.parameters();
             double[] scoredPi = pi.clone();
-            double[][] scoredA = copy(a);
+            double[][] scoredA = DoubleArrays.copy(a);
             OutcomeEmissions scoredOutcomes = outcomes;
             // the validation score is of the parameters the E-step used, so train and
             // validation numbers in one history entry describe the same model
@@ -264,14 +266,6 @@ final class HmmTinyRnnTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingHistory history = new TrainingHistory(entries, converged, seconds);
         return new Result(bestParams, bestPi, bestA, bestOutcomes, history, restart, restartSeed, epoch, bestTrain, bestVal);
-    }
-
-    static double[][] copy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
     }
 
     static double[] mStepInitial(double[] counts) {

@@ -11,6 +11,7 @@ import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.model.TrainingHistory;
+import io.github.hmmrnn.numeric.DoubleArrays;
 
 /**
  * Everything a fitted (HMM-)TinyRNN consists of, and the inference shared by both fitted model
@@ -32,7 +33,7 @@ final class RnnState {
         this.hyperParameters = Objects.requireNonNull(hyperParameters, "hyperParameters");
         this.parameters = parameters.clone();
         this.initial = initial.clone();
-        this.transition = HmmTinyRnnTrainer.copy(transition);
+        this.transition = DoubleArrays.copy(transition);
         this.outcomes = outcomes;
         this.history = Objects.requireNonNull(history, "history");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
@@ -73,7 +74,7 @@ final class RnnState {
     }
 
     double[][] transition() {
-        return HmmTinyRnnTrainer.copy(transition);
+        return DoubleArrays.copy(transition);
     }
 
     /** @return the per-state outcome model, or null when the chain emits choices only */

@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.numeric.DoubleArrays;
+import io.github.hmmrnn.numeric.Logistic;
 
 /**
  * Synthetic two-step task with latent phases: each phase z has a reward map R_z over the two
@@ -41,7 +43,7 @@ public final class TwoStepGenerator {
         this.trials = b.trials;
         this.pCommon = b.pCommon;
         this.beta = b.beta;
-        this.rewardMaps = deepCopy(b.rewardMaps);
+        this.rewardMaps = DoubleArrays.copy(b.rewardMaps);
         this.dwell = b.dwell;
         this.seed = b.seed;
     }
@@ -58,7 +60,7 @@ public final class TwoStepGenerator {
         b.trials = trials;
         b.pCommon = pCommon;
         b.beta = beta;
-        b.rewardMaps = deepCopy(rewardMaps);
+        b.rewardMaps = DoubleArrays.copy(rewardMaps);
         b.dwell = dwell;
         b.seed = seed;
         return b;
@@ -119,7 +121,7 @@ public final class TwoStepGenerator {
         double[] r = rewardMaps[phase];
         double q0 = pCommon * r[0] + (1 - pCommon) * r[1];
         double q1 = pCommon * r[1] + (1 - pCommon) * r[0];
-        double p1 = 1.0 / (1.0 + Math.exp(-beta * (q1 - q0)));
+        double p1 = Logistic.sigmoid(beta * (q1 - q0));
         return action == 1 ? p1 : 1 - p1;
     }
 
@@ -182,14 +184,6 @@ public final class TwoStepGenerator {
             }
         }
         return z;
-    }
-
-    private static double[][] deepCopy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
     }
 
     @Override
@@ -291,7 +285,7 @@ public final class TwoStepGenerator {
                     }
                 }
             }
-            this.rewardMaps = deepCopy(maps);
+            this.rewardMaps = DoubleArrays.copy(maps);
             return this;
         }
 

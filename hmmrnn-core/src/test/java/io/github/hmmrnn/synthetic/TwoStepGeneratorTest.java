@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.numeric.Logistic;
 
 class TwoStepGeneratorTest {
 
@@ -22,10 +23,6 @@ class TwoStepGeneratorTest {
     @BeforeAll
     static void generate() {
         big = TwoStepGenerator.builder().sequences(256).trials(400).seed(11).build().generate();
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 
     @Test
@@ -40,7 +37,7 @@ class TwoStepGeneratorTest {
         }
         assertTrue(n >= 100_000);
         // ΔQ = (2p−1)(0.9−0.1) = 0.32, β ΔQ = 1.12.
-        double expected = sigmoid(3.5 * 0.32);
+        double expected = Logistic.sigmoid(3.5 * 0.32);
         assertEquals(0.754, expected, 5e-4);
         assertEquals(expected, (double) fav / n, 0.01);
     }
@@ -94,7 +91,7 @@ class TwoStepGeneratorTest {
 
     @Test
     void rewardRate_matchesAnalyticValuePerPhase() {
-        double pFav = sigmoid(1.12);
+        double pFav = Logistic.sigmoid(1.12);
         // Favoured action reaches the rewarded state (0.9) with prob 0.7.
         double pRewardFav = 0.7 * 0.9 + 0.3 * 0.1;
         double pRewardOther = 0.3 * 0.9 + 0.7 * 0.1;

@@ -6,6 +6,7 @@ import io.github.hmmrnn.hmm.BatchPosterior;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.numeric.Logistic;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ final class HmmMixtureObjective {
             for (int t = 0; t < d.lengths[b]; t++) {
                 if (d.scored[b][t]) {
                     for (int k = 0; k < states; k++) {
-                        ll[t][k] = logSigmoid(d.choices[b][t] == 1 ? logits[b][t][k] : -logits[b][t][k]);
+                        ll[t][k] = Logistic.logSigmoid(d.choices[b][t] == 1 ? logits[b][t][k] : -logits[b][t][k]);
                     }
                 }
             }
@@ -125,10 +126,6 @@ final class HmmMixtureObjective {
             }
         }
         return s;
-    }
-
-    static double logSigmoid(double z) {
-        return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
     }
 
     /**
@@ -165,7 +162,7 @@ final class HmmMixtureObjective {
                         // recomputing the gates is cheaper than keeping [B][T][K][A] of them
                         double logit = head.forward(pass.headParams()[k], pass.h(), hBase, d.steps, d.values, xBase,
                                 gates);
-                        double prob = 1.0 / (1.0 + Math.exp(-logit));
+                        double prob = Logistic.sigmoid(logit);
                         head.backward(pass.headParams()[k], pass.h(), hBase, d.steps, d.values, xBase, gates,
                                 gamma[t][k] * (prob - y) / n, headGrad[k], dh, scratch);
                     }

@@ -14,6 +14,7 @@ import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
+import io.github.hmmrnn.numeric.Adam;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +111,7 @@ public final class HmmTinyMoaModel {
                 ? OutcomeEmissions.uninformative(states) : null;
         DirichletPrior prior = pseudoCountOne();
 
-        AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
+        Adam adam = new Adam(theta.length, learningRate);
         double[] grad = new double[theta.length];
         double[] best = theta.clone();
         HmmParameters bestHmm = hmm;

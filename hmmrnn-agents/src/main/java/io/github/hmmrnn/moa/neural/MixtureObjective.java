@@ -1,5 +1,7 @@
 package io.github.hmmrnn.moa.neural;
 
+import io.github.hmmrnn.numeric.Logistic;
+
 /**
  * Mean binary cross-entropy of the gated mixture over the scored trials of a prepared dataset,
  * and its gradient, as a function of one flat parameter vector [GRU parameters | head
@@ -69,7 +71,7 @@ final class MixtureObjective {
             for (int t = 0; t < d.lengths[b]; t++) {
                 double logit = head.forward(p, h, b * hidden * d.steps + t, d.steps, d.values,
                         (b * d.steps + t) * agents, gates);
-                out[b][t] = 1.0 / (1.0 + Math.exp(-logit));
+                out[b][t] = Logistic.sigmoid(logit);
                 if (gatesOut != null) {
                     gatesOut[b][t] = gates.clone();
                 }
@@ -108,7 +110,7 @@ final class MixtureObjective {
                 double signed = y == 1 ? logit : -logit;
                 total += signed >= 0 ? Math.log1p(Math.exp(-signed)) : -signed + Math.log1p(Math.exp(signed));
                 if (grad != null) {
-                    double prob = 1.0 / (1.0 + Math.exp(-logit));
+                    double prob = Logistic.sigmoid(logit);
                     head.backward(p, h, hBase, d.steps, d.values, xBase, gates, (prob - y) / n, headGrad, dh,
                             scratch);
                 }

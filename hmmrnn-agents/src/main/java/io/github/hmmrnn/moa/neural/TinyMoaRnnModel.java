@@ -2,6 +2,7 @@ package io.github.hmmrnn.moa.neural;
 
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.numeric.Adam;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,7 @@ public final class TinyMoaRnnModel {
         System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
         initialiseHead(theta, objective, headRng);
 
-        AdamOptimizer adam = new AdamOptimizer(theta.length, learningRate);
+        Adam adam = new Adam(theta.length, learningRate);
         double[] grad = new double[theta.length];
         double[] best = theta.clone();
         SessionBatches batches = new SessionBatches(tr, batchSize, shuffleRng);

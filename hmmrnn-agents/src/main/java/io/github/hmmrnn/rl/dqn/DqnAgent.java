@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.hmmrnn.numeric.Adam;
 import io.github.hmmrnn.rl.env.SingleTrialEpisodes;
 import io.github.hmmrnn.rl.env.StepResult;
 import io.github.hmmrnn.rl.env.Task;

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.rl.net;
 
+import io.github.hmmrnn.numeric.Logistic;
+
 import java.util.SplittableRandom;
 
 /**
@@ -91,10 +93,6 @@ public final class GruNetwork implements RecurrentQNetwork {
         // unconstrained
     }
 
-    private static double sigmoid(double a) {
-        return 1.0 / (1.0 + Math.exp(-a));
-    }
-
     /** Computes gates and the new h into z, r, g, hOut from x and hPrev. */
     private void cell(double[] p, double[] x, double[] hPrev, double[] z, double[] r, double[] g, double[] hOut) {
         int nd = n * d;
@@ -110,8 +108,8 @@ public final class GruNetwork implements RecurrentQNetwork {
                 az += p[offU + i * n + j] * hPrev[j];
                 ar += p[offU + nn + i * n + j] * hPrev[j];
             }
-            z[i] = sigmoid(az);
-            r[i] = sigmoid(ar);
+            z[i] = Logistic.sigmoid(az);
+            r[i] = Logistic.sigmoid(ar);
         }
         for (int i = 0; i < n; i++) {
             double ag = p[offB + 2 * n + i];

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.emulation.analysis;
 
+import io.github.hmmrnn.numeric.DoubleArrays;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +49,7 @@ public final class FixedPointFinder {
         if (!(tolerance > 0)) {
             throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
         }
-        this.w = EmulationArrays.copy(recurrent);
+        this.w = DoubleArrays.copy(recurrent);
         this.b = bias.clone();
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
