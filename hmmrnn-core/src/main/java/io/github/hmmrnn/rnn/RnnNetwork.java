@@ -4,14 +4,11 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.nn.weights.WeightInitDistribution;
-import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,12 +17,13 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * The neural part of a (HMM-)TinyRNN as a DL4J {@link ComputationGraph}: input "trials" →
- * {@link FusedGruLayer} "gru" → {@link RnnOutputLayer} "heads" (2K identity outputs trained with
- * {@link PosteriorWeightedCrossEntropy}), double precision, Adam, per-layer L2 gradient clipping.
+ * The neural part of a (HMM-)TinyRNN as a DL4J {@link ComputationGraph}: the GRU vertices of
+ * {@link GruGraph} (input "trials" → {@link FusedGruLayer} "gru") → {@link RnnOutputLayer}
+ * "heads" (2K identity outputs trained with {@link PosteriorWeightedCrossEntropy}), double
+ * precision, Adam, per-layer L2 gradient clipping.
  *
- * <p>The only class that touches INDArrays besides the layer internals; everything it returns is
- * a plain Java array. Not thread-safe (a DL4J graph is mutable).
+ * <p>With {@link GruGraph}, the only class that touches INDArrays besides the layer internals;
+ * everything it returns is a plain Java array. Not thread-safe (a DL4J graph is mutable).
  */
 final class RnnNetwork {
 
@@ -64,7 +62,6 @@ final class RnnNetwork {
      */
     static ComputationGraphConfiguration configuration(int nIn, int hidden, int heads, IUpdater updater,
                                                        IUpdater headWeightUpdater, double gradientClip, long seed) {
-        double bound = 1.0 / Math.sqrt(hidden);
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.DOUBLE)
@@ -75,13 +72,8 @@ final class RnnNetwork {
             b.gradientNormalization(GradientNormalization.ClipL2PerLayer)
                     .gradientNormalizationThreshold(gradientClip);
         }
-        return b.graphBuilder()
-                .addInputs("trials")
-                .setInputTypes(InputType.recurrent(nIn))
-                .addLayer("gru", new FusedGruLayer.Builder().nIn(nIn).nOut(hidden)
-                        .weightInit(new WeightInitDistribution(new UniformDistribution(-bound, bound)))
-                        .build(), "trials")
-                .addLayer(OUTPUT, headsLayer(hidden, heads, updater, headWeightUpdater), "gru")
+        return GruGraph.addGru(b.graphBuilder(), nIn, hidden)
+                .addLayer(OUTPUT, headsLayer(hidden, heads, updater, headWeightUpdater), GruGraph.GRU)
                 .setOutputs(OUTPUT)
                 .build();
     }

@@ -16,6 +16,7 @@ import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.model.LatentStateModel;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
+import io.github.hmmrnn.rnn.GruGraph;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
     }
 
     private HmmMixtureObjective objective() {
-        return new HmmMixtureObjective(new GruBackbone(EncodedSessions.INPUT_WIDTH, hiddenSize, 0L), hiddenSize,
+        return new HmmMixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, hiddenSize, 0L), hiddenSize,
                 agents.size(), states);
     }
 

@@ -5,6 +5,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
+import io.github.hmmrnn.rnn.GruGraph;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
     }
 
     private MixtureObjective objective() {
-        return new MixtureObjective(new GruBackbone(EncodedSessions.INPUT_WIDTH, hiddenSize, 0L), hiddenSize,
+        return new MixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, hiddenSize, 0L), hiddenSize,
                 agents.size());
     }
 

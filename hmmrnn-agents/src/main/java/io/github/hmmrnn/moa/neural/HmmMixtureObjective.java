@@ -7,6 +7,7 @@ import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.numeric.Logistic;
+import io.github.hmmrnn.rnn.GruGraph;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,13 @@ import java.util.List;
  */
 final class HmmMixtureObjective {
 
-    private final GruBackbone gru;
+    private final GruGraph gru;
     private final GatedMixtureKernel head;
     private final int hidden;
     private final int agents;
     private final int states;
 
-    HmmMixtureObjective(GruBackbone gru, int hidden, int agents, int states) {
+    HmmMixtureObjective(GruGraph gru, int hidden, int agents, int states) {
         this.gru = gru;
         this.hidden = hidden;
         this.agents = agents;

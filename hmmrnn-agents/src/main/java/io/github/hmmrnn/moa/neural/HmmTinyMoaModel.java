@@ -15,6 +15,7 @@ import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
 import io.github.hmmrnn.numeric.Adam;
+import io.github.hmmrnn.rnn.GruGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,7 @@ public final class HmmTinyMoaModel {
         EncodedSessions tr = new EncodedSessions(train, agents);
         EncodedSessions va = new EncodedSessions(validation, agents);
         SplittableRandom root = new SplittableRandom(seed);
-        GruBackbone gru = new GruBackbone(EncodedSessions.INPUT_WIDTH, hiddenSize, root.split().nextLong());
+        GruGraph gru = new GruGraph(EncodedSessions.INPUT_WIDTH, hiddenSize, root.split().nextLong());
         SplittableRandom headRng = root.split();
         SplittableRandom shuffleRng = root.split();
         HmmMixtureObjective objective = new HmmMixtureObjective(gru, hiddenSize, agents.size(), states);

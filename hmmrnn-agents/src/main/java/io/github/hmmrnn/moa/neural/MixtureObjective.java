@@ -1,6 +1,7 @@
 package io.github.hmmrnn.moa.neural;
 
 import io.github.hmmrnn.numeric.Logistic;
+import io.github.hmmrnn.rnn.GruGraph;
 
 /**
  * Mean binary cross-entropy of the gated mixture over the scored trials of a prepared dataset,
@@ -10,12 +11,12 @@ import io.github.hmmrnn.numeric.Logistic;
  */
 final class MixtureObjective {
 
-    private final GruBackbone gru;
+    private final GruGraph gru;
     private final GatedMixtureKernel head;
     private final int hidden;
     private final int agents;
 
-    MixtureObjective(GruBackbone gru, int hidden, int agents) {
+    MixtureObjective(GruGraph gru, int hidden, int agents) {
         this.gru = gru;
         this.hidden = hidden;
         this.agents = agents;

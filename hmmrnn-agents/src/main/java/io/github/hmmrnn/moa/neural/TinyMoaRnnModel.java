@@ -3,6 +3,7 @@ package io.github.hmmrnn.moa.neural;
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.numeric.Adam;
+import io.github.hmmrnn.rnn.GruGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,9 @@ import java.util.SplittableRandom;
  * fit set each agent's overall scale, while the gates redistribute it trial by trial.
  *
  * <p>Training minimises the mean cross-entropy of the scored training trials with mini-batch
- * Adam (whole sessions per batch) over all parameters (the GRU through hmmrnn-core's {@link io.github.hmmrnn.rnn.FusedGruLayer}),
- * keeping the parameters with the lowest validation NLL and stopping after
- * {@code patience} epochs without improvement.
+ * Adam (whole sessions per batch) over all parameters (the GRU is hmmrnn-core's
+ * {@link GruGraph}, the DL4J graph of TinyRNN's GRU), keeping the parameters with the lowest
+ * validation NLL and stopping after {@code patience} epochs without improvement.
  */
 public final class TinyMoaRnnModel {
 
@@ -78,7 +79,7 @@ public final class TinyMoaRnnModel {
         long gruSeed = root.split().nextLong();
         SplittableRandom headRng = root.split();
         SplittableRandom shuffleRng = root.split();
-        GruBackbone gru = new GruBackbone(EncodedSessions.INPUT_WIDTH, hiddenSize, gruSeed);
+        GruGraph gru = new GruGraph(EncodedSessions.INPUT_WIDTH, hiddenSize, gruSeed);
         MixtureObjective objective = new MixtureObjective(gru, hiddenSize, agents.size());
         double[] theta = new double[objective.numParams()];
         System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());

@@ -11,5 +11,9 @@
  * <p>{@link io.github.hmmrnn.moa.neural.HmmTinyMoaModel} gives each of K hidden-Markov states its
  * own gate head, agent weights and bias over the shared GRU, and is trained on the exact log
  * marginal likelihood.
+ *
+ * <p>The GRU of both is hmmrnn-core's {@link io.github.hmmrnn.rnn.GruGraph}, the same DL4J
+ * {@code ComputationGraph} GRU as TinyRNN's; the gate heads are plain Java
+ * ({@code GatedMixtureKernel}), whose gradient enters the graph as an external error.
  */
 package io.github.hmmrnn.moa.neural;

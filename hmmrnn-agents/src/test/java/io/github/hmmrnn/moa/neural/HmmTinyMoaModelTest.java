@@ -7,6 +7,7 @@ import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.metrics.PredictiveMetrics;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.oracle.TwoStepOracle;
+import io.github.hmmrnn.rnn.GruGraph;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class HmmTinyMoaModelTest {
     }
 
     private static HmmMixtureObjective objective() {
-        return new HmmMixtureObjective(new GruBackbone(EncodedSessions.INPUT_WIDTH, H, 1), H,
+        return new HmmMixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, H, 1), H,
                 AgentPreset.HMMRNN_ORIGINAL.agents().size(), K);
     }
 

@@ -6,6 +6,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.metrics.PredictiveMetrics;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.oracle.TwoStepOracle;
+import io.github.hmmrnn.rnn.GruGraph;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class TinyMoaRnnModelTest {
         TwoStepDataset data = small(3, 3, 25);
         int agents = AgentPreset.HMMRNN_ORIGINAL.agents().size();
         EncodedSessions d = new EncodedSessions(data, AgentPreset.HMMRNN_ORIGINAL.agents());
-        MixtureObjective o = new MixtureObjective(new GruBackbone(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
+        MixtureObjective o = new MixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
         double[] theta = randomTheta(o, 7);
         double[] grad = new double[theta.length];
         o.loss(theta, d, grad);
@@ -70,7 +71,7 @@ class TinyMoaRnnModelTest {
         TwoStepDataset data = small(4, 1, 40);
         Session s = data.sessions().get(0);
         int agents = AgentPreset.HMMRNN_ORIGINAL.agents().size();
-        MixtureObjective o = new MixtureObjective(new GruBackbone(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
+        MixtureObjective o = new MixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
         FittedTinyMoaRnn model = new FittedTinyMoaRnn(H, AgentPreset.HMMRNN_ORIGINAL.agents(), randomTheta(o, 9),
                 new TrainingHistory(List.of(), false, 0));
         double[] base = model.predictChoiceProbabilities(data).get(0);
@@ -147,7 +148,7 @@ class TinyMoaRnnModelTest {
     void gates_sumToOnePerTrial() {
         TwoStepDataset data = small(4, 2, 30);
         int agents = AgentPreset.HMMRNN_ORIGINAL.agents().size();
-        MixtureObjective o = new MixtureObjective(new GruBackbone(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
+        MixtureObjective o = new MixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
         FittedTinyMoaRnn model = new FittedTinyMoaRnn(H, AgentPreset.HMMRNN_ORIGINAL.agents(), randomTheta(o, 2),
                 new TrainingHistory(List.of(), false, 0));
         for (double[][] session : model.gates(data)) {
