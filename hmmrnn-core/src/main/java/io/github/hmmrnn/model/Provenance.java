@@ -62,6 +62,9 @@ public record Provenance(String library, String javaVersion, String os, String b
      * one written) and checks that it is an object.
      */
     public Provenance {
+        if (spec != null && (spec.isNull() || spec.isMissingNode())) {
+            spec = null;    // Jackson reads a JSON null into a NullNode
+        }
         if (spec != null) {
             if (!spec.isObject()) {
                 throw new IllegalArgumentException("spec must be a JSON object, got " + spec.getNodeType());
