@@ -318,7 +318,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
      * their posterior.
      */
     private record Pass(PreparedSession session, double[][] x, double[][] choiceLogLik, double[][] logLik,
-                             HmmPosterior posterior) {
+                        HmmPosterior posterior) {
     }
 
     private List<Pass> passes(TwoStepDataset data, boolean smooth) {
