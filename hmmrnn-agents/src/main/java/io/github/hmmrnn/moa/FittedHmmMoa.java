@@ -1,34 +1,27 @@
 package io.github.hmmrnn.moa;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hmmrnn.agents.Agent;
-import io.github.hmmrnn.agents.AgentJson;
-import io.github.hmmrnn.agents.AgentMemory;
 import io.github.hmmrnn.agents.AgentParameter;
 import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.agents.Agents;
-import io.github.hmmrnn.data.Session;
-import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.LatentStateModel;
 import io.github.hmmrnn.model.OutcomeEmissions;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SavableModel;
+import io.github.hmmrnn.model.SessionInference;
+import io.github.hmmrnn.model.StateInference;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
 import io.github.hmmrnn.numeric.Logistic;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -58,16 +50,12 @@ import java.util.function.Function;
  * outcomes; {@link #choiceLogLikelihood(TwoStepDataset)} and the normalised likelihoods are
  * always causal choice scores. The training {@link #history()} records −(log posterior)/N, the
  * objective EM climbs, so it too is joint when the chain emits outcomes.
+ *
+ * <p>{@link #infer} computes every per-trial quantity in one pass. Simulation lives in
+ * {@link MoaSimulator}, the file format in {@link MoaModelFile}; the model carries its
+ * {@link Provenance}.
  */
 public final class FittedHmmMoa implements LatentStateModel, SavableModel {
-
-    /** Version of the saved JSON layout; {@link #load} rejects newer ones. */
-    public static final int FORMAT_VERSION = 2;
-
-    /** How choices and regressors are coded, written into every saved file. */
-    public static final String CHOICE_CODING = "choice 1 = right, 0 = left; p = P(choice = 1 | trials < t); "
-            + "x = Q[right] - Q[left]; rewards 0/1 (agents from MixtureAgentsModels use -1/+1); "
-            + "Bias/Intercept weights have the opposite sign to MixtureAgentsModels'";
 
     private final List<Agent> agents;
     private final double[][] beta;   // [A][K]
@@ -82,10 +70,12 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     private final TrainingHistory history;
     private final double[] startLogPosteriors;
     private final String specification;
+    private final Provenance provenance;
 
     FittedHmmMoa(List<Agent> agents, double[][] beta, double[] pi, double[][] trans, OutcomeEmissions outcomes,
                  double logLikelihood, double choiceLogLikelihood, double logPosterior, int numScored,
-                 TrainingHistory history, double[] startLogPosteriors, String specification) {
+                 TrainingHistory history, double[] startLogPosteriors, String specification,
+                 Provenance provenance) {
         this.agents = List.copyOf(agents);
         this.beta = DoubleArrays.copy(beta);
         int k = pi.length;
@@ -105,6 +95,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         this.history = history;
         this.startLogPosteriors = startLogPosteriors.clone();
         this.specification = specification;
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
     }
 
     /**
@@ -174,13 +165,30 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             throw new IllegalArgumentException("outcomes has " + outcomes.numStates() + " states, expected " + k);
         }
         return new FittedHmmMoa(agents, beta, pi, transition, outcomes, Double.NaN, Double.NaN, Double.NaN, 0,
-                new TrainingHistory(List.of(), false, 0), new double[0], "given parameters");
+                new TrainingHistory(List.of(), false, 0), new double[0], "given parameters",
+                Provenance.ofGivenParameters(Provenance.PURE_JAVA));
     }
 
     /** This model with its training choice log-likelihood set. */
     FittedHmmMoa withChoiceLogLikelihood(double value) {
         return new FittedHmmMoa(agents, beta, pi, trans, outcomes, logLikelihood, value, logPosterior, numScored,
-                history, startLogPosteriors, specification);
+                history, startLogPosteriors, specification, provenance);
+    }
+
+    @Override
+    public FittedHmmMoa withProvenance(Provenance other) {
+        return new FittedHmmMoa(agents, beta, pi, trans, outcomes, logLikelihood, choiceLogLikelihood, logPosterior,
+                numScored, history, startLogPosteriors, specification, other);
+    }
+
+    @Override
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** @return a one-line description of how the model was made (the fitted spec, or "given parameters") */
+    String specification() {
+        return specification;
     }
 
     static void checkStochastic(String what, double[] p) {
@@ -311,18 +319,18 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
      * emissions (choice plus outcome terms when it emits outcomes; the same array otherwise) and
      * their posterior.
      */
-    private record Inference(PreparedSession session, double[][] x, double[][] choiceLogLik, double[][] logLik,
-                             HmmPosterior posterior) {
+    private record Pass(PreparedSession session, double[][] x, double[][] choiceLogLik, double[][] logLik,
+                        HmmPosterior posterior) {
     }
 
-    private List<Inference> infer(TwoStepDataset data, boolean smooth) {
+    private List<Pass> passes(TwoStepDataset data, boolean smooth) {
         Objects.requireNonNull(data, "data");
         List<PreparedSession> ps = PreparedSession.of(data);
         double[][] values = new double[agents.size()][];
         for (int a = 0; a < agents.size(); a++) {
             values[a] = agents.get(a).parameters().stream().mapToDouble(AgentParameter::value).toArray();
         }
-        List<Inference> out = new ArrayList<>(ps.size());
+        List<Pass> out = new ArrayList<>(ps.size());
         for (PreparedSession s : ps) {
             double[][] x = AgentRegressors.compute(agents, values, s.session(), s.pCongruent(), false).values();
             double[][] cl = MoaKernels.emissionLogLik(betaKA, x, s.free(), s.choices());
@@ -333,7 +341,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             }
             HmmPosterior post = s.free().length == 0 ? null
                     : smooth ? ForwardBackward.run(pi, trans, ll) : ForwardBackward.filter(pi, trans, ll);
-            out.add(new Inference(s, x, cl, ll, post));
+            out.add(new Pass(s, x, cl, ll, post));
         }
         return out;
     }
@@ -347,7 +355,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
      */
     public double logLikelihood(TwoStepDataset data) {
         double ll = 0;
-        for (Inference inf : infer(data, false)) {
+        for (Pass inf : passes(data, false)) {
             if (inf.posterior != null) {
                 ll += inf.posterior.logMarginalLikelihood();
             }
@@ -368,7 +376,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             return logLikelihood(data);
         }
         double ll = 0;
-        for (Inference inf : infer(data, false)) {
+        for (Pass inf : passes(data, false)) {
             if (inf.posterior != null) {
                 ll += MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik);
             }
@@ -391,7 +399,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
     private enum Kind { PREDICTED, FILTERED, SMOOTHED }
 
-    private double[][] expand(Inference inf, Kind kind) {
+    private double[][] expand(Pass inf, Kind kind) {
         int n = inf.session.session().length();
         int k = pi.length;
         int[] free = inf.session.free();
@@ -431,22 +439,81 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         return out;
     }
 
+    /** p(choice_t = 1 | trials &lt; t) for every trial of one session. */
+    private double[] choiceProbabilities(Pass inf) {
+        double[][] pz = expand(inf, Kind.PREDICTED);
+        double[] p = new double[pz.length];
+        for (int t = 0; t < p.length; t++) {
+            double s = 0;
+            for (int k = 0; k < pi.length; k++) {
+                s += pz[t][k] * Logistic.sigmoid(MoaKernels.dot(betaKA[k], inf.x[t]));
+            }
+            p[t] = s;
+        }
+        return p;
+    }
+
+    /** The Viterbi path over the chain steps, each trial carrying the state of its step. */
+    private int[] mostLikelyPath(Pass inf) {
+        int n = inf.session.session().length();
+        int[] free = inf.session.free();
+        int[] path = new int[n];
+        if (free.length > 0) {
+            int[] v = MoaKernels.viterbi(pi, trans, inf.logLik);
+            int step = 0;
+            for (int t = 0; t < n; t++) {
+                while (step < free.length && free[step] < t) {
+                    step++;
+                }
+                path[t] = v[Math.min(step, free.length - 1)];
+            }
+        } else {
+            int best = 0;
+            for (int k = 1; k < pi.length; k++) {
+                if (pi[k] > pi[best]) {
+                    best = k;
+                }
+            }
+            Arrays.fill(path, best);
+        }
+        return path;
+    }
+
     @Override
     public List<double[]> predictChoiceProbabilities(TwoStepDataset data) {
         List<double[]> out = new ArrayList<>();
-        for (Inference inf : infer(data, false)) {
-            double[][] pz = expand(inf, Kind.PREDICTED);
-            double[] p = new double[pz.length];
-            for (int t = 0; t < p.length; t++) {
-                double s = 0;
-                for (int k = 0; k < pi.length; k++) {
-                    s += pz[t][k] * Logistic.sigmoid(MoaKernels.dot(betaKA[k], inf.x[t]));
-                }
-                p[t] = s;
-            }
-            out.add(p);
+        for (Pass inf : passes(data, false)) {
+            out.add(choiceProbabilities(inf));
         }
         return out;
+    }
+
+    /**
+     * Runs the agents and forward–backward once over every session. Per trial, as the class
+     * comment describes for forced trials: choice probabilities, predictive, filtered and smoothed
+     * state distributions and the Viterbi state; per session, the log-likelihood of what the
+     * chain emits and the causal choice log-likelihood (the same number when the chain emits
+     * choices only). The forward recursion is the one of the causal queries, so the result equals
+     * {@link #predictChoiceProbabilities}, {@link #logLikelihood(TwoStepDataset)} and
+     * {@link #choiceLogLikelihood(TwoStepDataset)} bit for bit.
+     *
+     * @param data sessions
+     * @return the immutable result
+     */
+    @Override
+    public StateInference infer(TwoStepDataset data) {
+        List<SessionInference> out = new ArrayList<>();
+        for (Pass inf : passes(data, true)) {
+            double ll = 0;
+            double cll = 0;
+            if (inf.posterior != null) {
+                ll = inf.posterior.logMarginalLikelihood();
+                cll = outcomes == null ? ll : MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik);
+            }
+            out.add(new SessionInference(choiceProbabilities(inf), expand(inf, Kind.PREDICTED),
+                    expand(inf, Kind.FILTERED), expand(inf, Kind.SMOOTHED), mostLikelyPath(inf), ll, cll));
+        }
+        return new StateInference(pi.length, out);
     }
 
     /**
@@ -456,307 +523,38 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
      * @return per session [T][A]
      */
     public List<double[][]> regressors(TwoStepDataset data) {
-        return infer(data, false).stream().map(Inference::x).toList();
-    }
-
-    @Override
-    public List<double[][]> predictedStates(TwoStepDataset data) {
-        return infer(data, false).stream().map(i -> expand(i, Kind.PREDICTED)).toList();
-    }
-
-    @Override
-    public List<double[][]> filteredStates(TwoStepDataset data) {
-        return infer(data, false).stream().map(i -> expand(i, Kind.FILTERED)).toList();
-    }
-
-    @Override
-    public List<double[][]> smoothedStates(TwoStepDataset data) {
-        return infer(data, true).stream().map(i -> expand(i, Kind.SMOOTHED)).toList();
-    }
-
-    @Override
-    public List<int[]> mostLikelyStates(TwoStepDataset data) {
-        List<int[]> out = new ArrayList<>();
-        for (Inference inf : infer(data, false)) {
-            int n = inf.session.session().length();
-            int[] free = inf.session.free();
-            int[] path = new int[n];
-            if (free.length > 0) {
-                int[] v = MoaKernels.viterbi(pi, trans, inf.logLik);
-                int step = 0;
-                for (int t = 0; t < n; t++) {
-                    while (step < free.length && free[step] < t) {
-                        step++;
-                    }
-                    path[t] = v[Math.min(step, free.length - 1)];
-                }
-            } else {
-                int best = 0;
-                for (int k = 1; k < pi.length; k++) {
-                    if (pi[k] > pi[best]) {
-                        best = k;
-                    }
-                }
-                java.util.Arrays.fill(path, best);
-            }
-            out.add(path);
-        }
-        return out;
+        return passes(data, false).stream().map(Pass::x).toList();
     }
 
     /**
-     * Simulates the model on the two-step task: the hidden chain starts from π in each session
-     * and steps every trial; the agents learn from the simulated trials. All trials are scored.
-     * Rewards are always drawn from the task (its drifting good port), never from the outcome
-     * model ρ, even when the chain emits outcomes: ρ describes how reward contingencies line up
-     * with the states in fitted data, not a task to simulate.
-     *
-     * @param sessions number of sessions, ≥ 1
-     * @param trials   trials per session, ≥ 1
-     * @param task     the task environment
-     * @param seed     random seed
-     * @return a dataset (subject "simulated", p_congruent of the task) whose phases are the true states
-     * @throws IllegalArgumentException if a count is below 1
-     */
-    public TwoStepDataset simulate(int sessions, int trials, TwoStepTask task, long seed) {
-        if (sessions < 1) {
-            throw new IllegalArgumentException("sessions must be >= 1, got " + sessions);
-        }
-        if (trials < 1) {
-            throw new IllegalArgumentException("trials must be >= 1, got " + trials);
-        }
-        Objects.requireNonNull(task, "task");
-        SplittableRandom root = new SplittableRandom(seed);
-        double[][] values = new double[agents.size()][];
-        for (int a = 0; a < agents.size(); a++) {
-            values[a] = agents.get(a).parameters().stream().mapToDouble(AgentParameter::value).toArray();
-        }
-        List<Session> out = new ArrayList<>();
-        for (int s = 0; s < sessions; s++) {
-            SplittableRandom rng = root.split();
-            int[] c = new int[trials];
-            int[] o = new int[trials];
-            int[] r = new int[trials];
-            boolean[] common = new boolean[trials];
-            boolean[] scored = new boolean[trials];
-            int[] z = new int[trials];
-            AgentMemory[] mem = new AgentMemory[agents.size()];
-            for (int a = 0; a < mem.length; a++) {
-                mem[a] = agents.get(a).start(values[a].clone(), task.pCongruent());
-            }
-            int good = rng.nextInt(2);
-            int sinceFlip = 0;
-            int state = MoaKernels.categorical(rng, pi);
-            for (int t = 0; t < trials; t++) {
-                if (t > 0) {
-                    state = MoaKernels.categorical(rng, trans[state]);
-                }
-                z[t] = state;
-                double eta = 0;
-                for (int a = 0; a < mem.length; a++) {
-                    eta += betaKA[state][a] * mem[a].value();
-                }
-                c[t] = rng.nextDouble() < Logistic.sigmoid(eta) ? 1 : 0;
-                boolean congruent = rng.nextDouble() < task.pCongruent();
-                o[t] = congruent ? c[t] : 1 - c[t];
-                boolean isCommon = task.pCongruent() >= 0.5 ? congruent : !congruent;
-                double pr = o[t] == good ? task.pReward() : 1 - task.pReward();
-                r[t] = rng.nextDouble() < pr ? 1 : 0;
-                scored[t] = true;
-                common[t] = isCommon;
-                for (AgentMemory m : mem) {
-                    m.update(c[t], o[t], r[t], isCommon);
-                }
-                sinceFlip++;
-                if (sinceFlip >= task.minTrialsBeforeFlip() && rng.nextDouble() < task.flipProbability()) {
-                    good = 1 - good;
-                    sinceFlip = 0;
-                }
-            }
-            out.add(Session.of("simulated", s, c, o, r, common, scored, z));
-        }
-        return TwoStepDataset.of(List.of(new Subject("simulated", task.pCongruent(), sessions * trials)), out);
-    }
-
-    // ---------------------------------------------------------------- persistence
-
-    private ObjectNode modelNode(ObjectMapper mapper) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("format", "hmmrnn-moa");
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("model", name());
-        root.put("specification", specification);
-        root.put("choiceCoding", CHOICE_CODING);
-        root.put("numStates", pi.length);
-        root.put("chainEvidence", chainEvidence().name());
-        ArrayNode ag = root.putArray("agents");
-        for (int a = 0; a < agents.size(); a++) {
-            ObjectNode n = ag.addObject();
-            AgentJson.write(n, agents.get(a));
-            ArrayNode w = n.putArray("beta");
-            for (double v : beta[a]) {
-                w.add(v);
-            }
-        }
-        ArrayNode b = root.putArray("beta");
-        for (double[] row : beta) {
-            ArrayNode r = b.addArray();
-            for (double v : row) {
-                r.add(v);
-            }
-        }
-        ArrayNode p0 = root.putArray("initialDistribution");
-        for (double v : pi) {
-            p0.add(v);
-        }
-        ArrayNode tr = root.putArray("transitionMatrix");
-        for (double[] row : trans) {
-            ArrayNode r = tr.addArray();
-            for (double v : row) {
-                r.add(v);
-            }
-        }
-        if (outcomes != null) {
-            ArrayNode rp = root.putArray("rewardProbability");
-            for (double[] row : outcomes.rewardProbabilities()) {
-                ArrayNode r = rp.addArray();
-                for (double v : row) {
-                    r.add(v);
-                }
-            }
-        }
-        putNumber(root, "logLikelihood", logLikelihood);
-        putNumber(root, "choiceLogLikelihood", choiceLogLikelihood);
-        putNumber(root, "logPosterior", logPosterior);
-        root.put("numScoredTrials", numScored);
-        putNumber(root, "normalizedLikelihood", numScored > 0 ? normalizedLikelihood() : Double.NaN);
-        ArrayNode sl = root.putArray("startLogPosteriors");
-        for (double v : startLogPosteriors) {
-            sl.add(v);
-        }
-        ObjectNode h = root.putObject("history");
-        h.put("converged", history.converged());
-        h.put("seconds", history.seconds());
-        h.put("iterations", Math.max(0, history.entries().size() - 1));
-        ArrayNode he = h.putArray("trainLoss");
-        for (TrainingHistory.Entry e : history.entries()) {
-            he.add(e.trainLoss());
-        }
-        return root;
-    }
-
-    private static void putNumber(ObjectNode n, String field, double v) {
-        if (Double.isFinite(v)) {
-            n.put(field, v);
-        } else {
-            n.putNull(field);
-        }
-    }
-
-    private static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
-    /**
-     * Saves the model as versioned JSON (agents by name with their parameters, β, π, A, the chain
-     * evidence and, when the chain emits outcomes, ρ as "rewardProbability" [K][2]; fit summary).
+     * Saves the model as versioned JSON ({@link MoaModelFile}): agents, β, π, A, the chain
+     * evidence, ρ when the chain emits outcomes, the fit summary and the provenance.
      *
      * @param file destination
      * @throws UncheckedIOException if writing fails
      */
+    @Override
     public void save(Path file) {
-        ObjectMapper m = mapper();
-        try {
-            m.writeValue(file.toFile(), modelNode(m));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
-        }
+        MoaModelFile.save(this, file);
     }
 
     /**
-     * Writes {@code fit.json}: the saved model plus data provenance and per-trial predictions
-     * (p(choice = 1 | trials &lt; t), predicted and smoothed state probabilities).
-     * "dataLogLikelihood" is {@link #logLikelihood(TwoStepDataset)} (joint with outcomes when the
-     * chain emits them), "dataChoiceLogLikelihood" the causal choice score and
-     * "dataNormalizedLikelihood" exp of the latter per scored trial.
-     *
-     * @param file       destination
-     * @param data       the data the predictions are made on (usually the training data)
-     * @param sourceFile where the data came from (file path, or a description), may be null
-     * @throws UncheckedIOException if writing fails
-     */
-    public void writeFitJson(Path file, TwoStepDataset data, String sourceFile) {
-        ObjectMapper m = mapper();
-        ObjectNode root = modelNode(m);
-        ObjectNode d = root.putObject("data");
-        d.put("file", sourceFile);
-        ArrayNode subs = d.putArray("subjects");
-        for (Subject s : data.subjects()) {
-            ObjectNode sn = subs.addObject();
-            sn.put("name", s.name());
-            sn.put("pCongruent", s.pCongruent());
-            sn.put("rawTrials", s.rawTrials());
-        }
-        d.put("sessions", data.numSessions());
-        d.put("trials", data.numTrials());
-        d.put("scoredTrials", data.numScored());
-        double ll = logLikelihood(data);
-        double cll = choiceLogLikelihood(data);
-        root.put("dataLogLikelihood", ll);
-        root.put("dataChoiceLogLikelihood", cll);
-        root.put("dataNormalizedLikelihood", Math.exp(cll / Math.max(1, data.numScored())));
-        List<double[]> probs = predictChoiceProbabilities(data);
-        List<double[][]> pred = predictedStates(data);
-        List<double[][]> smooth = smoothedStates(data);
-        ArrayNode trials = root.putArray("trials");
-        for (int i = 0; i < data.numSessions(); i++) {
-            Session s = data.sessions().get(i);
-            for (int t = 0; t < s.length(); t++) {
-                ObjectNode tn = trials.addObject();
-                tn.put("subject", s.subject());
-                tn.put("session", s.index());
-                tn.put("trial", t);
-                tn.put("choice", s.choice(t));
-                tn.put("reward", s.reward(t));
-                tn.put("common", s.common(t));
-                tn.put("scored", s.scored(t));
-                tn.put("pChoice1", probs.get(i)[t]);
-                ArrayNode pp = tn.putArray("predictedState");
-                for (double v : pred.get(i)[t]) {
-                    pp.add(v);
-                }
-                ArrayNode sp = tn.putArray("smoothedState");
-                for (double v : smooth.get(i)[t]) {
-                    sp.add(v);
-                }
-                if (s.hasPhases()) {
-                    tn.put("phase", s.phase(t));
-                }
-            }
-        }
-        try {
-            m.writeValue(file.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
-        }
-    }
-
-    /**
-     * Loads a model saved by {@link #save} or {@link #writeFitJson}; agents are looked up with
-     * {@link Agents#parse}.
+     * Loads a model saved by {@link #save} (or a {@code fit.json} report); agents are looked up
+     * with {@link Agents#parse}. Same as {@link MoaModelFile#load(Path)}.
      *
      * @param file the JSON file
      * @return the model
      * @throws IllegalArgumentException if the file is not a MoA fit, its version is newer than
-     *                                  {@link #FORMAT_VERSION}, or an agent name is unknown
+     *                                  {@link MoaModelFile#FORMAT_VERSION}, or an agent name is unknown
      * @throws UncheckedIOException     if reading fails
      */
     public static FittedHmmMoa load(Path file) {
-        return load(file, Agents::parse);
+        return MoaModelFile.load(file);
     }
 
     /**
-     * Loads a model whose agents may include user agents.
+     * Loads a model whose agents may include user agents. Same as
+     * {@link MoaModelFile#load(Path, Function)}.
      *
      * @param file     the JSON file
      * @param resolver agent name to a new agent (e.g. built-ins first, then user agents)
@@ -765,95 +563,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
      * @throws UncheckedIOException     if reading fails
      */
     public static FittedHmmMoa load(Path file, Function<String, Agent> resolver) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
-        }
-        if (!"hmmrnn-moa".equals(root.path("format").asText())) {
-            throw new IllegalArgumentException(file + " is not an hmmrnn MoA-HMM file (format '"
-                    + root.path("format").asText() + "')");
-        }
-        int version = root.path("formatVersion").asInt(-1);
-        if (version < 1 || version > FORMAT_VERSION) {
-            throw new IllegalArgumentException(file + ": format version " + version
-                    + " not supported; this library reads versions 1.." + FORMAT_VERSION);
-        }
-        List<Agent> agents = new ArrayList<>();
-        for (JsonNode an : root.get("agents")) {
-            agents.add(AgentJson.read(an, resolver));
-        }
-        double[][] beta = matrix(root.get("beta"));
-        double[] pi = vector(root.get("initialDistribution"));
-        double[][] trans = matrix(root.get("transitionMatrix"));
-        OutcomeEmissions outcomes = readOutcomes(file, root, version);
-        FittedHmmMoa base = of(agents, beta, pi, trans, outcomes);
-        List<TrainingHistory.Entry> entries = new ArrayList<>();
-        JsonNode h = root.path("history");
-        int i = 0;
-        for (JsonNode v : h.path("trainLoss")) {
-            entries.add(new TrainingHistory.Entry(i++, v.asDouble(), Double.NaN));
-        }
-        double ll = number(root.get("logLikelihood"));
-        // version 1 files had choice-only chains, whose choice log-likelihood is the log-likelihood
-        double cll = version >= 2 ? number(root.get("choiceLogLikelihood")) : ll;
-        return new FittedHmmMoa(base.agents, beta, pi, trans, outcomes, ll, cll,
-                number(root.get("logPosterior")), root.path("numScoredTrials").asInt(0),
-                new TrainingHistory(entries, h.path("converged").asBoolean(false), h.path("seconds").asDouble(0)),
-                vector(root.path("startLogPosteriors")), root.path("specification").asText(""));
-    }
-
-    /** The outcome model a file declares (null for a choice-only chain); version 1 files have none. */
-    private static OutcomeEmissions readOutcomes(Path file, JsonNode root, int version) {
-        ChainEvidence evidence = ChainEvidence.CHOICES;
-        if (version >= 2) {
-            String name = root.path("chainEvidence").asText("");
-            try {
-                evidence = ChainEvidence.valueOf(name);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + ": chainEvidence '" + name + "' is not one of "
-                        + java.util.Arrays.toString(ChainEvidence.values()), e);
-            }
-        }
-        JsonNode rho = root.get("rewardProbability");
-        boolean hasRho = rho != null && !rho.isNull();
-        if (evidence == ChainEvidence.CHOICES) {
-            if (hasRho) {
-                throw new IllegalArgumentException(file + ": chainEvidence is CHOICES but the file has a"
-                        + " rewardProbability field; the file is inconsistent");
-            }
-            return null;
-        }
-        if (!hasRho || !rho.isArray()) {
-            throw new IllegalArgumentException(file + ": chainEvidence is CHOICES_AND_OUTCOMES but the"
-                    + " rewardProbability field ([states][2] per-state reward probabilities) is missing");
-        }
-        try {
-            return OutcomeEmissions.of(matrix(rho));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": bad rewardProbability: " + e.getMessage(), e);
-        }
-    }
-
-    private static double number(JsonNode n) {
-        return n == null || n.isNull() ? Double.NaN : n.asDouble();
-    }
-
-    private static double[] vector(JsonNode n) {
-        double[] v = new double[n.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = n.get(i).asDouble();
-        }
-        return v;
-    }
-
-    private static double[][] matrix(JsonNode n) {
-        double[][] m = new double[n.size()][];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = vector(n.get(i));
-        }
-        return m;
+        return MoaModelFile.load(file, resolver);
     }
 
     @Override

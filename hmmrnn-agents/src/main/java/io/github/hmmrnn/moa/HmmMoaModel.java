@@ -254,7 +254,8 @@ public final class HmmMoaModel {
         List<Agent> fittedAgents = withValues(agents, fitter.fittedIndex(), p.alpha);
         OutcomeEmissions outcomes = rho == null ? null : OutcomeEmissions.of(rho);
         FittedHmmMoa fitted = new FittedHmmMoa(fittedAgents, betaAK, pi, trans, outcomes, best.logLikelihood(),
-                best.logLikelihood(), best.logPosterior(), data.numScored(), best.history(), perStart, toString());
+                best.logLikelihood(), best.logPosterior(), data.numScored(), best.history(), perStart, toString(),
+                MoaModelFile.fitProvenance(this, data, best.start(), best.history()));
         // with outcomes the EM objective is the joint likelihood; the choice score is computed apart
         return outcomes == null ? fitted : fitted.withChoiceLogLikelihood(fitted.choiceLogLikelihood(data));
     }

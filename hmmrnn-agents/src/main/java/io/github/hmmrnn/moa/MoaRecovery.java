@@ -58,7 +58,7 @@ public final class MoaRecovery {
      * ({@link PhaseRecovery#evaluate(TwoStepDataset, List)}).
      *
      * @param fit  the fitted model
-     * @param data sessions with true phases (e.g. from {@link FittedHmmMoa#simulate})
+     * @param data sessions with true phases (e.g. from {@link MoaSimulator#simulate})
      * @return accuracy and the fitted-state to true-state mapping
      */
     public static PhaseRecoveryResult stateRecovery(FittedHmmMoa fit, TwoStepDataset data) {

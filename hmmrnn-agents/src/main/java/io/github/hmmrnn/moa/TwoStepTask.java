@@ -1,7 +1,7 @@
 package io.github.hmmrnn.moa;
 
 /**
- * The two-step task environment used by {@link FittedHmmMoa#simulate}: MixtureAgentsModels'
+ * The two-step task environment used by {@link MoaSimulator#simulate}: MixtureAgentsModels'
  * TwoStepSim. One port is "good" (rewarded with probability {@code pReward}, the other with
  * 1 − pReward); after at least {@code minTrialsBeforeFlip} trials in a block the good port flips
  * with probability {@code flipProbability} per trial. A choice leads to its congruent port with

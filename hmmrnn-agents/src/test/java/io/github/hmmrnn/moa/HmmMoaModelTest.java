@@ -81,7 +81,7 @@ class HmmMoaModelTest {
     @Test
     void predictChoiceProbabilities_isCausal() {
         FittedHmmMoa m = twoStateTruth();
-        TwoStepDataset data = m.simulate(1, 30, TwoStepTask.DEFAULT, 5);
+        TwoStepDataset data = MoaSimulator.simulate(m, 1, 30, TwoStepTask.DEFAULT, 5);
         Session s = data.sessions().get(0);
         double[] base = m.predictChoiceProbabilities(data).get(0);
         int cut = 17;
@@ -102,7 +102,7 @@ class HmmMoaModelTest {
     @Test
     void fit_recoversTwoStateModel_andIsDeterministicAcrossThreads() {
         FittedHmmMoa truth = twoStateTruth();
-        TwoStepDataset data = truth.simulate(30, 200, TwoStepTask.DEFAULT, 11);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 30, 200, TwoStepTask.DEFAULT, 11);
         HmmMoaModel spec = HmmMoaModel.builder().states(2).agents(truth.agents()).starts(2).seed(4).maxIterations(150).build();
         FittedHmmMoa fit = spec.fit(data);
         PhaseRecoveryResult rec = MoaRecovery.stateRecovery(fit, data);
@@ -129,10 +129,10 @@ class HmmMoaModelTest {
     @Test
     void saveAndLoad_roundTripsPredictions(@TempDir Path dir) {
         FittedHmmMoa truth = twoStateTruth();
-        TwoStepDataset data = truth.simulate(3, 50, TwoStepTask.DEFAULT, 2);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 3, 50, TwoStepTask.DEFAULT, 2);
         FittedHmmMoa fit = HmmMoaModel.builder().states(2).agents(AgentPreset.VENDITTO2023).maxIterations(5).build().fit(data);
-        Path file = dir.resolve("fit.json");
-        fit.writeFitJson(file, data, "simulated");
+        Path file = dir.resolve("model.json");
+        fit.save(file);
         FittedHmmMoa back = FittedHmmMoa.load(file);
         assertEquals(fit.agentNames(), back.agentNames());
         assertEquals(fit.learningRates(), back.learningRates());
@@ -154,7 +154,7 @@ class HmmMoaModelTest {
 
     @Test
     void crossValidate_scoresHeldOutSessions() {
-        TwoStepDataset data = twoStateTruth().simulate(6, 80, TwoStepTask.DEFAULT, 9);
+        TwoStepDataset data = MoaSimulator.simulate(twoStateTruth(), 6, 80, TwoStepTask.DEFAULT, 9);
         HmmMoaModel spec = HmmMoaModel.builder().states(1).agents(twoStateTruth().agents()).maxIterations(20).build();
         MoaModelSelection.CrossValidation cv = MoaModelSelection.crossValidate(spec, data, 3, SplitMethod.STRIDE, 1);
         assertEquals(3, cv.folds().size());
@@ -195,7 +195,7 @@ class HmmMoaModelTest {
     @Test
     void fit_biasHmmWarmStart_findsTheStatesAfterOneIteration_andLeavesRandomStartsUnchanged() {
         FittedHmmMoa truth = biasSwitchingTruth();
-        TwoStepDataset data = truth.simulate(20, 150, TwoStepTask.DEFAULT, 3);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 20, 150, TwoStepTask.DEFAULT, 3);
         HmmMoaModel.Builder spec = HmmMoaModel.builder().states(2).agents(truth.agents()).seed(7);
         // One EM iteration is not enough for a random start to sort the trials into the two bias
         // states; the warm start begins with them sorted.
@@ -221,7 +221,7 @@ class HmmMoaModelTest {
     @Test
     void fit_squaremAndPlainEm_reachTheSameOptimum() {
         FittedHmmMoa truth = twoStateTruth();
-        TwoStepDataset data = truth.simulate(10, 200, TwoStepTask.DEFAULT, 21);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 10, 200, TwoStepTask.DEFAULT, 21);
         HmmMoaModel.Builder spec = HmmMoaModel.builder().states(2).agents(truth.agents()).seed(3).tolerance(1e-7);
         FittedHmmMoa plain = spec.acceleration(EmAcceleration.NONE).build().fit(data);
         FittedHmmMoa fast = spec.acceleration(EmAcceleration.SQUAREM).build().fit(data);

@@ -77,7 +77,7 @@ class HmmMoaOutcomeEvidenceTest {
     @Test
     void predictChoiceProbabilities_outcomeOfTrialTEntersOnlyAfterChoiceT() {
         FittedHmmMoa m = rewardBlindTruth(OutcomeEmissions.of(RHO));
-        TwoStepDataset data = m.simulate(1, 40, TwoStepTask.DEFAULT, 5);
+        TwoStepDataset data = MoaSimulator.simulate(m, 1, 40, TwoStepTask.DEFAULT, 5);
         Session s = data.sessions().get(0);
         int cut = 23;
         int[] r = s.rewards();
@@ -212,7 +212,7 @@ class HmmMoaOutcomeEvidenceTest {
     @Test
     void fit_logPosteriorNeverDecreases_andRhoIsTheMapOfItsOwnPosteriors() {
         FittedHmmMoa truth = rewardBlindTruth(OutcomeEmissions.of(RHO));
-        TwoStepDataset data = truth.simulate(8, 150, TwoStepTask.DEFAULT, 3);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 8, 150, TwoStepTask.DEFAULT, 3);
         for (EmAcceleration acc : EmAcceleration.values()) {
             FittedHmmMoa fit = HmmMoaModel.builder().states(2).agents(truth.agents()).seed(2).starts(2).biasHmmStart(true)
                     .chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).acceleration(acc).tolerance(1e-8)
@@ -244,7 +244,7 @@ class HmmMoaOutcomeEvidenceTest {
     @Test
     void fit_stateReorderingPermutesRhoWithTheStates() {
         FittedHmmMoa truth = rewardBlindTruth(OutcomeEmissions.of(RHO));
-        TwoStepDataset data = truth.simulate(6, 120, TwoStepTask.DEFAULT, 8);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 6, 120, TwoStepTask.DEFAULT, 8);
         // the first seed whose fitted order is not the sorted one, so the test sees a real permutation
         FittedHmmMoa raw = null;
         HmmMoaModel.Builder spec = null;
@@ -271,7 +271,7 @@ class HmmMoaOutcomeEvidenceTest {
     @Test
     void fit_oneState_outcomesChangeNeitherWeightsNorChoicePredictions() {
         FittedHmmMoa truth = rewardBlindTruth(null);
-        TwoStepDataset data = truth.simulate(4, 100, TwoStepTask.DEFAULT, 4);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 4, 100, TwoStepTask.DEFAULT, 4);
         HmmMoaModel.Builder spec = HmmMoaModel.builder().states(1).agents(truth.agents()).seed(1).tolerance(1e-9);
         FittedHmmMoa choices = spec.build().fit(data);
         FittedHmmMoa both = spec.chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).build().fit(data);
@@ -301,11 +301,11 @@ class HmmMoaOutcomeEvidenceTest {
     @Test
     void saveAndLoad_roundTripsRhoAndPredictionsExactly(@TempDir Path dir) throws IOException {
         FittedHmmMoa truth = rewardLearningTruth();
-        TwoStepDataset data = truth.simulate(4, 60, TwoStepTask.DEFAULT, 2);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 4, 60, TwoStepTask.DEFAULT, 2);
         FittedHmmMoa fit = HmmMoaModel.builder().states(2).agents(truth.agents()).seed(3).maxIterations(6)
                 .chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).build().fit(data);
-        Path file = dir.resolve("fit.json");
-        fit.writeFitJson(file, data, "simulated");
+        Path file = dir.resolve("model.json");
+        fit.save(file);
         FittedHmmMoa back = FittedHmmMoa.load(file);
         assertEquals(ChainEvidence.CHOICES_AND_OUTCOMES, back.chainEvidence());
         assertEquals(fit.outcomeEmissions(), back.outcomeEmissions());
@@ -319,18 +319,15 @@ class HmmMoaOutcomeEvidenceTest {
         assertEquals(fit.logPosterior(), back.logPosterior(), 0.0);
         ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(file));
         assertEquals("CHOICES_AND_OUTCOMES", json.get("chainEvidence").asText());
-        assertEquals(FittedHmmMoa.FORMAT_VERSION, json.get("formatVersion").asInt());
+        assertEquals(MoaModelFile.FORMAT_VERSION, json.get("formatVersion").asInt());
         assertEquals(fit.outcomeEmissions().orElseThrow().rewardProbability(1, 0),
                 json.get("rewardProbability").get(1).get(0).asDouble(), 0.0);
-        assertEquals(fit.choiceLogLikelihood(data), json.get("dataChoiceLogLikelihood").asDouble(), 0.0);
-        assertEquals(Math.exp(fit.choiceLogLikelihood(data) / data.numScored()),
-                json.get("dataNormalizedLikelihood").asDouble(), 1e-15);
     }
 
     @Test
     void load_versionOneFile_isAChoiceOnlyChain(@TempDir Path dir) throws IOException {
         FittedHmmMoa truth = rewardBlindTruth(null);
-        TwoStepDataset data = truth.simulate(2, 50, TwoStepTask.DEFAULT, 6);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 2, 50, TwoStepTask.DEFAULT, 6);
         FittedHmmMoa fit = HmmMoaModel.builder().states(2).agents(truth.agents()).maxIterations(4).build().fit(data);
         Path file = dir.resolve("v1.json");
         fit.save(file);
@@ -455,7 +452,7 @@ class HmmMoaOutcomeEvidenceTest {
     @Test
     void crossValidate_scoresHeldOutChoicesNotTheJointLikelihood() {
         FittedHmmMoa truth = rewardBlindTruth(OutcomeEmissions.of(RHO));
-        TwoStepDataset data = truth.simulate(4, 80, TwoStepTask.DEFAULT, 9);
+        TwoStepDataset data = MoaSimulator.simulate(truth, 4, 80, TwoStepTask.DEFAULT, 9);
         HmmMoaModel spec = HmmMoaModel.builder().states(2).agents(truth.agents()).maxIterations(15)
                 .chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).build();
         MoaModelSelection.CrossValidation cv = MoaModelSelection.crossValidate(spec, data, 2, SplitMethod.STRIDE, 1);

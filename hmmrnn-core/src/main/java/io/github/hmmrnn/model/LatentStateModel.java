@@ -19,12 +19,26 @@ public interface LatentStateModel extends FittedChoiceModel {
     double[][] transitionMatrix();
 
     /**
+     * Runs inference once over every session: per-trial choice probabilities, predictive, filtered
+     * and smoothed state posteriors, the Viterbi path and the log-likelihoods, all from one pass.
+     * The per-query methods of this interface are views of it; call this once when several
+     * quantities are needed.
+     *
+     * @param data sessions
+     * @return the immutable result, sessions in dataset order
+     * @throws IllegalArgumentException if the data cannot be handled by this model
+     */
+    StateInference infer(TwoStepDataset data);
+
+    /**
      * One-step predictive state distributions p(z_t | trials &lt; t): what causal metrics use.
      *
      * @param data sessions
      * @return per session [T][K]
      */
-    List<double[][]> predictedStates(TwoStepDataset data);
+    default List<double[][]> predictedStates(TwoStepDataset data) {
+        return infer(data).predictedStates();
+    }
 
     /**
      * Filtered posteriors p(z_t | trials ≤ t).
@@ -32,7 +46,9 @@ public interface LatentStateModel extends FittedChoiceModel {
      * @param data sessions
      * @return per session [T][K]
      */
-    List<double[][]> filteredStates(TwoStepDataset data);
+    default List<double[][]> filteredStates(TwoStepDataset data) {
+        return infer(data).filteredStates();
+    }
 
     /**
      * Smoothed posteriors p(z_t | all trials of the session): for phase recovery only, never for
@@ -41,7 +57,9 @@ public interface LatentStateModel extends FittedChoiceModel {
      * @param data sessions
      * @return per session [T][K]
      */
-    List<double[][]> smoothedStates(TwoStepDataset data);
+    default List<double[][]> smoothedStates(TwoStepDataset data) {
+        return infer(data).smoothedStates();
+    }
 
     /**
      * Most likely state paths (Viterbi).
@@ -49,5 +67,7 @@ public interface LatentStateModel extends FittedChoiceModel {
      * @param data sessions
      * @return per session [T]
      */
-    List<int[]> mostLikelyStates(TwoStepDataset data);
+    default List<int[]> mostLikelyStates(TwoStepDataset data) {
+        return infer(data).mostLikelyStates();
+    }
 }

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.OutcomeEmissions;
+import io.github.hmmrnn.model.Provenance;
+import io.github.hmmrnn.model.StateInference;
 
 /**
  * A fitted HMM-TinyRNN. Immutable and thread-safe: every query builds its own DL4J graph from the
@@ -38,6 +43,11 @@ public final class FittedHmmTinyRnn extends FittedRnnBase implements LatentState
     }
 
     @Override
+    public FittedHmmTinyRnn withProvenance(Provenance provenance) {
+        return new FittedHmmTinyRnn(state.withProvenance(provenance));
+    }
+
+    @Override
     public String name() {
         return "HmmTinyRnn(K=" + state.hyperParameters.states() + ",H=" + state.hyperParameters.hiddenSize() + ")";
     }
@@ -50,7 +60,7 @@ public final class FittedHmmTinyRnn extends FittedRnnBase implements LatentState
      */
     public List<double[][]> headChoiceProbabilities(TwoStepDataset data) {
         List<double[][]> out = new ArrayList<>();
-        for (RnnState.SessionInference s : state.infer(data, false)) {
+        for (RnnState.SessionPass s : state.infer(data, false)) {
             double[][][] lp = s.headLogProbabilities();
             double[][] p = new double[lp.length][state.hyperParameters.states()];
             for (int t = 0; t < lp.length; t++) {
@@ -80,42 +90,21 @@ public final class FittedHmmTinyRnn extends FittedRnnBase implements LatentState
 
     /**
      * @return the per-state outcome model (reward probability per second-step state), present only
-     *         when the chain emits outcomes ({@link io.github.hmmrnn.model.ChainEvidence#CHOICES_AND_OUTCOMES})
+     *         when the chain emits outcomes ({@link ChainEvidence#CHOICES_AND_OUTCOMES})
      */
-    public java.util.Optional<io.github.hmmrnn.model.OutcomeEmissions> outcomeEmissions() {
-        return java.util.Optional.ofNullable(state.outcomes());
+    public Optional<OutcomeEmissions> outcomeEmissions() {
+        return Optional.ofNullable(state.outcomes());
     }
 
+    /**
+     * Runs the GRU and forward–backward once over every whole session.
+     *
+     * @param data sessions
+     * @return choice probabilities, state posteriors, Viterbi paths and log-likelihoods per session
+     */
     @Override
-    public List<double[][]> predictedStates(TwoStepDataset data) {
-        List<double[][]> out = new ArrayList<>();
-        for (RnnState.SessionInference s : state.infer(data, false)) {
-            out.add(s.posterior().predicted());
-        }
-        return out;
-    }
-
-    @Override
-    public List<double[][]> filteredStates(TwoStepDataset data) {
-        List<double[][]> out = new ArrayList<>();
-        for (RnnState.SessionInference s : state.infer(data, false)) {
-            out.add(s.posterior().filtered());
-        }
-        return out;
-    }
-
-    @Override
-    public List<double[][]> smoothedStates(TwoStepDataset data) {
-        List<double[][]> out = new ArrayList<>();
-        for (RnnState.SessionInference s : state.infer(data, true)) {
-            out.add(s.posterior().smoothed());
-        }
-        return out;
-    }
-
-    @Override
-    public List<int[]> mostLikelyStates(TwoStepDataset data) {
-        return state.mostLikelyStates(data);
+    public StateInference infer(TwoStepDataset data) {
+        return state.inference(data);
     }
 
     /**
@@ -126,7 +115,7 @@ public final class FittedHmmTinyRnn extends FittedRnnBase implements LatentState
      * @return [sessions] natural log
      */
     public double[] logMarginalLikelihoods(TwoStepDataset data) {
-        List<RnnState.SessionInference> inf = state.infer(data, false);
+        List<RnnState.SessionPass> inf = state.infer(data, false);
         double[] ll = new double[inf.size()];
         for (int i = 0; i < ll.length; i++) {
             ll[i] = inf.get(i).posterior().logMarginalLikelihood();

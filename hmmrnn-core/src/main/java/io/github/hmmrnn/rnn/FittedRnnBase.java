@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 
@@ -44,8 +45,8 @@ abstract class FittedRnnBase implements FittedChoiceModel, SavableModel {
         return state.hyperParameters;
     }
 
-    /** @return where the model came from */
-    public RnnProvenance provenance() {
+    @Override
+    public Provenance provenance() {
         return state.provenance;
     }
 

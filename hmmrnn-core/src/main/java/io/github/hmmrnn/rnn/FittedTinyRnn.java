@@ -3,6 +3,8 @@ package io.github.hmmrnn.rnn;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.github.hmmrnn.model.Provenance;
+
 /**
  * A fitted TinyRNN. Immutable and thread-safe: every query builds its own DL4J graph from the
  * stored parameters.
@@ -26,6 +28,11 @@ public final class FittedTinyRnn extends FittedRnnBase {
      */
     public static FittedTinyRnn load(Path path) throws IOException {
         return new FittedTinyRnn(RnnModelFile.load(path, TYPE));
+    }
+
+    @Override
+    public FittedTinyRnn withProvenance(Provenance provenance) {
+        return new FittedTinyRnn(state.withProvenance(provenance));
     }
 
     @Override

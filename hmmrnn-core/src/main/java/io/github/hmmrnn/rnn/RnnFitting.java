@@ -1,9 +1,9 @@
 package io.github.hmmrnn.rnn;
 
-import java.time.Instant;
 import java.util.Objects;
 
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.Provenance;
 
 /**
  * Input validation and provenance around {@link HmmTinyRnnTrainer}, shared by both model types.
@@ -54,12 +54,10 @@ final class RnnFitting {
             }
         }
         HmmTinyRnnTrainer.Result r = new HmmTinyRnnTrainer(hp).fit(train, validation);
-        RnnProvenance prov = new RnnProvenance(RnnProvenance.LIBRARY, System.getProperty("java.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), RnnProvenance.BACKEND,
-                Instant.now().toString(), r.chosenRestart(), r.restartSeed(),
-                RnnProvenance.DataSummary.of(train.data()),
-                validation == null ? null : RnnProvenance.DataSummary.of(validation.data()),
-                r.epochs(), r.history().converged(), r.trainLoss(), r.validationLoss());
+        Provenance prov = Provenance.ofFit(RnnModelFile.BACKEND, RnnModelFile.specJson(hp), hp.seed(), train.data(),
+                validation == null ? null : validation.data(),
+                new Provenance.FitOutcome(r.chosenRestart(), r.restartSeed(), r.epochs(), r.history().converged(),
+                        r.trainLoss(), r.validationLoss()));
         return new RnnState(hp, r.parameters(), r.initial(), r.transition(), r.outcomes(), r.history(), prov);
     }
 }

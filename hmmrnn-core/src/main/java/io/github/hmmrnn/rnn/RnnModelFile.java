@@ -8,12 +8,15 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.hmmrnn.model.OutcomeEmissions;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.TrainingHistory;
 
 /**
- * On-disk JSON form of a fitted (HMM-)TinyRNN, format version {@value #FORMAT_VERSION} (version 3
- * files are read too): the
+ * On-disk JSON form of a fitted (HMM-)TinyRNN, format version {@value #FORMAT_VERSION} (versions 3
+ * and 4 are read too): the
  * hyper-parameters, provenance, flat DL4J parameter vector, π, A and training history. Doubles
  * are written in their shortest round-trip form, so a load reproduces predictions bit for bit.
  *
@@ -29,11 +32,20 @@ import io.github.hmmrnn.model.TrainingHistory;
  * @param history        training history
  */
 record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hyperParameters,
-                    RnnProvenance provenance, double[] parameters, double[] initial, double[][] transition,
+                    Provenance provenance, double[] parameters, double[] initial, double[][] transition,
                     double[][] outcomeRewardProbabilities, TrainingHistory history) {
 
-    /** The format version this library writes (4 added {@code trainingSegmentLength}). */
-    static final int FORMAT_VERSION = 4;
+    /**
+     * The format version this library writes (4 added {@code trainingSegmentLength}, 5 the common
+     * {@link Provenance} record).
+     */
+    static final int FORMAT_VERSION = 5;
+
+    /** The last version whose provenance was the flat RNN-only record. */
+    private static final int FLAT_PROVENANCE_VERSION = 4;
+
+    /** Backend identifier recorded in the provenance of every fitted (HMM-)TinyRNN. */
+    static final String BACKEND = "DL4J/ND4J 1.0.0-M2.1 ComputationGraph, FusedGruLayer, double precision";
 
     /**
      * The oldest version read: version 3 files lack {@code trainingSegmentLength} and were all
@@ -63,11 +75,14 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
                     + "; this library reads versions " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION);
         }
         JsonNode hp = tree.get("hyperParameters");
-        if (version.asInt() == 3 && hp instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+        if (version.asInt() == 3 && hp instanceof ObjectNode o) {
             if (o.has("trainingSegmentLength")) {
                 throw new IllegalArgumentException(path + ": formatVersion 3 has no trainingSegmentLength");
             }
             o.put("trainingSegmentLength", 0);
+        }
+        if (version.asInt() <= FLAT_PROVENANCE_VERSION && tree instanceof ObjectNode root) {
+            root.set("provenance", upgradeProvenance(root.get("provenance"), hp));
         }
         RnnModelFile f = MAPPER.treeToValue(tree, RnnModelFile.class);
         if (!expectedType.equals(f.modelType())) {
@@ -75,8 +90,44 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
         }
         return new RnnState(f.hyperParameters(), f.parameters(), f.initial(), f.transition(),
                 f.outcomeRewardProbabilities() == null ? null
-                        : io.github.hmmrnn.model.OutcomeEmissions.of(f.outcomeRewardProbabilities()),
+                        : OutcomeEmissions.of(f.outcomeRewardProbabilities()),
                 f.history(),
                 f.provenance());
+    }
+
+    /**
+     * The specification recorded in the provenance: the hyper-parameters as a JSON object. The one
+     * place to switch to the spec's own JSON form.
+     */
+    static JsonNode specJson(RnnHyperParameters hp) {
+        return MAPPER.valueToTree(hp);
+    }
+
+    /**
+     * Rewrites the flat provenance of format versions 3 and 4 into the common record: the same
+     * values, with the spec and seed taken from the file's hyper-parameters.
+     */
+    private static JsonNode upgradeProvenance(JsonNode old, JsonNode hp) throws IOException {
+        if (old == null || old.isNull()) {
+            return old;
+        }
+        ObjectNode n = MAPPER.createObjectNode();
+        for (String f : new String[] {"library", "javaVersion", "os", "backend", "createdAt"}) {
+            n.set(f, old.get(f));
+        }
+        RnnHyperParameters h = MAPPER.treeToValue(hp, RnnHyperParameters.class);
+        n.set("spec", specJson(h));
+        n.put("seed", h.seed());
+        n.putNull("dataFile");
+        n.set("train", old.get("train"));
+        n.set("validation", old.get("validation"));
+        ObjectNode fit = n.putObject("fit");
+        fit.set("chosenStart", old.get("chosenRestart"));
+        fit.set("startSeed", old.get("restartSeed"));
+        fit.set("iterations", old.get("epochs"));
+        fit.set("converged", old.get("converged"));
+        fit.set("trainLoss", old.get("trainLoss"));
+        fit.set("validationLoss", old.get("validationLoss"));
+        return n;
     }
 }

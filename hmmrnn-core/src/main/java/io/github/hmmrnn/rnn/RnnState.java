@@ -1,6 +1,7 @@
 package io.github.hmmrnn.rnn;
 
 import io.github.hmmrnn.model.OutcomeEmissions;
+import io.github.hmmrnn.model.Provenance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,8 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.hmm.Viterbi;
+import io.github.hmmrnn.model.SessionInference;
+import io.github.hmmrnn.model.StateInference;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
 
@@ -26,10 +29,10 @@ final class RnnState {
     /** Per-state outcome model, or null when the chain emits choices only. */
     private final OutcomeEmissions outcomes;
     final TrainingHistory history;
-    final RnnProvenance provenance;
+    final Provenance provenance;
 
     RnnState(RnnHyperParameters hyperParameters, double[] parameters, double[] initial, double[][] transition,
-             OutcomeEmissions outcomes, TrainingHistory history, RnnProvenance provenance) {
+             OutcomeEmissions outcomes, TrainingHistory history, Provenance provenance) {
         this.hyperParameters = Objects.requireNonNull(hyperParameters, "hyperParameters");
         this.parameters = parameters.clone();
         this.initial = initial.clone();
@@ -65,6 +68,11 @@ final class RnnState {
         return (long) i * 3 * h + (long) h * 3 * h + 3L * h + h + (long) h * 2 * k + 2L * k;
     }
 
+    /** @return this state with another provenance record (parameters unchanged) */
+    RnnState withProvenance(Provenance other) {
+        return new RnnState(hyperParameters, parameters, initial, transition, outcomes, history, other);
+    }
+
     double[] parameters() {
         return parameters.clone();
     }
@@ -83,41 +91,53 @@ final class RnnState {
     }
 
     /** Per-session head log-probabilities [L][K][2] and HMM posteriors. */
-    record SessionInference(double[][][] headLogProbabilities, HmmPosterior posterior, double[][] emissions) {
+    record SessionPass(double[][][] headLogProbabilities, HmmPosterior posterior, double[][] emissions) {
     }
 
-    List<SessionInference> infer(TwoStepDataset data, boolean smooth) {
+    List<SessionPass> infer(TwoStepDataset data, boolean smooth) {
         Objects.requireNonNull(data, "data");
         RnnInputs in = RnnInputs.encode(data, hyperParameters.encoding());
         RnnNetwork net = new RnnNetwork(hyperParameters.encoding().width(), hyperParameters.hiddenSize(),
                 hyperParameters.states(), 1e-3, 0, 0);
         net.setParameters(parameters);
         double[] logits = net.logits(RnnNetwork.features(in));
-        List<SessionInference> out = new ArrayList<>();
+        List<SessionPass> out = new ArrayList<>();
         for (int b = 0; b < in.numRows(); b++) {
             double[][][] lp = HeadOutputs.logProbabilities(logits, hyperParameters.states(), in.paddedLength(), b,
                     in.length(b));
             double[][] e = HeadOutputs.emissions(lp, in, b, hyperParameters.temperature(), outcomes);
             HmmPosterior post = smooth ? ForwardBackward.run(initial, transition, e)
                     : ForwardBackward.filter(initial, transition, e);
-            out.add(new SessionInference(lp, post, e));
+            out.add(new SessionPass(lp, post, e));
         }
         return out;
     }
 
     List<double[]> predictChoiceProbabilities(TwoStepDataset data) {
         List<double[]> out = new ArrayList<>();
-        for (SessionInference s : infer(data, false)) {
+        for (SessionPass s : infer(data, false)) {
             out.add(HeadOutputs.predictiveChoice1(s.headLogProbabilities(), s.posterior().predicted()));
         }
         return out;
     }
 
-    List<int[]> mostLikelyStates(TwoStepDataset data) {
-        List<int[]> out = new ArrayList<>();
-        for (SessionInference s : infer(data, false)) {
-            out.add(Viterbi.decode(initial, transition, s.emissions()).states());
+    /**
+     * One pass over the whole sessions: forward–backward, the causal mixture of the heads and the
+     * Viterbi path. Its predicted and filtered posteriors come from the same forward recursion as
+     * {@link #infer}'s, so they are bit-identical to those of the forward-only pass.
+     */
+    StateInference inference(TwoStepDataset data) {
+        List<SessionPass> per = infer(data, true);
+        List<SessionInference> out = new ArrayList<>(per.size());
+        for (int b = 0; b < per.size(); b++) {
+            SessionPass s = per.get(b);
+            HmmPosterior post = s.posterior();
+            double[] p = HeadOutputs.predictiveChoice1(s.headLogProbabilities(), post.predicted());
+            out.add(new SessionInference(p, post.predicted(), post.filtered(),
+                    post.smoothed(), Viterbi.decode(initial, transition, s.emissions()).states(),
+                    post.logMarginalLikelihood(),
+                    SessionInference.choiceLogLikelihood(data.sessions().get(b), p)));
         }
-        return out;
+        return new StateInference(hyperParameters.states(), out);
     }
 }

@@ -149,7 +149,7 @@ class HmmTinyRnnModelTest {
             total += post.logMarginalLikelihood();
             assertEquals(post.logMarginalLikelihood(), smallFit.logMarginalLikelihoods(small)[b], 1e-9);
         }
-        double best = smallFit.provenance().trainLoss();
+        double best = smallFit.provenance().fit().trainLoss();
         assertEquals(-total / small.numScored(), best, 1e-9);
     }
 

@@ -115,7 +115,7 @@ class HmmTinyRnnOutcomeEvidenceTest {
     @Test
     void trainLoss_isTheCausalChoiceNll() {
         double nll = PredictiveMetrics.evaluate(small, fit.predictChoiceProbabilities(small)).nll();
-        assertEquals(nll, fit.provenance().trainLoss(), 1e-9);
+        assertEquals(nll, fit.provenance().fit().trainLoss(), 1e-9);
         double joint = 0;
         for (double ll : fit.logMarginalLikelihoods(small)) {
             joint -= ll;

@@ -14,9 +14,11 @@ import io.github.hmmrnn.moa.EmAcceleration;
 import io.github.hmmrnn.moa.FittedHmmMoa;
 import io.github.hmmrnn.moa.HmmMoaModel;
 import io.github.hmmrnn.moa.MoaRecovery;
+import io.github.hmmrnn.moa.MoaSimulator;
 import io.github.hmmrnn.moa.TwoStepTask;
 import io.github.hmmrnn.oracle.OracleResult;
 import io.github.hmmrnn.oracle.TwoStepOracle;
+import io.github.hmmrnn.report.FitReport;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 
 import java.nio.file.Files;
@@ -77,7 +79,7 @@ public final class MoaBenchmarks {
     }
 
     private static void recovery(FittedHmmMoa truth, int sessions, int trials, int starts, String label) {
-        TwoStepDataset data = truth.simulate(sessions, trials, TwoStepTask.DEFAULT, 2024);
+        TwoStepDataset data = MoaSimulator.simulate(truth, sessions, trials, TwoStepTask.DEFAULT, 2024);
         PhaseRecoveryResult oracle = MoaRecovery.stateRecovery(truth, data);
         long t0 = System.nanoTime();
         FittedHmmMoa fit = HmmMoaModel.builder().states(truth.numStates()).agents(AgentPreset.VENDITTO2023)
@@ -194,7 +196,7 @@ public final class MoaBenchmarks {
                 System.out.printf(Locale.ROOT, "  rates %s%n  pi %s%n  A %s%n", fit.learningRates(),
                         Arrays.toString(fit.initialDistribution()), Arrays.deepToString(fit.transitionMatrix()));
                 Path out = Files.createTempDirectory("moa-real");
-                fit.writeFitJson(out.resolve("fit.json"), data, mat.toString());
+                FitReport.write(out.resolve("fit.json"), fit, data, mat.toString());
                 System.out.println("  wrote " + out.resolve("fit.json"));
             }
         }

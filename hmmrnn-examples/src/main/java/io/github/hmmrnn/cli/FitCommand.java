@@ -12,6 +12,7 @@ import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
 import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.report.CrossValidation;
 import io.github.hmmrnn.report.FitSettings;
 import io.github.hmmrnn.report.ModelFitter;
@@ -74,6 +75,7 @@ final class FitCommand implements Callable<Integer> {
         }
         FitSettings settings = modelOptions.settings(common.seed, cv != null ? 1 : common.threads);
         Path out = common.outOr("results/fit");
+        Provenance.DataFile dataFile = cv == null ? Provenance.DataFile.of(data) : null;
         List<RealDataReport.CvRow> rows = new ArrayList<>();
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
@@ -82,7 +84,7 @@ final class FitCommand implements Callable<Integer> {
                     LOG.info("fitting {} to {} ({} sessions, {} scored trials)", f.name(), subject, d.numSessions(),
                             d.numScored());
                     FittedChoiceModel m = f.fit(d, d);
-                    RealDataReport.writeFit(m, d, data.toString(), out.resolve(subject).resolve(f.name()));
+                    RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
                     System.out.println(subject + " " + f.name() + ": wrote " + out.resolve(subject).resolve(f.name()));
                 } else {
                     CrossValidation.Result r = CrossValidation.run(d, f, cv, split, common.seed, common.threads);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
 import io.github.hmmrnn.moa.FittedHmmMoa;
+import io.github.hmmrnn.moa.MoaSimulator;
 import io.github.hmmrnn.moa.TwoStepTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
         TwoStepDataset data;
         if (model != null) {
             FittedHmmMoa fit = FittedHmmMoa.load(model);
-            data = fit.simulate(sessions, trials, new TwoStepTask(pReward, pCongruent, flip, 10), common.seed);
+            data = MoaSimulator.simulate(fit, sessions, trials, new TwoStepTask(pReward, pCongruent, flip, 10), common.seed);
         } else {
             data = gen.generator(common.seed).generate();
         }

@@ -8,6 +8,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.MatTwoStepReader;
 import io.github.hmmrnn.moa.FittedHmmMoa;
 import io.github.hmmrnn.moa.HmmMoaModel;
+import io.github.hmmrnn.report.FitReport;
 
 /**
  * Fit the 3-state HMM-MoA of Venditto et al. to one rat of the Miller two-step dataset and write
@@ -35,6 +36,7 @@ public final class FitRat {
         System.out.println("beta [agent][state] " + Arrays.deepToString(fit.weights()));
         System.out.println("learning rates " + fit.learningRates());
         System.out.printf("normalised likelihood %.4f%n", fit.normalizedLikelihood());
-        fit.writeFitJson(Path.of("fit.json"), rat, file.toString());
+        FitReport.write(Path.of("fit.json"), fit.withProvenance(fit.provenance().withDataFile(file)), rat,
+                file.toString());
     }
 }

@@ -11,6 +11,7 @@ import io.github.hmmrnn.metrics.PhaseRecoveryResult;
 import io.github.hmmrnn.metrics.PredictiveMetrics;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.StateInference;
 import io.github.hmmrnn.oracle.OracleResult;
 
 /**
@@ -32,17 +33,21 @@ public final class Evaluations {
      * @return the evaluation
      */
     public static SplitEvaluation of(FittedChoiceModel model, String label, String split, TwoStepDataset data) {
-        List<double[]> p = model.predictChoiceProbabilities(data);
-        var score = PredictiveMetrics.evaluate(data, p);
         if (!(model instanceof LatentStateModel latent) || !data.hasPhases()) {
-            return new SplitEvaluation(label, split, score, OptionalDouble.empty(), p, null, null);
+            List<double[]> p = model.predictChoiceProbabilities(data);
+            return new SplitEvaluation(label, split, PredictiveMetrics.evaluate(data, p), OptionalDouble.empty(), p,
+                    null, null);
         }
-        List<double[][]> smoothed = latent.smoothedStates(data);
+        // one inference pass: its choice probabilities equal predictChoiceProbabilities bit for bit
+        StateInference inference = latent.infer(data);
+        List<double[]> p = inference.choiceProbabilities();
+        var score = PredictiveMetrics.evaluate(data, p);
+        List<double[][]> smoothed = inference.smoothedStates();
         PhaseRecoveryResult rec = PhaseRecovery.evaluate(data, smoothed);
         int phases = numPhases(data);
         int[] map = rec.mapping();
         return new SplitEvaluation(label, split, score, OptionalDouble.of(rec.accuracy()), p,
-                aligned(latent.predictedStates(data), map, phases), aligned(smoothed, map, phases));
+                aligned(inference.predictedStates(), map, phases), aligned(smoothed, map, phases));
     }
 
     /**

@@ -19,6 +19,8 @@ import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.Provenance;
+import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.moa.FittedHmmMoa;
 
@@ -31,15 +33,17 @@ public final class RealDataReport {
     }
 
     /**
-     * Writes one fitted model: {@code fit.json} and its plots.
+     * Writes one fitted model: {@code fit.json} and its plots. A savable model's provenance gains
+     * the data file (name and SHA-256) before it is written.
      *
-     * @param model  the fit
-     * @param data   the sessions it was fitted to
-     * @param source data file, for provenance
-     * @param dir    output folder (created)
+     * @param model    the fit
+     * @param data     the sessions it was fitted to
+     * @param dataFile the file the data was read from, with its hash (for provenance), or null
+     * @param dir      output folder (created)
      * @return files written
      */
-    public static List<Path> writeFit(FittedChoiceModel model, TwoStepDataset data, String source, Path dir) {
+    public static List<Path> writeFit(FittedChoiceModel model, TwoStepDataset data, Provenance.DataFile dataFile,
+                                      Path dir) {
         List<Path> files = new ArrayList<>();
         try {
             Files.createDirectories(dir);
@@ -48,11 +52,12 @@ public final class RealDataReport {
         }
         Path fit = dir.resolve("fit.json");
         if (model instanceof FittedHmmMoa moa) {
-            moa.writeFitJson(fit, data, source);
+            FittedHmmMoa withFile = dataFile == null ? moa : moa.withProvenance(moa.provenance().withDataFile(dataFile));
+            FitReport.write(fit, withFile, data, dataFile == null ? null : dataFile.file());
             files.add(fit);
             files.addAll(moaPlots(moa, data.selectSessions(List.of(0)), dir, ""));
-        } else if (model instanceof io.github.hmmrnn.model.SavableModel savable) {
-            savable.save(fit);
+        } else if (model instanceof SavableModel savable) {
+            (dataFile == null ? savable : savable.withProvenance(savable.provenance().withDataFile(dataFile))).save(fit);
             files.add(fit);
         }
         TrainingHistory h = model.history();

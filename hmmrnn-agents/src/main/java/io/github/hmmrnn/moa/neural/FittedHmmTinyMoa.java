@@ -14,7 +14,10 @@ import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SavableModel;
+import io.github.hmmrnn.model.SessionInference;
+import io.github.hmmrnn.model.StateInference;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.rnn.GruGraph;
 
@@ -22,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A fitted {@link HmmTinyMoaModel}: immutable; predictions are causal (trial t uses trials &lt; t).
@@ -37,9 +39,17 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
     /** Per-state outcome model, or null when the chain emits choices only. */
     private final OutcomeEmissions outcomes;
     private final TrainingHistory history;
+    private final Provenance provenance;
 
+    /** A model made from given parameters (no fit): its provenance records software and time only. */
     FittedHmmTinyMoa(int states, int hiddenSize, List<Agent> agents, double[] theta, HmmParameters hmm,
                      OutcomeEmissions outcomes, TrainingHistory history) {
+        this(states, hiddenSize, agents, theta, hmm, outcomes, history,
+                Provenance.ofGivenParameters(TinyMoaFiles.BACKEND));
+    }
+
+    FittedHmmTinyMoa(int states, int hiddenSize, List<Agent> agents, double[] theta, HmmParameters hmm,
+                     OutcomeEmissions outcomes, TrainingHistory history, Provenance provenance) {
         if (outcomes != null && outcomes.numStates() != states) {
             throw new IllegalArgumentException("outcome probabilities must have " + states + " states, got "
                     + outcomes.numStates());
@@ -51,6 +61,17 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
         this.theta = theta.clone();
         this.hmm = hmm;
         this.history = history;
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+    }
+
+    @Override
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public FittedHmmTinyMoa withProvenance(Provenance other) {
+        return new FittedHmmTinyMoa(states, hiddenSize, agents, theta, hmm, outcomes, history, other);
     }
 
     private HmmMixtureObjective objective() {
@@ -134,50 +155,29 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
                 / data.numScored();
     }
 
-    private List<double[][]> logLikelihoods(TwoStepDataset data) {
+    /**
+     * Runs the GRU and forward–backward once over every session.
+     *
+     * @param data sessions
+     * @return choice probabilities, state posteriors, Viterbi paths and log-likelihoods per session
+     */
+    @Override
+    public StateInference infer(TwoStepDataset data) {
         Objects.requireNonNull(data, "data");
         EncodedSessions d = new EncodedSessions(data, agents);
         HmmMixtureObjective o = objective();
-        return o.emissionLogLikelihoods(o.pass(theta, d, false).logits(), d, outcomes);
-    }
-
-    private List<double[][]> perChain(TwoStepDataset data, boolean smooth, Function<HmmPosterior, double[][]> pick) {
-        List<double[][]> ll = logLikelihoods(data);
-        BatchPosterior post = smooth ? ForwardBackward.runAll(hmm, ll) : ForwardBackward.filterAll(hmm, ll);
-        List<double[][]> out = new ArrayList<>(ll.size());
-        for (HmmPosterior p : post.chains()) {
-            double[][] src = pick.apply(p);
-            double[][] copy = new double[src.length][];
-            for (int t = 0; t < src.length; t++) {
-                copy[t] = src[t].clone();
-            }
-            out.add(copy);
+        HmmMixtureObjective.Pass pass = o.pass(theta, d, false);
+        List<double[][]> ll = o.emissionLogLikelihoods(pass.logits(), d, outcomes);
+        BatchPosterior post = ForwardBackward.runAll(hmm, ll);
+        List<double[]> probs = o.mixture(post, pass, d);
+        List<SessionInference> out = new ArrayList<>(ll.size());
+        for (int b = 0; b < ll.size(); b++) {
+            HmmPosterior c = post.chains().get(b);
+            out.add(new SessionInference(probs.get(b), c.predicted(), c.filtered(), c.smoothed(),
+                    Viterbi.mostLikelyStates(hmm, ll.get(b)), c.logMarginalLikelihood(),
+                    SessionInference.choiceLogLikelihood(data.sessions().get(b), probs.get(b))));
         }
-        return out;
-    }
-
-    @Override
-    public List<double[][]> predictedStates(TwoStepDataset data) {
-        return perChain(data, false, HmmPosterior::predicted);
-    }
-
-    @Override
-    public List<double[][]> filteredStates(TwoStepDataset data) {
-        return perChain(data, false, HmmPosterior::filtered);
-    }
-
-    @Override
-    public List<double[][]> smoothedStates(TwoStepDataset data) {
-        return perChain(data, true, HmmPosterior::smoothed);
-    }
-
-    @Override
-    public List<int[]> mostLikelyStates(TwoStepDataset data) {
-        List<int[]> out = new ArrayList<>();
-        for (double[][] ll : logLikelihoods(data)) {
-            out.add(Viterbi.mostLikelyStates(hmm, ll));
-        }
-        return out;
+        return new StateInference(states, out);
     }
 
     @Override
@@ -194,7 +194,7 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
     @Override
     public void save(Path file) {
         TinyMoaFiles.write(file, new TinyMoaFiles.Content("hmm-tinymoa", states, hiddenSize, agents, theta, hmm,
-                outcomes, history));
+                outcomes, history, provenance));
     }
 
     /**
@@ -208,7 +208,7 @@ public final class FittedHmmTinyMoa implements LatentStateModel, SavableModel {
     public static FittedHmmTinyMoa load(Path file) {
         TinyMoaFiles.Content c = TinyMoaFiles.read(file, "hmm-tinymoa");
         return new FittedHmmTinyMoa(c.states(), c.hiddenSize(), c.agents(), c.theta(), c.hmm(), c.outcomes(),
-                c.history());
+                c.history(), c.provenance());
     }
 
     @Override

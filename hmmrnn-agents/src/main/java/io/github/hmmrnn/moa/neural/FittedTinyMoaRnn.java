@@ -3,6 +3,7 @@ package io.github.hmmrnn.moa.neural;
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.rnn.GruGraph;
@@ -21,12 +22,30 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
     private final List<Agent> agents;
     private final double[] theta;
     private final TrainingHistory history;
+    private final Provenance provenance;
 
+    /** A model made from given parameters (no fit): its provenance records software and time only. */
     FittedTinyMoaRnn(int hiddenSize, List<Agent> agents, double[] theta, TrainingHistory history) {
+        this(hiddenSize, agents, theta, history, Provenance.ofGivenParameters(TinyMoaFiles.BACKEND));
+    }
+
+    FittedTinyMoaRnn(int hiddenSize, List<Agent> agents, double[] theta, TrainingHistory history,
+                     Provenance provenance) {
         this.hiddenSize = hiddenSize;
         this.agents = List.copyOf(agents);
         this.theta = theta.clone();
         this.history = history;
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+    }
+
+    @Override
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public FittedTinyMoaRnn withProvenance(Provenance other) {
+        return new FittedTinyMoaRnn(hiddenSize, agents, theta, history, other);
     }
 
     @Override
@@ -127,7 +146,8 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
      */
     @Override
     public void save(Path file) {
-        TinyMoaFiles.write(file, new TinyMoaFiles.Content("tinymoa", 1, hiddenSize, agents, theta, null, null, history));
+        TinyMoaFiles.write(file, new TinyMoaFiles.Content("tinymoa", 1, hiddenSize, agents, theta, null, null, history,
+                provenance));
     }
 
     /**
@@ -140,7 +160,7 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
      */
     public static FittedTinyMoaRnn load(Path file) {
         TinyMoaFiles.Content c = TinyMoaFiles.read(file, "tinymoa");
-        return new FittedTinyMoaRnn(c.hiddenSize(), c.agents(), c.theta(), c.history());
+        return new FittedTinyMoaRnn(c.hiddenSize(), c.agents(), c.theta(), c.history(), c.provenance());
     }
 
     @Override

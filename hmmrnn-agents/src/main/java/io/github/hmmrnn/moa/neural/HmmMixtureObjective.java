@@ -194,7 +194,7 @@ final class HmmMixtureObjective {
     }
 
     /** Σ_k p(z_t = k | trials &lt; t) σ(logit^k_t) per session. */
-    private List<double[]> mixture(BatchPosterior post, Pass pass, EncodedSessions d) {
+    List<double[]> mixture(BatchPosterior post, Pass pass, EncodedSessions d) {
         List<double[]> probs = new ArrayList<>(d.batch);
         for (int b = 0; b < d.batch; b++) {
             HmmPosterior c = post.chains().get(b);

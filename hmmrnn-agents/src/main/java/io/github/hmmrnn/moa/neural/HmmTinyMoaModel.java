@@ -10,6 +10,7 @@ import io.github.hmmrnn.model.ChainEvidence;
 
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
@@ -157,7 +158,10 @@ public final class HmmTinyMoaModel {
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("HmmTinyMoa(K={}, H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", states, hiddenSize,
                 agents.size(), stopping.epochs(), String.format("%.1f", seconds), stopping.bestValidation());
-        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm, bestOutcomes, stopping.history(seconds));
+        TrainingHistory history = stopping.history(seconds);
+        return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm, bestOutcomes, history,
+                TinyMoaFiles.fitProvenance(TinyMoaFiles.specJson("hmm-tinymoa", states, hiddenSize, agents, seed,
+                        toString()), seed, train, validation, history));
     }
 
     private static double validationNll(HmmMixtureObjective objective, double[] theta, HmmParameters hmm,

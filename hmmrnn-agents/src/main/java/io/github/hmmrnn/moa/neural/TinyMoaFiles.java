@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,13 +22,16 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentJson;
 import io.github.hmmrnn.agents.Agents;
 import io.github.hmmrnn.hmm.HmmParameters;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.TrainingHistory;
 
 /**
  * The versioned JSON file format of the neural mixture-of-agents models: hidden size, agents (with
  * their parameters), the flat network parameter vector, π and A for the HMM version, and the
  * training history. The parameter vector is written with Java's shortest round-trip decimal form,
- * so a loaded model predicts bit-identically.
+ * so a loaded model predicts bit-identically. Every file carries the model's {@link Provenance};
+ * files written before it was recorded load with {@link Provenance#unrecorded()}.
  */
 final class TinyMoaFiles {
 
@@ -45,7 +49,49 @@ final class TinyMoaFiles {
      * the chain emits outcomes.
      */
     record Content(String kind, int states, int hiddenSize, List<Agent> agents, double[] theta, HmmParameters hmm,
-                   OutcomeEmissions outcomes, TrainingHistory history) {
+                   OutcomeEmissions outcomes, TrainingHistory history, Provenance provenance) {
+    }
+
+    /** The backend recorded in the provenance of the neural mixture-of-agents models. */
+    static final String BACKEND = "pure Java GRU (GruBackbone), double precision";
+
+    /**
+     * The specification recorded in the provenance. The one place to switch to the spec's own
+     * JSON form: until specs have one, it records what every TinyMoA file records (kind, K, H,
+     * agents) plus the seed and the spec's description ({@code toString()}).
+     */
+    static JsonNode specJson(String kind, int states, int hiddenSize, List<Agent> agents, long seed,
+                             String description) {
+        ObjectNode n = new ObjectMapper().createObjectNode();
+        n.put("kind", kind);
+        n.put("states", states);
+        n.put("hiddenSize", hiddenSize);
+        ArrayNode ag = n.putArray("agents");
+        for (Agent a : agents) {
+            ag.add(a.name());
+        }
+        n.put("seed", seed);
+        n.put("description", description);
+        return n;
+    }
+
+    /**
+     * The provenance of a finished early-stopped fit; the kept parameters are those of the epoch
+     * with the lowest validation loss.
+     */
+    static Provenance fitProvenance(JsonNode spec, long seed, TwoStepDataset train, TwoStepDataset validation,
+                                    TrainingHistory history) {
+        double trainLoss = Double.NaN;
+        double validationLoss = Double.POSITIVE_INFINITY;
+        for (TrainingHistory.Entry e : history.entries()) {
+            if (e.validationLoss() < validationLoss) {
+                validationLoss = e.validationLoss();
+                trainLoss = e.trainLoss();
+            }
+        }
+        int epochs = history.entries().isEmpty() ? 0 : history.entries().get(history.entries().size() - 1).iteration();
+        return Provenance.ofFit(BACKEND, spec, seed, train, validation, new Provenance.FitOutcome(0, null, epochs,
+                history.converged(), trainLoss, Double.isFinite(validationLoss) ? validationLoss : Double.NaN));
     }
 
     static void write(Path file, Content c) {
@@ -88,6 +134,7 @@ final class TinyMoaFiles {
                 }
             }
         }
+        root.set("provenance", c.provenance().toJson());
         ObjectNode h = root.putObject("history");
         h.put("converged", c.history().converged());
         h.put("seconds", c.history().seconds());
@@ -156,7 +203,7 @@ final class TinyMoaFiles {
             outcomes = OutcomeEmissions.of(rho);
         } else if (!ChainEvidence.CHOICES.name().equals(evidence)) {
             throw new IllegalArgumentException(file + ": chainEvidence '" + evidence + "' unknown; expected one of "
-                    + java.util.Arrays.toString(ChainEvidence.values()));
+                    + Arrays.toString(ChainEvidence.values()));
         }
         JsonNode h = root.get("history");
         List<TrainingHistory.Entry> entries = new ArrayList<>();
@@ -165,8 +212,15 @@ final class TinyMoaFiles {
             entries.add(new TrainingHistory.Entry(h.get("iteration").get(i).asInt(), h.get("trainLoss").get(i).asDouble(),
                     v == null || v.isNull() ? Double.NaN : v.asDouble()));
         }
+        Provenance provenance;
+        try {
+            provenance = Provenance.fromJson(root.get("provenance"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
         return new Content(kind, root.path("states").asInt(1), root.get("hiddenSize").asInt(), agents, theta, hmm,
-                outcomes, new TrainingHistory(entries, h.path("converged").asBoolean(), h.path("seconds").asDouble()));
+                outcomes, new TrainingHistory(entries, h.path("converged").asBoolean(), h.path("seconds").asDouble()),
+                provenance);
     }
 
     private static double[] vector(JsonNode n) {

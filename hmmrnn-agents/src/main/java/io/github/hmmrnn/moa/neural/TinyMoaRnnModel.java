@@ -2,6 +2,7 @@ package io.github.hmmrnn.moa.neural;
 
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.Adam;
 import io.github.hmmrnn.rnn.GruGraph;
 import org.slf4j.Logger;
@@ -104,7 +105,10 @@ public final class TinyMoaRnnModel {
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("TinyMoaRnn(H={}, A={}) fitted in {} epochs, {} s: best validation NLL {}", hiddenSize,
                 agents.size(), stopping.epochs(), String.format("%.1f", seconds), stopping.bestValidation());
-        return new FittedTinyMoaRnn(hiddenSize, agents, best, stopping.history(seconds));
+        TrainingHistory history = stopping.history(seconds);
+        return new FittedTinyMoaRnn(hiddenSize, agents, best, history, TinyMoaFiles.fitProvenance(
+                TinyMoaFiles.specJson("tinymoa", 1, hiddenSize, agents, seed, toString()), seed, train, validation,
+                history));
     }
 
     private EncodedSessions encode(TwoStepDataset data, String what) {
