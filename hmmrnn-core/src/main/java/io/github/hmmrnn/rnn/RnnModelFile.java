@@ -69,6 +69,10 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
             }
             o.put("trainingSegmentLength", 0);
         }
+        if (hp instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("restarts") && !o.has("starts")) {
+            // files written before the multiple-start setting was renamed to "starts"
+            o.set("starts", o.remove("restarts"));
+        }
         RnnModelFile f = MAPPER.treeToValue(tree, RnnModelFile.class);
         if (!expectedType.equals(f.modelType())) {
             throw new IllegalArgumentException(path + ": modelType is " + f.modelType() + ", expected " + expectedType);
