@@ -21,6 +21,8 @@ import io.github.hmmrnn.model.LatentStateModel;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
+import io.github.hmmrnn.model.ComponentTraces;
+import io.github.hmmrnn.model.ParameterBars;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -54,8 +57,9 @@ import java.util.function.Function;
  * then includes the outcomes of earlier trials but never that of trial t. {@link #logLikelihood()}
  * and {@link #logLikelihood(TwoStepDataset)} are then joint log-likelihoods of choices and
  * outcomes; {@link #choiceLogLikelihood(TwoStepDataset)} and the normalised likelihoods are
- * always causal choice scores. The training {@link #history()} records −(log posterior)/N, the
- * objective EM climbs, so it too is joint when the chain emits outcomes.
+ * always causal choice scores. The training {@link #history()} records the causal choice NLL per
+ * scored trial at every EM iteration, and −(log posterior)/N, the objective EM climbs (joint when
+ * the chain emits outcomes), as its {@code objective}.
  */
 public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
@@ -297,6 +301,55 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     /** @return the final log posterior of every start, in start order */
     public double[] startLogPosteriors() {
         return startLogPosteriors.clone();
+    }
+
+    /**
+     * Plot hook: each agent's effective weight Σ_k p(z_t = k | session) β[a][k] through each
+     * session (smoothed posteriors: a description of the fit, not a prediction).
+     *
+     * @param data sessions
+     * @return the traces
+     */
+    @Override
+    public Optional<ComponentTraces> componentTraces(TwoStepDataset data) {
+        List<double[][]> out = new ArrayList<>();
+        for (double[][] g : smoothedStates(data)) {
+            double[][] w = new double[g.length][agents.size()];
+            for (int t = 0; t < g.length; t++) {
+                for (int a = 0; a < agents.size(); a++) {
+                    for (int k = 0; k < g[t].length; k++) {
+                        w[t][a] += g[t][k] * beta[a][k];
+                    }
+                }
+            }
+            out.add(w);
+        }
+        return Optional.of(new ComponentTraces("effective agent weights Σ_k p(state k) β_k", agentNames(), out));
+    }
+
+    /**
+     * Plot hook: the agent weights β per state, and the fitted learning rates α when there are any.
+     *
+     * @return the parameter groups
+     */
+    @Override
+    public List<ParameterBars> parameterBars() {
+        Map<String, double[]> byState = new LinkedHashMap<>();
+        for (int k = 0; k < numStates(); k++) {
+            double[] col = new double[agents.size()];
+            for (int a = 0; a < agents.size(); a++) {
+                col[a] = beta[a][k];
+            }
+            byState.put("state " + k, col);
+        }
+        List<ParameterBars> out = new ArrayList<>();
+        out.add(new ParameterBars("agent weights β per state", "β", agentNames(), byState));
+        Map<String, Double> alpha = learningRates();
+        if (!alpha.isEmpty()) {
+            out.add(new ParameterBars("learning rates α", "α", new ArrayList<>(alpha.keySet()),
+                    Map.of("α", alpha.values().stream().mapToDouble(d -> d).toArray())));
+        }
+        return out;
     }
 
     @Override
@@ -636,9 +689,11 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         h.put("converged", history.converged());
         h.put("seconds", history.seconds());
         h.put("iterations", Math.max(0, history.entries().size() - 1));
-        ArrayNode he = h.putArray("trainLoss");
+        ArrayNode he = h.putArray("trainChoiceNll");
+        ArrayNode ho = h.putArray("objective");
         for (TrainingHistory.Entry e : history.entries()) {
-            he.add(e.trainLoss());
+            he.add(e.trainChoiceNll());
+            ho.add(e.objective().orElse(Double.NaN));
         }
         return root;
     }
@@ -789,9 +844,23 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         FittedHmmMoa base = of(agents, beta, pi, trans, outcomes);
         List<TrainingHistory.Entry> entries = new ArrayList<>();
         JsonNode h = root.path("history");
-        int i = 0;
-        for (JsonNode v : h.path("trainLoss")) {
-            entries.add(new TrainingHistory.Entry(i++, v.asDouble(), Double.NaN));
+        if (h.has("trainChoiceNll")) {
+            JsonNode objective = h.path("objective");
+            for (int i = 0; i < h.get("trainChoiceNll").size(); i++) {
+                JsonNode o = objective.get(i);
+                entries.add(new TrainingHistory.Entry(i, h.get("trainChoiceNll").get(i).asDouble(),
+                        OptionalDouble.empty(), o == null || !o.isNumber() ? OptionalDouble.empty()
+                                : OptionalDouble.of(o.asDouble())));
+            }
+        } else {
+            // files written before the history had one meaning kept only the EM objective
+            // (−log posterior / N) under "trainLoss": it is read as the objective and as the best
+            // available stand-in for the choice NLL
+            int i = 0;
+            for (JsonNode v : h.path("trainLoss")) {
+                entries.add(new TrainingHistory.Entry(i++, v.asDouble(), OptionalDouble.empty(),
+                        OptionalDouble.of(v.asDouble())));
+            }
         }
         double ll = number(root.get("logLikelihood"));
         // version 1 files had choice-only chains, whose choice log-likelihood is the log-likelihood

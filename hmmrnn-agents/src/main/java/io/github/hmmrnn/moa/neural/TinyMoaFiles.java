@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,12 +93,14 @@ final class TinyMoaFiles {
         h.put("converged", c.history().converged());
         h.put("seconds", c.history().seconds());
         ArrayNode it = h.putArray("iteration");
-        ArrayNode tl = h.putArray("trainLoss");
-        ArrayNode vl = h.putArray("validationLoss");
+        ArrayNode tl = h.putArray("trainChoiceNll");
+        ArrayNode vl = h.putArray("validationChoiceNll");
+        ArrayNode ob = h.putArray("objective");
         for (TrainingHistory.Entry e : c.history().entries()) {
             it.add(e.iteration());
-            tl.add(e.trainLoss());
-            vl.add(e.validationLoss());
+            tl.add(e.trainChoiceNll());
+            addOptional(vl, e.validationChoiceNll());
+            addOptional(ob, e.objective());
         }
         try {
             m.writeValue(file.toFile(), root);
@@ -160,10 +163,14 @@ final class TinyMoaFiles {
         }
         JsonNode h = root.get("history");
         List<TrainingHistory.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < h.get("trainLoss").size(); i++) {
-            JsonNode v = h.get("validationLoss").get(i);
-            entries.add(new TrainingHistory.Entry(h.get("iteration").get(i).asInt(), h.get("trainLoss").get(i).asDouble(),
-                    v == null || v.isNull() ? Double.NaN : v.asDouble()));
+        // files written before the optional fields existed name them trainLoss and validationLoss
+        boolean legacy = !h.has("trainChoiceNll");
+        JsonNode train = h.get(legacy ? "trainLoss" : "trainChoiceNll");
+        JsonNode validation = h.get(legacy ? "validationLoss" : "validationChoiceNll");
+        JsonNode objective = h.path("objective");
+        for (int i = 0; i < train.size(); i++) {
+            entries.add(new TrainingHistory.Entry(h.get("iteration").get(i).asInt(), train.get(i).asDouble(),
+                    optional(validation == null ? null : validation.get(i)), optional(objective.get(i))));
         }
         return new Content(kind, root.path("states").asInt(1), root.get("hiddenSize").asInt(), agents, theta, hmm,
                 outcomes, new TrainingHistory(entries, h.path("converged").asBoolean(), h.path("seconds").asDouble()));
@@ -175,5 +182,18 @@ final class TinyMoaFiles {
             v[i] = n.get(i).asDouble();
         }
         return v;
+    }
+
+    private static void addOptional(ArrayNode array, OptionalDouble v) {
+        if (v.isPresent()) {
+            array.add(v.getAsDouble());
+        } else {
+            array.addNull();
+        }
+    }
+
+    private static OptionalDouble optional(JsonNode v) {
+        return v == null || !v.isNumber() || Double.isNaN(v.asDouble()) ? OptionalDouble.empty()
+                : OptionalDouble.of(v.asDouble());
     }
 }

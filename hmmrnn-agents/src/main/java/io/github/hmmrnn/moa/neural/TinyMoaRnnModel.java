@@ -2,6 +2,10 @@ package io.github.hmmrnn.moa.neural;
 
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.ModelSpec;
+import io.github.hmmrnn.model.ModelSpecs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +28,14 @@ import java.util.SplittableRandom;
  * <p>Training minimises the mean cross-entropy of the scored training trials with mini-batch
  * Adam (whole sessions per batch) over all parameters (the GRU through hmmrnn-core's {@link io.github.hmmrnn.rnn.FusedGruLayer}),
  * keeping the parameters with the lowest validation NLL and stopping after
- * {@code patience} epochs without improvement.
+ * {@code patience} epochs without improvement. {@link #fit(TwoStepDataset)} early-stops on the
+ * held-out 150-trial segments of the training sessions
+ * ({@link io.github.hmmrnn.data.SessionFolds#innerValidation}).
  */
-public final class TinyMoaRnnModel {
+public final class TinyMoaRnnModel implements ModelSpec<FittedTinyMoaRnn> {
+
+    /** The JSON family key. */
+    public static final String FAMILY = "tinymoa";
 
     private static final Logger LOG = LoggerFactory.getLogger(TinyMoaRnnModel.class);
 
@@ -37,8 +46,10 @@ public final class TinyMoaRnnModel {
     private final int patience;
     private final int batchSize;
     private final long seed;
+    private final TinyMoaSpecJson.Shared shared;
 
     private TinyMoaRnnModel(Builder b) {
+        this.shared = TinyMoaSpecJson.Shared.of(b);
         this.batchSize = b.batchSize;
         this.hiddenSize = b.hiddenSize;
         this.agents = b.agents;
@@ -51,6 +62,60 @@ public final class TinyMoaRnnModel {
     /** @return a builder with the defaults H = 4, the original four agents, lr 0.005, batch 8 sessions, 2000 epochs, patience 100, seed 0 */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return a builder holding this specification's settings */
+    public Builder toBuilder() {
+        return new Builder().copyShared(shared);
+    }
+
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    /** @return true: the fit keeps the epoch with the best validation NLL */
+    @Override
+    public boolean earlyStops() {
+        return true;
+    }
+
+    @Override
+    public long seed() {
+        return shared.seed();
+    }
+
+    /** @return 1: one initialisation per fit */
+    @Override
+    public int starts() {
+        return 1;
+    }
+
+    /** @return {@code TinyMoa-H<hidden>} */
+    @Override
+    public String name() {
+        return "TinyMoa-H" + hiddenSize;
+    }
+
+    @Override
+    public String toJson() {
+        ObjectNode n = ModelSpecs.newObject(FAMILY);
+        shared.write(n);
+        return ModelSpecs.write(n);
+    }
+
+    static TinyMoaRnnModel fromJson(JsonNode n) {
+        return TinyMoaSpecJson.Shared.read(n, builder()).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TinyMoaRnnModel m && shared.sameAs(m.shared);
+    }
+
+    @Override
+    public int hashCode() {
+        return shared.hash();
     }
 
     /** @return the agents, in gate order */
@@ -67,6 +132,7 @@ public final class TinyMoaRnnModel {
      * @throws IllegalArgumentException if a dataset is empty or has no scored trial
      * @throws NullPointerException     if an argument is null
      */
+    @Override
     public FittedTinyMoaRnn fit(TwoStepDataset train, TwoStepDataset validation) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(validation, "validation");
