@@ -324,7 +324,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             }
             out.add(w);
         }
-        return Optional.of(new ComponentTraces("effective agent weights Σ_k p(state k) β_k", agentNames(), out));
+        return Optional.of(new ComponentTraces("agent_weight_traces", "effective agent weights Σ_k p(state k) β_k", agentNames(), out));
     }
 
     /**
@@ -343,10 +343,10 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             byState.put("state " + k, col);
         }
         List<ParameterBars> out = new ArrayList<>();
-        out.add(new ParameterBars("agent weights β per state", "β", agentNames(), byState));
+        out.add(new ParameterBars("weights", "agent weights β per state", "β", agentNames(), byState));
         Map<String, Double> alpha = learningRates();
         if (!alpha.isEmpty()) {
-            out.add(new ParameterBars("learning rates α", "α", new ArrayList<>(alpha.keySet()),
+            out.add(new ParameterBars("learning_rates", "learning rates α", "α", new ArrayList<>(alpha.keySet()),
                     Map.of("α", alpha.values().stream().mapToDouble(d -> d).toArray())));
         }
         return out;

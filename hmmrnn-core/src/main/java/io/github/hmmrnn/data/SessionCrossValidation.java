@@ -37,9 +37,8 @@ public final class SessionCrossValidation {
      * @param fold   fold index
      * @param train  score on the fold's training sessions (all of them, the inner validation part included)
      * @param test   score on the held-out sessions
-     * @param fitted the model fitted on the fold
      */
-    public record Fold(int fold, PredictiveScore train, PredictiveScore test, FittedChoiceModel fitted) {
+    public record Fold(int fold, PredictiveScore train, PredictiveScore test) {
 
         /** Checks the fields. */
         public Fold {
@@ -171,6 +170,6 @@ public final class SessionCrossValidation {
         PredictiveScore te = PredictiveMetrics.evaluate(split.test(), m.predictChoiceProbabilities(split.test()));
         LOG.info("{} fold {}: held-out NLL {} on {} trials", spec.name(), fold,
                 String.format(Locale.ROOT, "%.4f", te.nll()), te.numScored());
-        return new Fold(fold, tr, te, m);
+        return new Fold(fold, tr, te);
     }
 }

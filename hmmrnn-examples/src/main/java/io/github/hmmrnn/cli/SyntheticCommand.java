@@ -1,6 +1,7 @@
 package io.github.hmmrnn.cli;
 
 import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.ModelSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.github.hmmrnn.report.FitSettings;
-import io.github.hmmrnn.report.ModelFitter;
 import io.github.hmmrnn.report.ModelKind;
 import io.github.hmmrnn.report.SyntheticBenchmark;
 import io.github.hmmrnn.report.SyntheticReport;
@@ -89,7 +89,7 @@ final class SyntheticCommand implements Callable<Integer> {
         List<ChainEvidence> evidences = modelOptions.chainEvidences(
                 List.of(ChainEvidence.CHOICES, ChainEvidence.CHOICES_AND_OUTCOMES));
         FitSettings settings = modelOptions.settings(common.seed, common.threads, evidences.get(0));
-        List<ModelFitter> fitters = new ArrayList<>();
+        List<ModelSpec<?>> specs = new ArrayList<>();
         for (ModelKind k : kinds) {
             int units = switch (k) {
                 case TINYRNN -> tinyHidden;
@@ -99,11 +99,11 @@ final class SyntheticCommand implements Callable<Integer> {
             // models without a chain are fitted once
             boolean both = k.hasStates() && states > 1;
             for (ChainEvidence e : both ? evidences : List.of(ChainEvidence.CHOICES)) {
-                fitters.add(settings.withChainEvidence(e).fitter(k, states, units));
+                specs.add(settings.withChainEvidence(e).spec(k, states, units));
             }
         }
         Path out = common.outOr("results/synthetic");
-        SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, fitters);
+        SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, specs);
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("models", models);
         recorded.put("states", states);

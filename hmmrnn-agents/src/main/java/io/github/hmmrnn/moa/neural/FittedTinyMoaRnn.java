@@ -123,7 +123,7 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
      */
     @Override
     public Optional<ComponentTraces> componentTraces(TwoStepDataset data) {
-        return Optional.of(new ComponentTraces("agent gates", agents.stream().map(Agent::name).toList(), gates(data)));
+        return Optional.of(new ComponentTraces("gates", "agent gates", agents.stream().map(Agent::name).toList(), gates(data)));
     }
 
     @Override
