@@ -78,10 +78,10 @@ public final class AgentJson {
                 throw new IllegalArgumentException("agent '" + a.name() + "' cannot be written by name: "
                         + e.getMessage() + "; only agents that Agents.parse knows can be shipped as JSON", e);
             }
-            if (back.getClass() != a.getClass() || !describe(back).equals(describe(a))) {
-                throw new IllegalArgumentException("agent '" + a.name() + "' (" + a.getClass().getSimpleName()
+            if (!describe(back).equals(describe(a))) {
+                throw new IllegalArgumentException("agent '" + a.name() + "' (" + ConfiguredAgent.kind(a).getSimpleName()
                         + ") cannot be written by name: Agents.parse gives a different agent ("
-                        + back.getClass().getSimpleName() + ") under that name");
+                        + ConfiguredAgent.kind(back).getSimpleName() + ") under that name");
             }
         }
     }
@@ -112,7 +112,7 @@ public final class AgentJson {
     public static JsonNode describe(Agent agent) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         write(n, agent);
-        n.put("kind", agent.getClass().getName());
+        n.put("kind", ConfiguredAgent.kind(agent).getName());
         return n;
     }
 }
