@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.github.hmmrnn.report.FitSettings;
 import io.github.hmmrnn.report.ModelKind;
 import io.github.hmmrnn.report.SyntheticBenchmark;
@@ -111,6 +115,8 @@ final class SyntheticCommand implements Callable<Integer> {
         recorded.put("tinyHidden", tinyHidden);
         recorded.put("moaHidden", moaHidden);
         recorded.put("fit", settings);
+        // every fitted specification, as ModelSpecs.fromJson reads it back
+        recorded.put("specs", specs.stream().map(ModelSpec::toJson).map(SyntheticCommand::tree).toList());
         recorded.put("chainEvidence", evidences);
         recorded.put("quick", quick);
         String command = "hmmrnn " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
@@ -118,5 +124,13 @@ final class SyntheticCommand implements Callable<Integer> {
         System.out.print(SyntheticReport.resultsTable(run, "test"));
         System.out.println("wrote " + out.resolve("report.md"));
         return 0;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a specification wrote invalid JSON: " + json, e);
+        }
     }
 }

@@ -6,6 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.agents.Agents;
@@ -43,8 +46,8 @@ import io.github.hmmrnn.rnn.TinyRnnModel;
  *                     whole sessions (see {@code TinyRnnModel.Builder#trainingSegmentLength}); the
  *                     TinyMoA models reject a positive one
  */
-public record FitSettings(String agents, int moaStarts, int moaMaxIter, OptionalDouble learningRate, int maxEpochs,
-                          int patience, Optional<InputEncoding> encoding, long seed, int threads,
+public record FitSettings(String agents, int moaStarts, int moaMaxIter, @JsonIgnore OptionalDouble learningRate,
+                          int maxEpochs, int patience, @JsonIgnore Optional<InputEncoding> encoding, long seed, int threads,
                           ChainEvidence chainEvidence, int trainingSegmentLength) {
 
     /** Learning rate of TinyRNN and HMM-TinyRNN when none is given (the command line's default). */
@@ -101,6 +104,18 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, Optional
                        int patience, InputEncoding encoding, long seed, int threads, ChainEvidence chainEvidence) {
         this(agents, moaStarts, moaMaxIter, OptionalDouble.of(learningRate), maxEpochs, patience,
                 Optional.of(encoding), seed, threads, chainEvidence, 0);
+    }
+
+    /** @return the given learning rate for JSON reports, null when each family keeps its default */
+    @JsonProperty("learningRate")
+    Double learningRateOrNull() {
+        return learningRate.isPresent() ? learningRate.getAsDouble() : null;
+    }
+
+    /** @return the given input encoding for JSON reports, null for the default */
+    @JsonProperty("encoding")
+    InputEncoding encodingOrNull() {
+        return encoding.orElse(null);
     }
 
     /**
