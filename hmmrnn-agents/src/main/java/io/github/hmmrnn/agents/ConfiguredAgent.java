@@ -10,6 +10,11 @@ final class ConfiguredAgent implements Agent {
     private final Agent base;
     private final List<AgentParameter> parameters;
 
+    /** @return the class of the agent under any parameter changes (what its name stands for) */
+    static Class<?> kind(Agent agent) {
+        return (agent instanceof ConfiguredAgent c ? c.base : agent).getClass();
+    }
+
     private ConfiguredAgent(Agent base, List<AgentParameter> parameters) {
         this.base = base;
         this.parameters = List.copyOf(parameters);

@@ -17,6 +17,8 @@ import io.github.hmmrnn.model.StateInference;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
 import io.github.hmmrnn.numeric.Logistic;
+import io.github.hmmrnn.model.ComponentTraces;
+import io.github.hmmrnn.model.ParameterBars;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -48,12 +51,9 @@ import java.util.function.Function;
  * then includes the outcomes of earlier trials but never that of trial t. {@link #logLikelihood()}
  * and {@link #logLikelihood(TwoStepDataset)} are then joint log-likelihoods of choices and
  * outcomes; {@link #choiceLogLikelihood(TwoStepDataset)} and the normalised likelihoods are
- * always causal choice scores. The training {@link #history()} records −(log posterior)/N, the
- * objective EM climbs, so it too is joint when the chain emits outcomes.
- *
- * <p>{@link #infer} computes every per-trial quantity in one pass. Simulation lives in
- * {@link MoaSimulator}, the file format in {@link MoaModelFile}; the model carries its
- * {@link Provenance}.
+ * always causal choice scores. The training {@link #history()} records the causal choice NLL per
+ * scored trial at every EM iteration, and −(log posterior)/N, the objective EM climbs (joint when
+ * the chain emits outcomes), as its {@code objective}.
  */
 public final class FittedHmmMoa implements LatentStateModel, SavableModel {
 
@@ -307,6 +307,55 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     /** @return the final log posterior of every start, in start order */
     public double[] startLogPosteriors() {
         return startLogPosteriors.clone();
+    }
+
+    /**
+     * Plot hook: each agent's effective weight Σ_k p(z_t = k | session) β[a][k] through each
+     * session (smoothed posteriors: a description of the fit, not a prediction).
+     *
+     * @param data sessions
+     * @return the traces
+     */
+    @Override
+    public Optional<ComponentTraces> componentTraces(TwoStepDataset data) {
+        List<double[][]> out = new ArrayList<>();
+        for (double[][] g : smoothedStates(data)) {
+            double[][] w = new double[g.length][agents.size()];
+            for (int t = 0; t < g.length; t++) {
+                for (int a = 0; a < agents.size(); a++) {
+                    for (int k = 0; k < g[t].length; k++) {
+                        w[t][a] += g[t][k] * beta[a][k];
+                    }
+                }
+            }
+            out.add(w);
+        }
+        return Optional.of(new ComponentTraces("agent_weight_traces", "effective agent weights Σ_k p(state k) β_k", agentNames(), out));
+    }
+
+    /**
+     * Plot hook: the agent weights β per state, and the fitted learning rates α when there are any.
+     *
+     * @return the parameter groups
+     */
+    @Override
+    public List<ParameterBars> parameterBars() {
+        Map<String, double[]> byState = new LinkedHashMap<>();
+        for (int k = 0; k < numStates(); k++) {
+            double[] col = new double[agents.size()];
+            for (int a = 0; a < agents.size(); a++) {
+                col[a] = beta[a][k];
+            }
+            byState.put("state " + k, col);
+        }
+        List<ParameterBars> out = new ArrayList<>();
+        out.add(new ParameterBars("weights", "agent weights β per state", "β", agentNames(), byState));
+        Map<String, Double> alpha = learningRates();
+        if (!alpha.isEmpty()) {
+            out.add(new ParameterBars("learning_rates", "learning rates α", "α", new ArrayList<>(alpha.keySet()),
+                    Map.of("α", alpha.values().stream().mapToDouble(d -> d).toArray())));
+        }
+        return out;
     }
 
     @Override

@@ -1,13 +1,18 @@
 package io.github.hmmrnn.moa;
 
 import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentJson;
 import io.github.hmmrnn.agents.AgentParameter;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.ModelSpec;
+import io.github.hmmrnn.model.ModelSpecs;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.numeric.DoubleArrays;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +55,14 @@ import java.util.concurrent.Future;
  * FittedHmmMoa fit = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023)
  *         .starts(5).seed(1).build().fit(data);
  * }</pre>
+ *
+ * <p>EM has no early stopping: {@link #fit(TwoStepDataset)} fits all of the data and
+ * {@link #fit(TwoStepDataset, TwoStepDataset)} rejects a validation set.
  */
-public final class HmmMoaModel {
+public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
+
+    /** The JSON family key. */
+    public static final String FAMILY = "hmm-moa";
 
     private static final Logger LOG = LoggerFactory.getLogger(HmmMoaModel.class);
 
@@ -140,12 +151,14 @@ public final class HmmMoaModel {
         return agents;
     }
 
-    /** @return number of starts */
+    /** @return number of random starts (the bias-HMM warm start, if enabled, comes on top) */
+    @Override
     public int starts() {
         return starts;
     }
 
     /** @return the root seed */
+    @Override
     public long seed() {
         return seed;
     }
@@ -155,13 +168,140 @@ public final class HmmMoaModel {
         return chainEvidence;
     }
 
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
     /**
-     * Fits the model by generalized EM from {@link Builder#starts} starts.
+     * @return {@code HmmMoa-K<states>}, with {@code -outcomes} when the chain also emits outcomes
+     */
+    @Override
+    public String name() {
+        return "HmmMoa-K" + numStates + (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+    }
+
+    /** @return false: EM runs to its tolerance or iteration limit */
+    @Override
+    public boolean earlyStops() {
+        return false;
+    }
+
+    /**
+     * Always rejects: HMM-MoA has no early stopping, so a validation set would be ignored.
+     *
+     * @param train      unused
+     * @param validation unused
+     * @return never
+     * @throws IllegalArgumentException always; call {@link #fit(TwoStepDataset)}
+     */
+    @Override
+    public FittedHmmMoa fit(TwoStepDataset train, TwoStepDataset validation) {
+        throw new IllegalArgumentException(name() + " has no early stopping and takes no validation set; "
+                + "call fit(train)");
+    }
+
+    @Override
+    public String toJson() {
+        ObjectNode n = ModelSpecs.newObject(FAMILY);
+        n.put("states", numStates);
+        AgentJson.writeNamed(n.putArray("agents"), agents);
+        n.put("weightPriorMean", weightPrior.mean());
+        n.put("weightPriorSd", weightPrior.sd());
+        ModelSpecs.putMatrix(n, "weightPriorMeans", weightPriorMeans);
+        ModelSpecs.putMatrix(n, "weightPriorSds", weightPriorSds);
+        n.put("initialConcentration", initialConcentration);
+        n.put("transitionDiagonal", transitionDiagonal);
+        n.put("transitionOffDiagonal", transitionOffDiagonal);
+        n.put("starts", starts);
+        n.put("maxIterations", maxIterations);
+        n.put("tolerance", tolerance);
+        n.put("seed", seed);
+        n.put("threads", threads);
+        n.put("stateOrder", stateOrder.name());
+        ModelSpecs.putMatrix(n, "initialWeights", initialWeights);
+        ModelSpecs.putVector(n, "initialPi", initialPi);
+        ModelSpecs.putMatrix(n, "initialTransition", initialTransition);
+        n.put("biasHmmStart", biasHmmStart);
+        n.put("acceleration", acceleration.name());
+        n.put("chainEvidence", chainEvidence.name());
+        return ModelSpecs.write(n);
+    }
+
+    /**
+     * Reads a specification written by {@link #toJson()}.
+     *
+     * @param n the JSON object
+     * @return an equal specification
+     * @throws IllegalArgumentException if a field is missing or invalid
+     */
+    static HmmMoaModel fromJson(JsonNode n) {
+        Builder b = builder().states(ModelSpecs.requiredInt(n, "states"))
+                .agents(AgentJson.readNamed(ModelSpecs.required(n, "agents")))
+                .weightPrior(new NormalPrior(ModelSpecs.requiredDouble(n, "weightPriorMean"),
+                        ModelSpecs.requiredDouble(n, "weightPriorSd")));
+        double[][] means = ModelSpecs.optionalMatrix(n, "weightPriorMeans");
+        if (means != null) {
+            b.weightPrior(means, ModelSpecs.optionalMatrix(n, "weightPriorSds"));
+        }
+        b.initialConcentration(ModelSpecs.requiredDouble(n, "initialConcentration"))
+                .transitionConcentration(ModelSpecs.requiredDouble(n, "transitionDiagonal"),
+                        ModelSpecs.requiredDouble(n, "transitionOffDiagonal"))
+                .starts(ModelSpecs.requiredInt(n, "starts"))
+                .maxIterations(ModelSpecs.requiredInt(n, "maxIterations"))
+                .tolerance(ModelSpecs.requiredDouble(n, "tolerance"))
+                .seed(ModelSpecs.requiredLong(n, "seed"))
+                .threads(ModelSpecs.requiredInt(n, "threads"))
+                .stateOrder(ModelSpecs.requiredEnum(n, "stateOrder", StateOrder.class))
+                .biasHmmStart(ModelSpecs.requiredBoolean(n, "biasHmmStart"))
+                .acceleration(ModelSpecs.requiredEnum(n, "acceleration", EmAcceleration.class))
+                .chainEvidence(ModelSpecs.requiredEnum(n, "chainEvidence", ChainEvidence.class));
+        double[][] initialBeta = ModelSpecs.optionalMatrix(n, "initialWeights");
+        if (initialBeta != null) {
+            b.initialParameters(initialBeta, ModelSpecs.optionalVector(n, "initialPi"),
+                    ModelSpecs.optionalMatrix(n, "initialTransition"));
+        }
+        try {
+            return b.build();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("invalid HMM-MoA specification: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof HmmMoaModel m)) {
+            return false;
+        }
+        return numStates == m.numStates && agents.size() == m.agents.size()
+                && java.util.stream.IntStream.range(0, agents.size())
+                        .allMatch(i -> AgentJson.describe(agents.get(i)).equals(AgentJson.describe(m.agents.get(i))))
+                && weightPrior.equals(m.weightPrior) && Arrays.deepEquals(weightPriorMeans, m.weightPriorMeans)
+                && Arrays.deepEquals(weightPriorSds, m.weightPriorSds)
+                && Double.compare(initialConcentration, m.initialConcentration) == 0
+                && Double.compare(transitionDiagonal, m.transitionDiagonal) == 0
+                && Double.compare(transitionOffDiagonal, m.transitionOffDiagonal) == 0
+                && starts == m.starts && maxIterations == m.maxIterations
+                && Double.compare(tolerance, m.tolerance) == 0 && seed == m.seed && threads == m.threads
+                && stateOrder == m.stateOrder && Arrays.deepEquals(initialWeights, m.initialWeights)
+                && Arrays.equals(initialPi, m.initialPi) && Arrays.deepEquals(initialTransition, m.initialTransition)
+                && biasHmmStart == m.biasHmmStart && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(numStates, agents.stream().map(Agent::name).toList(), weightPrior, starts, maxIterations,
+                tolerance, seed, stateOrder, biasHmmStart, acceleration, chainEvidence);
+    }
+
+    /**
+     * Fits the model by generalized EM from {@link Builder#starts} starts, on all of {@code data}.
      *
      * @param data training sessions; at least one scored trial
      * @return the best fit by log posterior, states ordered by the {@link StateOrder}
      * @throws IllegalArgumentException if the data has no scored trial
      */
+    @Override
     public FittedHmmMoa fit(TwoStepDataset data) {
         Objects.requireNonNull(data, "data");
         if (data.numScored() == 0) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Generalized EM for one start of the MoA-HMM. E-step: forward–backward per session over its
@@ -89,8 +90,14 @@ final class MoaFitter {
     record StartResult(Params params, double logLikelihood, double logPosterior, TrainingHistory history, int start) {
     }
 
+    /** {@code choiceLogLikelihood}: Σ log p(choice_t | trials &lt; t), equal to logLikelihood without outcomes. */
     private record EStep(double logLikelihood, double logPosterior, List<double[][]> gammas, double[] startCounts,
-                         double[][] transitionCounts) {
+                         double[][] transitionCounts, double choiceLogLikelihood) {
+    }
+
+    private TrainingHistory.Entry historyEntry(int iteration, EStep e) {
+        return new TrainingHistory.Entry(iteration, -e.choiceLogLikelihood / numScored, OptionalDouble.empty(),
+                OptionalDouble.of(-e.logPosterior / numScored));
     }
 
     MoaFitter(List<Agent> agents, int numStates, List<PreparedSession> sessions, double[][] priorMeanKA,
@@ -185,7 +192,7 @@ final class MoaFitter {
         long t0 = System.nanoTime();
         Point cur = evaluate(init.copy());
         List<TrainingHistory.Entry> hist = new ArrayList<>();
-        hist.add(new TrainingHistory.Entry(0, -cur.e.logPosterior / numScored, Double.NaN));
+        hist.add(historyEntry(0, cur.e));
         boolean converged = false;
         int decreases = 0;
         int iter = 0;
@@ -197,7 +204,7 @@ final class MoaFitter {
             Point next = emStep(cur);
             iter++;
             double delta = next.e.logPosterior - cur.e.logPosterior;
-            hist.add(new TrainingHistory.Entry(iter, -next.e.logPosterior / numScored, Double.NaN));
+            hist.add(historyEntry(iter, next.e));
             LOG.debug("start {} iteration {}: log posterior {} (delta {})", start, iter, next.e.logPosterior, delta);
             if (Double.isNaN(next.e.logPosterior)) {
                 throw new IllegalStateException("log posterior became NaN at iteration " + iter + " of start " + start);
@@ -393,6 +400,7 @@ final class MoaFitter {
     private EStep eStep(Params p, List<SessionRegressors> regs) {
         int k = numStates;
         double ll = 0;
+        double choiceLl = 0;
         double[] startCounts = new double[k];
         double[][] transCounts = new double[k][k];
         List<double[][]> gammas = new ArrayList<>(sessions.size());
@@ -403,11 +411,15 @@ final class MoaFitter {
                 continue;
             }
             double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.free(), s.choices());
+            double[][] choiceLogLik = null;
             if (p.rho != null) {
+                choiceLogLik = DoubleArrays.copy(logLik);
                 MoaKernels.addOutcomeLogLik(logLik, p.rho, s.free(), s.outcomes(), s.rewards());
             }
             HmmPosterior post = ForwardBackward.run(p.pi, p.trans, logLik);
             ll += post.logMarginalLikelihood();
+            choiceLl += choiceLogLik == null ? post.logMarginalLikelihood()
+                    : causalChoiceLogLikelihood(post.predicted(), choiceLogLik);
             gammas.add(post.smoothed());
             for (int a = 0; a < k; a++) {
                 startCounts[a] += post.smoothed()[0][a];
@@ -417,7 +429,20 @@ final class MoaFitter {
             }
         }
         double lp = ll + logPrior(p);
-        return new EStep(ll, lp, gammas, startCounts, transCounts);
+        return new EStep(ll, lp, gammas, startCounts, transCounts, choiceLl);
+    }
+
+    /** Σ_t log Σ_k p(z_t = k | steps &lt; t) p(choice_t | z_t = k): the causal choice score of one chain. */
+    private static double causalChoiceLogLikelihood(double[][] predicted, double[][] choiceLogLik) {
+        double sum = 0;
+        for (int t = 0; t < predicted.length; t++) {
+            double p = 0;
+            for (int k = 0; k < predicted[t].length; k++) {
+                p += predicted[t][k] * Math.exp(choiceLogLik[t][k]);
+            }
+            sum += Math.log(p);
+        }
+        return sum;
     }
 
     double logPrior(Params p) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.TrainingHistory;
+import io.github.hmmrnn.model.ModelSpecs;
 
 /**
  * The versioned JSON file of a {@link FittedHmmMoa}, format {@code hmmrnn-moa} version
@@ -96,9 +98,15 @@ public final class MoaModelFile {
         h.put("converged", history.converged());
         h.put("seconds", history.seconds());
         h.put("iterations", Math.max(0, history.entries().size() - 1));
-        ArrayNode he = h.putArray("trainLoss");
+        ArrayNode he = h.putArray("trainChoiceNll");
+        ArrayNode ho = h.putArray("objective");
         for (TrainingHistory.Entry e : history.entries()) {
-            he.add(e.trainLoss());
+            he.add(e.trainChoiceNll());
+            if (e.objective().isPresent()) {
+                ho.add(e.objective().getAsDouble());
+            } else {
+                ho.addNull();
+            }
         }
         root.set("provenance", model.provenance().toJson());
         return root;
@@ -197,9 +205,23 @@ public final class MoaModelFile {
         FittedHmmMoa base = FittedHmmMoa.of(agents, beta, pi, trans, outcomes);
         List<TrainingHistory.Entry> entries = new ArrayList<>();
         JsonNode h = root.path("history");
-        int i = 0;
-        for (JsonNode v : h.path("trainLoss")) {
-            entries.add(new TrainingHistory.Entry(i++, v.asDouble(), Double.NaN));
+        if (h.has("trainChoiceNll")) {
+            JsonNode objective = h.path("objective");
+            for (int i = 0; i < h.get("trainChoiceNll").size(); i++) {
+                JsonNode o = objective.get(i);
+                entries.add(new TrainingHistory.Entry(i, h.get("trainChoiceNll").get(i).asDouble(),
+                        OptionalDouble.empty(), o == null || !o.isNumber() ? OptionalDouble.empty()
+                                : OptionalDouble.of(o.asDouble())));
+            }
+        } else {
+            // files written before the history had one meaning kept only the EM objective
+            // (−log posterior / N) under "trainLoss": it is read as the objective and as the best
+            // available stand-in for the choice NLL
+            int i = 0;
+            for (JsonNode v : h.path("trainLoss")) {
+                entries.add(new TrainingHistory.Entry(i++, v.asDouble(), OptionalDouble.empty(),
+                        OptionalDouble.of(v.asDouble())));
+            }
         }
         double ll = number(root.get("logLikelihood"));
         // version 1 files had choice-only chains, whose choice log-likelihood is the log-likelihood
@@ -269,27 +291,6 @@ public final class MoaModelFile {
     }
 
     /**
-     * The specification recorded in the provenance of a fit. The one place to switch to the
-     * spec's own JSON form: until specs have one, it records K, the agents, the number of starts,
-     * the seed, the chain evidence and the description every MoA file has carried
-     * ({@code specification}, the spec's {@code toString()}).
-     */
-    static JsonNode specJson(HmmMoaModel spec) {
-        ObjectNode n = new ObjectMapper().createObjectNode();
-        n.put("model", "HmmMoaModel");
-        n.put("states", spec.numStates());
-        ArrayNode ag = n.putArray("agents");
-        for (Agent a : spec.agents()) {
-            ag.add(a.name());
-        }
-        n.put("starts", spec.starts());
-        n.put("seed", spec.seed());
-        n.put("chainEvidence", spec.chainEvidence().name());
-        n.put("description", spec.toString());
-        return n;
-    }
-
-    /**
      * The provenance of a finished EM fit.
      *
      * @param spec        the specification fitted
@@ -299,8 +300,8 @@ public final class MoaModelFile {
      */
     static Provenance fitProvenance(HmmMoaModel spec, TwoStepDataset data, int chosenStart, TrainingHistory history) {
         List<TrainingHistory.Entry> e = history.entries();
-        return Provenance.ofFit(Provenance.PURE_JAVA, specJson(spec), spec.seed(), data, null,
+        return Provenance.ofFit(Provenance.PURE_JAVA, ModelSpecs.tree(spec), spec.seed(), data, null,
                 new Provenance.FitOutcome(chosenStart, null, Math.max(0, e.size() - 1), history.converged(),
-                        e.isEmpty() ? Double.NaN : e.get(e.size() - 1).trainLoss(), Double.NaN));
+                        e.isEmpty() ? Double.NaN : e.get(e.size() - 1).trainChoiceNll(), Double.NaN));
     }
 }

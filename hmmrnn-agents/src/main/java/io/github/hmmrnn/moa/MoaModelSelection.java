@@ -1,9 +1,10 @@
 package io.github.hmmrnn.moa;
 
 import io.github.hmmrnn.agents.Agent;
-import io.github.hmmrnn.data.DatasetSplit;
-import io.github.hmmrnn.data.SessionFolds;
+import io.github.hmmrnn.data.InnerValidation;
+import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SplitMethod;
+import io.github.hmmrnn.metrics.PredictiveScore;
 import io.github.hmmrnn.data.TwoStepDataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * Σ log p(choice_t | trials &lt; t) ({@link FittedHmmMoa#choiceLogLikelihood(TwoStepDataset)}; the forward
  * marginal likelihood of the choices when the chain emits choices only, and never the joint
  * likelihood of choices and outcomes). Normalised likelihoods are exp(ΣLL / ΣN) over scored trials.
+ * The folds are those of the library's one session cross-validation, {@link SessionCrossValidation}.
  */
 public final class MoaModelSelection {
 
@@ -108,17 +110,23 @@ public final class MoaModelSelection {
         if (folds > data.numSessions()) {
             throw new IllegalArgumentException("folds (" + folds + ") exceeds the number of sessions (" + data.numSessions() + ")");
         }
-        List<DatasetSplit> splits = SessionFolds.kFold(data, folds, method, seed);
+        // HMM-MoA does not early-stop, so every fold is fitted on all its training sessions
+        SessionCrossValidation.Result r = SessionCrossValidation.run(data, model, folds, method, seed, 1,
+                InnerValidation.SEGMENTS);
         List<Fold> out = new ArrayList<>();
-        for (int f = 0; f < splits.size(); f++) {
-            DatasetSplit sp = splits.get(f);
-            FittedHmmMoa fit = model.fit(sp.train());
-            double test = fit.choiceLogLikelihood(sp.test());
-            out.add(new Fold(f, fit.choiceLogLikelihood(), sp.train().numScored(), test, sp.test().numScored()));
-            LOG.info("{} fold {}: train {} test {}", label, f, String.format("%.4f", out.get(f).trainNormalizedLikelihood()),
-                    String.format("%.4f", out.get(f).testNormalizedLikelihood()));
+        for (SessionCrossValidation.Fold f : r.folds()) {
+            out.add(new Fold(f.fold(), logLikelihood(f.train()), f.train().numScored(), logLikelihood(f.test()),
+                    f.test().numScored()));
+            LOG.info("{} fold {}: train {} test {}", label, f.fold(),
+                    String.format("%.4f", out.get(f.fold()).trainNormalizedLikelihood()),
+                    String.format("%.4f", out.get(f.fold()).testNormalizedLikelihood()));
         }
         return new CrossValidation(label, out);
+    }
+
+    /** Σ log p(choice_t | trials &lt; t) of a score (its mean NLL times its trial count). */
+    private static double logLikelihood(PredictiveScore s) {
+        return -s.nll() * s.numScored();
     }
 
     /**

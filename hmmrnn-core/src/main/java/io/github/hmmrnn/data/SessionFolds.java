@@ -10,7 +10,28 @@ import java.util.SplittableRandom;
  */
 public final class SessionFolds {
 
+    /** Approximate fraction of the training segments (or sessions) held out for early stopping. */
+    public static final double INNER_VALIDATION_FRACTION = 0.15;
+
+    /** Trials per held-out segment of the inner validation set. */
+    public static final int INNER_VALIDATION_SEGMENT_LENGTH = 150;
+
     private SessionFolds() {
+    }
+
+    /**
+     * The inner validation split that every early-stopping model uses when it is given no
+     * validation set ({@code ModelSpec.fit(train)}), and that session cross-validation uses by
+     * default: {@link #holdOutSegments holdOutSegments}{@code (train, }{@value #INNER_VALIDATION_SEGMENT_LENGTH}{@code ,
+     * }{@value #INNER_VALIDATION_FRACTION}{@code )}, i.e. every 7th 150-trial segment counted through
+     * all sessions is held out, so the early-stopping set samples every session.
+     *
+     * @param train training sessions
+     * @return the part to fit and the held-out segments
+     * @throws IllegalArgumentException if the data give fewer than two segments
+     */
+    public static DatasetSplit innerValidation(TwoStepDataset train) {
+        return holdOutSegments(train, INNER_VALIDATION_SEGMENT_LENGTH, INNER_VALIDATION_FRACTION);
     }
 
     /**

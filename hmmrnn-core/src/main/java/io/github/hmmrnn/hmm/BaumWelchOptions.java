@@ -8,7 +8,7 @@ package io.github.hmmrnn.hmm;
  * @param maxIterations         EM iterations per restart, at least 1
  * @param tolerance             stop when the log posterior improves by less than
  *                              {@code tolerance × max(1, |log posterior|)}; &gt;= 0
- * @param restarts              number of random starts, at least 1; the best log posterior wins
+ * @param starts                number of random starts, at least 1; the best log posterior wins
  * @param seed                  root seed; restart r uses the r-th split of one root
  *                              {@link java.util.SplittableRandom}
  * @param structure             transition structure used to initialise A
@@ -16,7 +16,7 @@ package io.github.hmmrnn.hmm;
  * @param emissionConcentration symmetric Dirichlet concentration on each emission row, &gt; 0
  *                              (1 = flat)
  */
-public record BaumWelchOptions(int numStates, int numSymbols, int maxIterations, double tolerance, int restarts,
+public record BaumWelchOptions(int numStates, int numSymbols, int maxIterations, double tolerance, int starts,
                                long seed, TransitionStructure structure, DirichletPrior transitionPrior,
                                double emissionConcentration) {
 
@@ -38,8 +38,8 @@ public record BaumWelchOptions(int numStates, int numSymbols, int maxIterations,
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0, got " + tolerance);
         }
-        if (restarts < 1) {
-            throw new IllegalArgumentException("restarts must be >= 1, got " + restarts);
+        if (starts < 1) {
+            throw new IllegalArgumentException("starts must be >= 1, got " + starts);
         }
         if (structure == null) {
             throw new IllegalArgumentException("structure must not be null");
@@ -58,7 +58,7 @@ public record BaumWelchOptions(int numStates, int numSymbols, int maxIterations,
     }
 
     /**
-     * Defaults: 500 iterations, tolerance 1e-8, 5 restarts, seed 1, sticky start (stay 0.9),
+     * Defaults: 500 iterations, tolerance 1e-8, 5 starts, seed 1, sticky start (stay 0.9),
      * flat priors.
      *
      * @param numStates  K
@@ -73,11 +73,11 @@ public record BaumWelchOptions(int numStates, int numSymbols, int maxIterations,
     }
 
     /**
-     * @param newRestarts number of restarts
-     * @return a copy with a different number of restarts
+     * @param newStarts number of starts
+     * @return a copy with a different number of starts
      */
-    public BaumWelchOptions withRestarts(int newRestarts) {
-        return new BaumWelchOptions(numStates, numSymbols, maxIterations, tolerance, newRestarts, seed, structure,
+    public BaumWelchOptions withStarts(int newStarts) {
+        return new BaumWelchOptions(numStates, numSymbols, maxIterations, tolerance, newStarts, seed, structure,
                 transitionPrior, emissionConcentration);
     }
 
@@ -86,7 +86,7 @@ public record BaumWelchOptions(int numStates, int numSymbols, int maxIterations,
      * @return a copy with a different seed
      */
     public BaumWelchOptions withSeed(long newSeed) {
-        return new BaumWelchOptions(numStates, numSymbols, maxIterations, tolerance, restarts, newSeed, structure,
+        return new BaumWelchOptions(numStates, numSymbols, maxIterations, tolerance, starts, newSeed, structure,
                 transitionPrior, emissionConcentration);
     }
 
@@ -96,7 +96,7 @@ public record BaumWelchOptions(int numStates, int numSymbols, int maxIterations,
      * @return a copy with different priors
      */
     public BaumWelchOptions withPriors(DirichletPrior newPrior, double newEmissionConcentration) {
-        return new BaumWelchOptions(numStates, numSymbols, maxIterations, tolerance, restarts, seed, structure,
+        return new BaumWelchOptions(numStates, numSymbols, maxIterations, tolerance, starts, seed, structure,
                 newPrior, newEmissionConcentration);
     }
 
@@ -106,7 +106,7 @@ public record BaumWelchOptions(int numStates, int numSymbols, int maxIterations,
      * @return a copy with different stopping rules
      */
     public BaumWelchOptions withStopping(int newMaxIterations, double newTolerance) {
-        return new BaumWelchOptions(numStates, numSymbols, newMaxIterations, newTolerance, restarts, seed, structure,
+        return new BaumWelchOptions(numStates, numSymbols, newMaxIterations, newTolerance, starts, seed, structure,
                 transitionPrior, emissionConcentration);
     }
 }

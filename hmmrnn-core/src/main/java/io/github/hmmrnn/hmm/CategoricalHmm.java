@@ -13,6 +13,12 @@ import org.slf4j.LoggerFactory;
  * (Baum–Welch on many sequences, multi-start, seeded).
  *
  * <p>Reference: Rabiner (1989), A tutorial on hidden Markov models, Proc. IEEE 77(2).
+ *
+ * <p>It is not a {@link io.github.hmmrnn.model.ModelSpec}: that contract is for models of
+ * two-step choices (fitted on a {@code TwoStepDataset}, predicting p(choice_t | trials &lt; t)),
+ * while this is a generic HMM on integer symbol sequences (the emulation experiments' target
+ * processes), fitted from {@link BaumWelchOptions}, whose multiple starts are likewise called
+ * {@code starts}.
  */
 public final class CategoricalHmm {
 
@@ -182,10 +188,10 @@ public final class CategoricalHmm {
         SplittableRandom root = new SplittableRandom(options.seed());
         CategoricalHmmFit best = null;
         List<Double> finals = new ArrayList<>();
-        for (int r = 0; r < options.restarts(); r++) {
+        for (int r = 0; r < options.starts(); r++) {
             CategoricalHmmFit fit = fitOnce(sequences, options, root.split(), r);
             finals.add(fit.logPosterior());
-            LOG.info("Baum-Welch restart {}/{}: log posterior {} after {} iterations{}", r + 1, options.restarts(),
+            LOG.info("Baum-Welch start {}/{}: log posterior {} after {} iterations{}", r + 1, options.starts(),
                     fit.logPosterior(), fit.iterations(), fit.converged() ? " (converged)" : "");
             if (best == null || fit.logPosterior() > best.logPosterior()) {
                 best = fit;

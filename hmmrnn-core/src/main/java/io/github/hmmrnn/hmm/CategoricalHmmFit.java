@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Result of {@link CategoricalHmm#fit}.
  *
- * @param model                the best model over restarts
+ * @param model                the best model over starts
  * @param logLikelihood        its total log likelihood on the training sequences, natural log
  * @param logPosterior         log likelihood plus unnormalised log prior (the EM objective)
  * @param history              EM objective after each E-step of the winning restart

@@ -1,8 +1,11 @@
 package io.github.hmmrnn.rnn;
 
-import io.github.hmmrnn.model.ChainEvidence;
+import java.util.Objects;
 
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.ModelSpec;
+import io.github.hmmrnn.model.ModelSpecs;
 
 /**
  * Specification of an HMM-TinyRNN: one GRU encoder of the previous trials with K two-way readout
@@ -16,9 +19,14 @@ import io.github.hmmrnn.data.TwoStepDataset;
  * List<double[]> p = fit.predictChoiceProbabilities(test);
  * }</pre>
  *
- * <p>Immutable; {@link #fit} never changes the specification.
+ * <p>Immutable; {@link #fit} never changes the specification. {@link #fit(TwoStepDataset)}
+ * early-stops on the held-out 150-trial segments of the training sessions
+ * ({@link io.github.hmmrnn.data.SessionFolds#innerValidation}).
  */
-public final class HmmTinyRnnModel {
+public final class HmmTinyRnnModel implements ModelSpec<FittedHmmTinyRnn> {
+
+    /** The JSON family key. */
+    public static final String FAMILY = "hmm-tinyrnn";
 
     private final RnnHyperParameters hyperParameters;
 
@@ -31,9 +39,76 @@ public final class HmmTinyRnnModel {
         return new Builder();
     }
 
+    /** @return a builder holding this specification's settings */
+    public Builder toBuilder() {
+        Builder b = new Builder().copyShared(hyperParameters);
+        b.states = hyperParameters.states();
+        b.stickiness = hyperParameters.stickiness();
+        b.temperature = hyperParameters.temperature();
+        b.initialization = hyperParameters.initialization();
+        b.warmStartEpochs = hyperParameters.warmStartEpochs();
+        b.chainEvidence = hyperParameters.chainEvidence();
+        b.headWeightLearningRateScale = hyperParameters.headWeightLearningRateScale();
+        return b;
+    }
+
     /** @return every setting of this specification */
     public RnnHyperParameters hyperParameters() {
         return hyperParameters;
+    }
+
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    /**
+     * @return {@code HmmTinyRnn-K<states>-H<hidden>}, with the suffix {@code -outcomes} when the
+     *         chain also emits outcomes
+     */
+    @Override
+    public String name() {
+        return "HmmTinyRnn-K" + hyperParameters.states() + "-H" + hyperParameters.hiddenSize()
+                + (hyperParameters.chainEvidence() == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+    }
+
+    /** @return true: the fit keeps the epoch with the best validation NLL */
+    @Override
+    public boolean earlyStops() {
+        return true;
+    }
+
+    @Override
+    public long seed() {
+        return hyperParameters.seed();
+    }
+
+    @Override
+    public int starts() {
+        return hyperParameters.starts();
+    }
+
+    @Override
+    public String toJson() {
+        return RnnSpecCodec.toJson(FAMILY, hyperParameters);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HmmTinyRnnModel m && hyperParameters.equals(m.hyperParameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return hyperParameters.hashCode();
+    }
+
+    /**
+     * @param hp the settings
+     * @return the specification with exactly these settings
+     */
+    static HmmTinyRnnModel of(RnnHyperParameters hp) {
+        return new HmmTinyRnnModel(Objects.requireNonNull(hp, "hyperParameters"));
     }
 
     /**
@@ -41,11 +116,12 @@ public final class HmmTinyRnnModel {
      *
      * @param train      training sessions, with at least one scored trial
      * @param validation validation sessions with at least one scored trial, or {@code null} to
-     *                   stop on the training loss
-     * @return the fitted model (parameters of the best epoch of the best restart)
+     *                   stop on the training loss (then the history has no validation entries)
+     * @return the fitted model (parameters of the best epoch of the best start)
      * @throws IllegalArgumentException if a dataset is empty or has no scored trials
      * @throws NullPointerException     if {@code train} is null
      */
+    @Override
     public FittedHmmTinyRnn fit(TwoStepDataset train, TwoStepDataset validation) {
         RnnInputs tr = RnnFitting.encode(train, hyperParameters, "train");
         RnnInputs va = validation == null ? null
@@ -63,7 +139,7 @@ public final class HmmTinyRnnModel {
      *                                  model's, or a dataset has no scored trials
      */
     public FittedHmmTinyRnn fit(RnnInputs train, RnnInputs validation) {
-        return new FittedHmmTinyRnn(RnnFitting.fit(hyperParameters, train, validation));
+        return new FittedHmmTinyRnn(RnnFitting.fit(hyperParameters, ModelSpecs.tree(this), train, validation));
     }
 
     @Override
@@ -150,7 +226,7 @@ public final class HmmTinyRnnModel {
          * @throws NullPointerException if null
          */
         public Builder initialization(Initialization initialization) {
-            this.initialization = java.util.Objects.requireNonNull(initialization, "initialization");
+            this.initialization = Objects.requireNonNull(initialization, "initialization");
             return this;
         }
 
@@ -195,14 +271,14 @@ public final class HmmTinyRnnModel {
          * @throws NullPointerException if null
          */
         public Builder chainEvidence(ChainEvidence chainEvidence) {
-            this.chainEvidence = java.util.Objects.requireNonNull(chainEvidence, "chainEvidence");
+            this.chainEvidence = Objects.requireNonNull(chainEvidence, "chainEvidence");
             return this;
         }
 
         /** @return the specification */
         public HmmTinyRnnModel build() {
             return new HmmTinyRnnModel(new RnnHyperParameters(states, hiddenSize, encoding, stickiness,
-                    learningRate, maxEpochs, patience, gradientClip, restarts, seed, threads, temperature,
+                    learningRate, maxEpochs, patience, gradientClip, starts, seed, threads, temperature,
                     initialization, warmStartEpochs, headWeightLearningRateScale, chainEvidence, trainingSegmentLength));
         }
     }

@@ -2,6 +2,7 @@ package io.github.hmmrnn.rnn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +80,7 @@ final class HmmTinyRnnTrainer {
             WarmStart warm = hp.states() > 1 && hp.initialization() == Initialization.BIAS_HMM
                     ? warmStart(train) : null;
             Result best = null;
-            for (int r = 0; r < hp.restarts(); r++) {
+            for (int r = 0; r < hp.starts(); r++) {
                 long restartSeed = root.split().nextLong();
                 Result res = fitOnce(train, validation, r, restartSeed, pool, start, warm);
                 LOG.info("restart {}: epochs={} train NLL={} validation NLL={}", r, res.epochs(),
@@ -234,7 +235,10 @@ final class HmmTinyRnnTrainer {
             // validation numbers in one history entry describe the same model
             double valLoss = validation == null ? Double.NaN
                     : predictiveNll(net.logits(xv), validation, pi, a, outcomes, pool);
-            entries.add(new TrainingHistory.Entry(epoch, trainLoss, valLoss));
+            entries.add(new TrainingHistory.Entry(epoch, trainLoss,
+                    validation == null ? OptionalDouble.empty() : OptionalDouble.of(valLoss),
+                    outcomes == null ? OptionalDouble.empty()
+                            : OptionalDouble.of(-e.logMarginal() / train.numScored())));
             LOG.debug("epoch {}: train {} validation {}", epoch, trainLoss, valLoss);
             double score = validation == null ? trainLoss : valLoss;
             if (score < bestScore) {

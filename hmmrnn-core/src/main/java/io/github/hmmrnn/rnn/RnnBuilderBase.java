@@ -2,7 +2,7 @@ package io.github.hmmrnn.rnn;
 
 /**
  * The settings every GRU model builder shares (GRU size, input, optimiser, early stopping,
- * restarts, seed, threads), with their validation and defaults in one place.
+ * starts, seed, threads), with their validation and defaults in one place.
  *
  * @param <B> the concrete builder, returned by every setter so calls chain
  */
@@ -14,7 +14,7 @@ abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
     int maxEpochs = 2000;
     int patience = 200;
     double gradientClip = 1.0;
-    int restarts = 1;
+    int starts = 1;
     long seed = 0L;
     int threads = 1;
     int trainingSegmentLength = 0;
@@ -88,12 +88,33 @@ abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
     }
 
     /**
-     * @param restarts independent initialisations, best kept, ≥ 1 (default 1)
+     * @param starts independent initialisations, the best by validation NLL kept, ≥ 1 (default 1);
+     *               the same name as {@code HmmMoaModel.Builder#starts}
      * @return this builder
      * @throws IllegalArgumentException if &lt; 1
      */
-    public B restarts(int restarts) {
-        this.restarts = RnnHyperParameters.requireRestarts(restarts);
+    public B starts(int starts) {
+        this.starts = RnnHyperParameters.requireStarts(starts);
+        return self();
+    }
+
+    /**
+     * Copies the shared settings of a specification into this builder (for {@code toBuilder}).
+     *
+     * @param hp the settings
+     * @return this builder
+     */
+    B copyShared(RnnHyperParameters hp) {
+        hiddenSize = hp.hiddenSize();
+        encoding = hp.encoding();
+        learningRate = hp.learningRate();
+        maxEpochs = hp.maxEpochs();
+        patience = hp.patience();
+        gradientClip = hp.gradientClip();
+        starts = hp.starts();
+        seed = hp.seed();
+        threads = hp.threads();
+        trainingSegmentLength = hp.trainingSegmentLength();
         return self();
     }
 

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.rnn;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 import io.github.hmmrnn.data.TwoStepDataset;
@@ -31,7 +32,7 @@ final class RnnFitting {
         }
     }
 
-    static RnnState fit(RnnHyperParameters hp, RnnInputs train, RnnInputs validation) {
+    static RnnState fit(RnnHyperParameters hp, JsonNode spec, RnnInputs train, RnnInputs validation) {
         Objects.requireNonNull(train, "train");
         if (train.encoding() != hp.encoding()) {
             throw new IllegalArgumentException("train inputs are encoded as " + train.encoding()
@@ -54,7 +55,7 @@ final class RnnFitting {
             }
         }
         HmmTinyRnnTrainer.Result r = new HmmTinyRnnTrainer(hp).fit(train, validation);
-        Provenance prov = Provenance.ofFit(RnnModelFile.BACKEND, RnnModelFile.specJson(hp), hp.seed(), train.data(),
+        Provenance prov = Provenance.ofFit(RnnModelFile.BACKEND, spec, hp.seed(), train.data(),
                 validation == null ? null : validation.data(),
                 new Provenance.FitOutcome(r.chosenRestart(), r.restartSeed(), r.epochs(), r.history().converged(),
                         r.trainLoss(), r.validationLoss()));

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param patience     early stopping: epochs without improvement of the validation predictive
  *                     NLL (training loss when no validation data is given) before stopping, ≥ 1
  * @param gradientClip L2 norm threshold per layer for gradient clipping, or 0 for none, ≥ 0
- * @param restarts     independent initialisations; the best by validation NLL is kept, ≥ 1
+ * @param starts       independent initialisations; the best by validation NLL is kept, ≥ 1
  * @param seed         root seed; every restart derives its own seed from it
  * @param threads      worker threads for the per-session HMM passes, ≥ 1 (results do not
  *                     depend on it)
@@ -42,7 +42,7 @@ import java.util.Objects;
  */
 public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encoding, double stickiness,
                                  double learningRate, int maxEpochs, int patience, double gradientClip,
-                                 int restarts, long seed, int threads, double temperature,
+                                 int starts, long seed, int threads, double temperature,
                                  Initialization initialization, int warmStartEpochs,
                                  double headWeightLearningRateScale, ChainEvidence chainEvidence,
                                  int trainingSegmentLength) {
@@ -57,7 +57,7 @@ public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encod
         requireMaxEpochs(maxEpochs);
         requirePatience(patience);
         requireGradientClip(gradientClip);
-        requireRestarts(restarts);
+        requireStarts(starts);
         requireThreads(threads);
         requireTemperature(temperature);
         Objects.requireNonNull(initialization, "initialization");
@@ -125,9 +125,9 @@ public record RnnHyperParameters(int states, int hiddenSize, InputEncoding encod
         return value;
     }
 
-    static int requireRestarts(int value) {
+    static int requireStarts(int value) {
         if (value < 1) {
-            throw new IllegalArgumentException("restarts must be >= 1, got " + value);
+            throw new IllegalArgumentException("starts must be >= 1, got " + value);
         }
         return value;
     }

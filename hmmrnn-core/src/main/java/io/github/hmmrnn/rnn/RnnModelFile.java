@@ -81,6 +81,10 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
             }
             o.put("trainingSegmentLength", 0);
         }
+        if (hp instanceof ObjectNode o && o.has("restarts") && !o.has("starts")) {
+            // files written before the multiple-start setting was renamed to "starts"
+            o.set("starts", o.remove("restarts"));
+        }
         if (version.asInt() <= FLAT_PROVENANCE_VERSION && tree instanceof ObjectNode root) {
             root.set("provenance", upgradeProvenance(root.get("provenance"), hp));
         }

@@ -31,7 +31,7 @@ class CategoricalHmmTest {
             seqs.add(s.symbols());
             states.add(s.states());
         }
-        BaumWelchOptions opts = BaumWelchOptions.defaults(3, 4).withRestarts(3).withStopping(300, 1e-9).withSeed(5);
+        BaumWelchOptions opts = BaumWelchOptions.defaults(3, 4).withStarts(3).withStopping(300, 1e-9).withSeed(5);
         CategoricalHmmFit fit = CategoricalHmm.fit(seqs, opts);
         CategoricalHmm m = fit.model();
         List<double[][]> ref = new ArrayList<>();
@@ -66,7 +66,7 @@ class CategoricalHmmTest {
         for (double alphaEmission : new double[] {1.0, 1.5, 3.0}) {
             BaumWelchOptions opts = BaumWelchOptions.defaults(3, 4)
                     .withPriors(DirichletPrior.sticky(3, 2.0, 10.0, 1.5), alphaEmission)
-                    .withRestarts(2).withStopping(200, 0);
+                    .withStarts(2).withStopping(200, 0);
             CategoricalHmmFit fit = CategoricalHmm.fit(seqs, opts);
             List<Double> h = fit.history();
             assertTrue(h.size() > 10);
@@ -87,7 +87,7 @@ class CategoricalHmmTest {
         for (int b = 0; b < 5; b++) {
             seqs.add(truth().sample(100, rng).symbols());
         }
-        BaumWelchOptions opts = BaumWelchOptions.defaults(2, 4).withRestarts(2).withStopping(30, 0);
+        BaumWelchOptions opts = BaumWelchOptions.defaults(2, 4).withStarts(2).withStopping(30, 0);
         CategoricalHmmFit a = CategoricalHmm.fit(seqs, opts);
         CategoricalHmmFit b = CategoricalHmm.fit(seqs, opts);
         assertEquals(a.model().parameters(), b.model().parameters());
@@ -153,8 +153,8 @@ class CategoricalHmmTest {
     @Test
     void options_invalid_namesOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BaumWelchOptions.defaults(2, 3).withRestarts(0));
-        assertTrue(e.getMessage().contains("restarts"), e.getMessage());
+                () -> BaumWelchOptions.defaults(2, 3).withStarts(0));
+        assertTrue(e.getMessage().contains("starts"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> BaumWelchOptions.defaults(2, 3).withPriors(DirichletPrior.flat(3), 1.0));
         assertTrue(e.getMessage().contains("transitionPrior has 3 states"), e.getMessage());

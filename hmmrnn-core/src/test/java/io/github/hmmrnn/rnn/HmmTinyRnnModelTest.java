@@ -239,7 +239,7 @@ class HmmTinyRnnModelTest {
         assertTrue(nll < 0.64, "test NLL " + nll + " (chance 0.693, oracle " + oracle + ")");
         assertTrue(nll > oracle - 0.01, "test NLL " + nll + " beats the Bayes oracle " + oracle + ": leak");
         assertTrue(phase > 0.8, "smoothed phase accuracy " + phase);
-        assertTrue(fit.history().entries().get(0).trainLoss() > fit.history().entries().get(99).trainLoss());
+        assertTrue(fit.history().entries().get(0).trainChoiceNll() > fit.history().entries().get(99).trainChoiceNll());
     }
 
     @Test

@@ -165,14 +165,14 @@ class RnnSegmentTrainingTest {
                 }
             }
         }
-        assertEquals(nll / in.numScored(), fit.history().entries().get(0).trainLoss(), 1e-12);
+        assertEquals(nll / in.numScored(), fit.history().entries().get(0).trainChoiceNll(), 1e-12);
         // and it is not the whole-session loss of the same parameters
         double[] wholeLl = fit.logMarginalLikelihoods(data);
         double wholeNll = 0;
         for (double ll : wholeLl) {
             wholeNll -= ll;
         }
-        assertNotEquals(wholeNll / data.numScored(), fit.history().entries().get(0).trainLoss(), 1e-6);
+        assertNotEquals(wholeNll / data.numScored(), fit.history().entries().get(0).trainChoiceNll(), 1e-6);
     }
 
     @Test

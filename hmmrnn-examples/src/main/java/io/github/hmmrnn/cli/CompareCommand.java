@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.hmmrnn.data.InnerValidation;
+import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
-import io.github.hmmrnn.report.CrossValidation;
+import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.report.FitSettings;
-import io.github.hmmrnn.report.InnerValidation;
-import io.github.hmmrnn.report.ModelFitter;
 import io.github.hmmrnn.report.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
 import picocli.CommandLine.Command;
@@ -85,28 +85,28 @@ final class CompareCommand implements Callable<Integer> {
         }
         int k = quick ? Math.min(folds, 3) : folds;
         FitSettings settings = modelOptions.settings(common.seed, 1);
-        List<ModelFitter> fitters = new ArrayList<>();
+        List<ModelSpec<?>> fitters = new ArrayList<>();
         if (quick) {
-            fitters.add(settings.fitter(ModelKind.MOA, 1, 0));
-            fitters.add(settings.fitter(ModelKind.TINYRNN, 1, 1));
+            fitters.add(settings.spec(ModelKind.MOA, 1, 0));
+            fitters.add(settings.spec(ModelKind.TINYRNN, 1, 1));
         } else {
             for (int s : moaStates.values()) {
-                fitters.add(settings.fitter(ModelKind.MOA, s, 0));
+                fitters.add(settings.spec(ModelKind.MOA, s, 0));
             }
             for (int h : rnnHidden.values()) {
-                fitters.add(settings.fitter(ModelKind.TINYRNN, 1, h));
+                fitters.add(settings.spec(ModelKind.TINYRNN, 1, h));
             }
             for (int s : hmmRnnStates.values()) {
-                fitters.add(settings.fitter(ModelKind.HMM_TINYRNN, s, hmmRnnHidden));
+                fitters.add(settings.spec(ModelKind.HMM_TINYRNN, s, hmmRnnHidden));
             }
         }
         long start = System.nanoTime();
         List<RealDataReport.CvRow> rows = new ArrayList<>();
-        Map<String, List<CrossValidation.Fold>> pooled = new LinkedHashMap<>();
+        Map<String, List<SessionCrossValidation.Fold>> pooled = new LinkedHashMap<>();
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
-            for (ModelFitter f : fitters) {
-                CrossValidation.Result r = CrossValidation.run(d, f, k, SplitMethod.STRIDE, common.seed, common.threads,
+            for (ModelSpec<?> f : fitters) {
+                SessionCrossValidation.Result r = SessionCrossValidation.run(d, f, k, SplitMethod.STRIDE, common.seed, common.threads,
                         innerValidation);
                 rows.add(new RealDataReport.CvRow(subject, r));
                 pooled.computeIfAbsent(f.name(), x -> new ArrayList<>()).addAll(r.folds());
@@ -116,7 +116,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (names.size() > 1) {
             for (var e : pooled.entrySet()) {
-                rows.add(new RealDataReport.CvRow("pooled", new CrossValidation.Result(e.getKey(), e.getValue())));
+                rows.add(new RealDataReport.CvRow("pooled", new SessionCrossValidation.Result(e.getKey(), e.getValue())));
             }
         }
         Path out = common.outOr("results/compare");

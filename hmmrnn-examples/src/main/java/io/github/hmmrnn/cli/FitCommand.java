@@ -8,14 +8,15 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.hmmrnn.data.InnerValidation;
+import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.Provenance;
-import io.github.hmmrnn.report.CrossValidation;
+import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.report.FitSettings;
-import io.github.hmmrnn.report.ModelFitter;
 import io.github.hmmrnn.report.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
 import picocli.CommandLine.Command;
@@ -23,11 +24,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Fits a model to real data, per subject, optionally cross-validated over sessions.
+ * Fits a model to real data, per subject, optionally cross-validated over sessions. A single fit
+ * of a model that early-stops holds out every 7th 150-trial segment of the subject's sessions
+ * ({@code ModelSpec.fit(train)}); under {@code --cv} it holds out
+ * {@link InnerValidation#SESSIONS whole sessions} of each training fold, as before.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a model per subject (fit.json and plots per fit), or cross-validate it over sessions "
-                + "(--cv N: cv.csv, cv.md and a chart).")
+                + "(--cv N: cv.csv, cv.md and a chart). Models with early stopping (the GRU models) stop on "
+                + "held-out 150-trial segments of the subject's sessions (every 7th).")
 final class FitCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FitCommand.class);
@@ -79,15 +84,17 @@ final class FitCommand implements Callable<Integer> {
         List<RealDataReport.CvRow> rows = new ArrayList<>();
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
-            for (ModelFitter f : fitters(kind, settings)) {
+            for (ModelSpec<?> f : specs(kind, settings)) {
                 if (cv == null) {
-                    LOG.info("fitting {} to {} ({} sessions, {} scored trials)", f.name(), subject, d.numSessions(),
-                            d.numScored());
-                    FittedChoiceModel m = f.fit(d, d);
+                    LOG.info("fitting {} to {} ({} sessions, {} scored trials{})", f.name(), subject, d.numSessions(),
+                            d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
+                                    : "");
+                    FittedChoiceModel m = f.fit(d);
                     RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
                     System.out.println(subject + " " + f.name() + ": wrote " + out.resolve(subject).resolve(f.name()));
                 } else {
-                    CrossValidation.Result r = CrossValidation.run(d, f, cv, split, common.seed, common.threads);
+                    SessionCrossValidation.Result r = SessionCrossValidation.run(d, f, cv, split, common.seed,
+                            common.threads, InnerValidation.SESSIONS);
                     rows.add(new RealDataReport.CvRow(subject, r));
                     System.out.printf(java.util.Locale.ROOT, "%s %s: held-out NLL %.4f, normalised likelihood %.4f%n",
                             subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
@@ -101,21 +108,21 @@ final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<ModelFitter> fitters(ModelKind kind, FitSettings settings) {
-        List<ModelFitter> list = new ArrayList<>();
+    private List<ModelSpec<?>> specs(ModelKind kind, FitSettings settings) {
+        List<ModelSpec<?>> list = new ArrayList<>();
         if (kind == ModelKind.TINYRNN || kind == ModelKind.TINYMOA) {
             for (int h : hidden.values()) {
-                list.add(settings.fitter(kind, 1, h));
+                list.add(settings.spec(kind, 1, h));
             }
         } else if (kind == ModelKind.HMM_TINYRNN || kind == ModelKind.HMM_TINYMOA) {
             for (int k : states.values()) {
                 for (int h : hidden.values()) {
-                    list.add(settings.fitter(kind, k, h));
+                    list.add(settings.spec(kind, k, h));
                 }
             }
         } else {
             for (int k : states.values()) {
-                list.add(settings.fitter(kind, k, 0));
+                list.add(settings.spec(kind, k, 0));
             }
         }
         return list;

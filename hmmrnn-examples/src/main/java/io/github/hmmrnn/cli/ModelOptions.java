@@ -2,6 +2,8 @@ package io.github.hmmrnn.cli;
 
 import io.github.hmmrnn.model.ChainEvidence;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 import io.github.hmmrnn.report.FitSettings;
 import io.github.hmmrnn.rnn.InputEncoding;
@@ -34,21 +36,23 @@ public final class ModelOptions {
     @Option(names = "--patience", defaultValue = "100", description = "RNN early-stopping patience (default: ${DEFAULT-VALUE}).")
     public int patience;
 
-    /** RNN learning rate. */
-    @Option(names = "--lr", defaultValue = "0.01", description = "RNN Adam learning rate (default: ${DEFAULT-VALUE}).")
-    public double lr;
+    /** GRU models' learning rate, or null for each family's default. */
+    @Option(names = "--lr", description = "Adam learning rate of the GRU models (default: 0.01 for tinyrnn and "
+            + "hmm-tinyrnn, 0.005 for tinymoa and hmm-tinymoa).")
+    public Double lr;
 
     /** RNN training segment length. */
     @Option(names = "--segment-length", defaultValue = "0",
             description = "TinyRNN / HMM-TinyRNN: train on consecutive segments of at most this many trials per "
                     + "session (GRU state reset per segment, first input still the real previous trial; the tiny-RNN "
-                    + "paper uses 150); 0 trains on whole sessions. Predictions always run over whole sessions "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "paper uses 150); 0 trains on whole sessions. Predictions always run over whole sessions. "
+                    + "The TinyMoA models reject a positive value (default: ${DEFAULT-VALUE}).")
     public int segmentLength;
 
-    /** RNN input encoding. */
-    @Option(names = "--encoding", defaultValue = "TRIAL_TYPE_ONE_HOT",
-            description = "RNN input encoding of the previous trial: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    /** TinyRNN / HMM-TinyRNN input encoding, or null for the default. */
+    @Option(names = "--encoding",
+            description = "TinyRNN / HMM-TinyRNN input encoding of the previous trial: ${COMPLETION-CANDIDATES} "
+                    + "(default: TRIAL_TYPE_ONE_HOT). The TinyMoA models have a fixed input and reject it.")
     public InputEncoding encoding;
 
     /** What the HMM models' chain emits. */
@@ -85,8 +89,8 @@ public final class ModelOptions {
      * @return the settings
      */
     public FitSettings settings(long seed, int threads, ChainEvidence evidence) {
-        return new FitSettings(agents, starts, maxIter, lr, epochs, patience, encoding, seed, threads, evidence,
-                segmentLength);
+        return new FitSettings(agents, starts, maxIter, lr == null ? OptionalDouble.empty() : OptionalDouble.of(lr),
+                epochs, patience, Optional.ofNullable(encoding), seed, threads, evidence, segmentLength);
     }
 
     private ChainEvidence singleChainEvidence() {

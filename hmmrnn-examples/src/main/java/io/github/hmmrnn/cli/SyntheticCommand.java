@@ -1,6 +1,7 @@
 package io.github.hmmrnn.cli;
 
 import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.ModelSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.github.hmmrnn.report.FitSettings;
-import io.github.hmmrnn.report.ModelFitter;
 import io.github.hmmrnn.report.ModelKind;
 import io.github.hmmrnn.report.SyntheticBenchmark;
 import io.github.hmmrnn.report.SyntheticReport;
@@ -89,7 +93,7 @@ final class SyntheticCommand implements Callable<Integer> {
         List<ChainEvidence> evidences = modelOptions.chainEvidences(
                 List.of(ChainEvidence.CHOICES, ChainEvidence.CHOICES_AND_OUTCOMES));
         FitSettings settings = modelOptions.settings(common.seed, common.threads, evidences.get(0));
-        List<ModelFitter> fitters = new ArrayList<>();
+        List<ModelSpec<?>> specs = new ArrayList<>();
         for (ModelKind k : kinds) {
             int units = switch (k) {
                 case TINYRNN -> tinyHidden;
@@ -99,11 +103,11 @@ final class SyntheticCommand implements Callable<Integer> {
             // models without a chain are fitted once
             boolean both = k.hasStates() && states > 1;
             for (ChainEvidence e : both ? evidences : List.of(ChainEvidence.CHOICES)) {
-                fitters.add(settings.withChainEvidence(e).fitter(k, states, units));
+                specs.add(settings.withChainEvidence(e).spec(k, states, units));
             }
         }
         Path out = common.outOr("results/synthetic");
-        SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, fitters);
+        SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, specs);
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("models", models);
         recorded.put("states", states);
@@ -111,6 +115,8 @@ final class SyntheticCommand implements Callable<Integer> {
         recorded.put("tinyHidden", tinyHidden);
         recorded.put("moaHidden", moaHidden);
         recorded.put("fit", settings);
+        // every fitted specification, as ModelSpecs.fromJson reads it back
+        recorded.put("specs", specs.stream().map(ModelSpec::toJson).map(SyntheticCommand::tree).toList());
         recorded.put("chainEvidence", evidences);
         recorded.put("quick", quick);
         String command = "hmmrnn " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
@@ -118,5 +124,13 @@ final class SyntheticCommand implements Callable<Integer> {
         System.out.print(SyntheticReport.resultsTable(run, "test"));
         System.out.println("wrote " + out.resolve("report.md"));
         return 0;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a specification wrote invalid JSON: " + json, e);
+        }
     }
 }

@@ -76,8 +76,7 @@ public final class Plots {
         for (TrainingHistory h : histories.values()) {
             if (!h.entries().isEmpty()) {
                 TrainingHistory.Entry last = h.entries().get(h.entries().size() - 1);
-                cap = Math.max(cap, 1.05 * Math.max(last.trainLoss(),
-                        Double.isFinite(last.validationLoss()) ? last.validationLoss() : 0));
+                cap = Math.max(cap, 1.05 * Math.max(last.trainChoiceNll(), last.validationChoiceNll().orElse(0)));
             }
         }
         final double yMax = cap;
@@ -91,11 +90,12 @@ public final class Plots {
                 continue;
             }
             double[] it = entries.stream().mapToDouble(x -> x.iteration() + 1).toArray();
-            double[] tr = entries.stream().mapToDouble(x -> Math.min(x.trainLoss(), yMax)).toArray();
+            double[] tr = entries.stream().mapToDouble(x -> Math.min(x.trainChoiceNll(), yMax)).toArray();
             maxIter = Math.max(maxIter, (int) it[it.length - 1]);
             c.addSeries(e.getKey() + " train", it, tr).setMarker(SeriesMarkers.NONE);
-            double[] va = entries.stream().mapToDouble(x -> Math.min(x.validationLoss(), yMax)).toArray();
-            if (java.util.Arrays.stream(va).allMatch(Double::isFinite)) {
+            if (entries.stream().allMatch(x -> x.validationChoiceNll().isPresent())) {
+                double[] va = entries.stream().mapToDouble(x -> Math.min(x.validationChoiceNll().getAsDouble(), yMax))
+                        .toArray();
                 XYSeries s = c.addSeries(e.getKey() + " validation", it, va);
                 s.setLineStyle(DASHED);
                 s.setMarker(SeriesMarkers.NONE);
@@ -340,7 +340,23 @@ public final class Plots {
      * @return the chart
      */
     public static XYChart gateTraces(String title, List<String> agents, double[][] gates, int[] truePhase) {
-        XYChart c = xy(title, "trial", "gate g(t, agent)");
+        return componentTraces(title, "gate g(t, agent)", agents, gates, truePhase);
+    }
+
+    /**
+     * Per-trial values of named components through one session (a model's
+     * {@code componentTraces} plot hook), optionally with the true phase for reference.
+     *
+     * @param title     chart title
+     * @param yAxis     value axis label
+     * @param agents    component names
+     * @param gates     [T][components] values
+     * @param truePhase [T] true phase, or null
+     * @return the chart
+     */
+    public static XYChart componentTraces(String title, String yAxis, List<String> agents, double[][] gates,
+                                          int[] truePhase) {
+        XYChart c = xy(title, "trial", yAxis);
         int n = gates.length;
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {

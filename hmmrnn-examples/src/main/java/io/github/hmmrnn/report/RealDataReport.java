@@ -16,6 +16,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import io.github.hmmrnn.data.Session;
+import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.LatentStateModel;
@@ -155,7 +156,7 @@ public final class RealDataReport {
             StringBuilder md = new StringBuilder("| subject | model | folds | held-out trials | held-out NLL (nats) | "
                     + "normalised likelihood | train NLL |\n|---|---|---|---|---|---|---|\n");
             for (CvRow r : rows) {
-                CrossValidation.Result res = r.result();
+                SessionCrossValidation.Result res = r.result();
                 csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.6f,%.6f,%.6f%n", r.subject(), res.model(),
                         res.folds().size(), res.testTrials(), res.testNll(), res.testNormalizedLikelihood(),
                         res.trainNll()));
@@ -192,6 +193,6 @@ public final class RealDataReport {
      * @param subject subject name (or {@code pooled})
      * @param result  CV result
      */
-    public record CvRow(String subject, CrossValidation.Result result) {
+    public record CvRow(String subject, SessionCrossValidation.Result result) {
     }
 }

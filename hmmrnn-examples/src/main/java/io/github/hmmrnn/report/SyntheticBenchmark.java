@@ -13,13 +13,15 @@ import io.github.hmmrnn.data.SessionFolds;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.oracle.TwoStepOracle;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 
 /**
  * The synthetic benchmark: generate independent train and test data, score the Bayes-optimal
- * causal predictor, fit each model on the training data (with a slice of training sessions held
- * out for early stopping) and score every model causally on both splits.
+ * causal predictor, fit each model on the training data (a model that early-stops gets
+ * {@value #VALIDATION_FRACTION} of the training sequences as its explicit validation set) and
+ * score every model causally on both splits.
  */
 public final class SyntheticBenchmark {
 
@@ -36,13 +38,13 @@ public final class SyntheticBenchmark {
      *
      * @param trainGenerator generator of the training data
      * @param testGenerator  generator of the test data (same settings, another seed)
-     * @param fitters        models to fit, in order
+     * @param specs          models to fit, in order
      * @return the run
      * @throws IllegalArgumentException if the two generators share a seed (the test data would not
      *                                  be independent) or a model label repeats
      */
     public static SyntheticRun run(TwoStepGenerator trainGenerator, TwoStepGenerator testGenerator,
-                                   List<ModelFitter> fitters) {
+                                   List<? extends ModelSpec<?>> specs) {
         if (trainGenerator.seed() == testGenerator.seed()) {
             throw new IllegalArgumentException("train and test seeds must differ, both are " + trainGenerator.seed());
         }
@@ -64,15 +66,15 @@ public final class SyntheticBenchmark {
         DatasetSplit withoutValidation = new DatasetSplit(train, train);
         Map<String, FittedChoiceModel> fitted = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (ModelFitter f : fitters) {
+        for (ModelSpec<?> f : specs) {
             if (fitted.containsKey(f.name())) {
                 throw new IllegalArgumentException("model label '" + f.name() + "' is used twice");
             }
-            DatasetSplit fitSplit = f.usesValidation() ? withValidation : withoutValidation;
+            DatasetSplit fitSplit = f.earlyStops() ? withValidation : withoutValidation;
             LOG.info("fitting {} on {} sequences{}", f.name(), fitSplit.train().numSessions(),
-                    f.usesValidation() ? " (" + fitSplit.test().numSessions() + " more held out for early stopping)" : "");
+                    f.earlyStops() ? " (" + fitSplit.test().numSessions() + " more held out for early stopping)" : "");
             long start = System.nanoTime();
-            FittedChoiceModel m = f.fit(fitSplit.train(), fitSplit.test());
+            FittedChoiceModel m = f.earlyStops() ? f.fit(fitSplit.train(), fitSplit.test()) : f.fit(train);
             double s = (System.nanoTime() - start) / 1e9;
             fitted.put(f.name(), m);
             seconds.put(f.name(), s);

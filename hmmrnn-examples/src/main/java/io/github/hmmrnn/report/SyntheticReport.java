@@ -18,9 +18,9 @@ import io.github.hmmrnn.analysis.TrialHistoryRegression.LaggedWeights;
 import io.github.hmmrnn.analysis.TrialType;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.ComponentTraces;
 import io.github.hmmrnn.model.LatentStateModel;
-import io.github.hmmrnn.moa.FittedHmmMoa;
-import io.github.hmmrnn.moa.neural.FittedTinyMoaRnn;
+import io.github.hmmrnn.model.ParameterBars;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
@@ -70,9 +70,8 @@ public final class SyntheticReport {
 
             Map<String, TrainingHistory> histories = new LinkedHashMap<>();
             for (var e : run.fitted().entrySet()) {
-                if (!historyIsJointObjective(e.getValue())) {
-                    histories.put(e.getKey(), e.getValue().history());
-                }
+                // every history holds the choice NLL per scored trial, so all share one plot
+                histories.put(e.getKey(), e.getValue().history());
                 Path h = out.resolve("history").resolve(e.getKey() + ".json");
                 JSON.writeValue(h.toFile(), e.getValue().history());
                 files.add(h);
@@ -160,15 +159,16 @@ public final class SyntheticReport {
                 files.addAll(ChartFiles.save(Plots.transitionMatrix(e.getKey() + ": transition matrix",
                         latent.transitionMatrix()), dir, "transitions_" + e.getKey()));
             }
-            if (e.getValue() instanceof FittedTinyMoaRnn tiny) {
-                TwoStepDataset one = run.test().selectSessions(List.of(0));
-                Session s0 = one.sessions().get(0);
-                files.addAll(ChartFiles.save(Plots.gateTraces(e.getKey() + ": agent gates, test sequence 0",
-                        tiny.agents().stream().map(a -> a.name()).toList(), tiny.gates(one).get(0),
-                        s0.hasPhases() ? s0.phases() : null), dir, "gates_" + e.getKey()));
+            for (ParameterBars bars : e.getValue().parameterBars()) {
+                files.addAll(ChartFiles.save(Plots.groupedBars(e.getKey() + ": " + bars.title(), bars.axis(),
+                        bars.categories(), bars.series()), dir, bars.id() + "_" + e.getKey()));
             }
-            if (e.getValue() instanceof FittedHmmMoa moa) {
-                files.addAll(RealDataReport.moaPlots(moa, run.test().selectSessions(List.of(0)), dir, "_" + e.getKey()));
+            TwoStepDataset one = run.test().selectSessions(List.of(0));
+            Session s0 = one.sessions().get(0);
+            for (ComponentTraces traces : e.getValue().componentTraces(one).stream().toList()) {
+                files.addAll(ChartFiles.save(Plots.componentTraces(e.getKey() + ": " + traces.title()
+                        + ", test sequence 0", traces.title(), traces.components(), traces.sessions().get(0),
+                        s0.hasPhases() ? s0.phases() : null), dir, traces.id() + "_" + e.getKey()));
             }
         }
         Map<String, Map<TrialType, Double>> stay = new LinkedHashMap<>();
@@ -212,12 +212,6 @@ public final class SyntheticReport {
         return md.toString();
     }
 
-    /** HMM-MoA fits whose chain emits outcomes record the joint objective, on another scale. */
-    private static boolean historyIsJointObjective(Object model) {
-        return model instanceof io.github.hmmrnn.moa.FittedHmmMoa m
-                && m.chainEvidence() == io.github.hmmrnn.model.ChainEvidence.CHOICES_AND_OUTCOMES;
-    }
-
     private static double[] column(List<double[][]> post, int j) {
         if (post == null || post.get(0)[0].length <= j) {
             return null;
@@ -252,13 +246,9 @@ public final class SyntheticReport {
             md.append("## ").append(split).append("\n\n").append(resultsTable(run, split)).append('\n');
         }
         md.append("## Plots\n\n");
-        List<String> joint = run.fitted().entrySet().stream().filter(e -> historyIsJointObjective(e.getValue()))
-                .map(Map.Entry::getKey).toList();
-        if (!joint.isEmpty()) {
-            md.append("The EM history of ").append(String.join(", ", joint)).append(" is the joint −log posterior of "
-                    + "choices and outcomes per trial (about 1 nat), not a choice NLL, so it is left off the "
-                    + "training-curve plot; it is in `history/`.\n\n");
-        }
+        md.append("Training curves show the causal choice NLL per scored trial of every model; where a fit "
+                + "minimises another objective (the EM −log posterior, the joint likelihood of choices and "
+                + "outcomes) that is in `history/` as `objective`.\n\n");
         for (Path f : files) {
             String rel = out.relativize(f).toString();
             if (rel.endsWith(".png")) {

@@ -12,4 +12,5 @@ import io.github.hmmrnn.analysis.*;
 import io.github.hmmrnn.rnn.*;
 import io.github.hmmrnn.agents.*;
 import io.github.hmmrnn.moa.*;
+import io.github.hmmrnn.moa.neural.*;
 System.out.println("hmmrnn imported. Try: var train = TwoStepGenerator.builder().seed(1).build().generate();");

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The per-epoch bookkeeping both neural-mixture trainers share: the training history, the
@@ -44,11 +45,22 @@ final class EarlyStopping {
      * @throws IllegalStateException if a loss is not finite
      */
     boolean record(int epoch, double trainLoss, double validationLoss) {
+        return record(epoch, trainLoss, validationLoss, OptionalDouble.empty());
+    }
+
+    /**
+     * Records one finished epoch of a fit whose objective is not the choice NLL.
+     *
+     * @param objective the epoch's training objective per scored trial (e.g. −log p(choices, outcomes)/N)
+     * @return whether the validation loss beat the best so far (strictly)
+     * @throws IllegalStateException if a loss is not finite
+     */
+    boolean record(int epoch, double trainLoss, double validationLoss, OptionalDouble objective) {
         if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
             throw new IllegalStateException(model + " training diverged at epoch " + epoch + ": train NLL "
                     + trainLoss + ", validation NLL " + validationLoss + "; lower learningRate (" + learningRate + ")");
         }
-        entries.add(new TrainingHistory.Entry(epoch, trainLoss, validationLoss));
+        entries.add(new TrainingHistory.Entry(epoch, trainLoss, OptionalDouble.of(validationLoss), objective));
         log.debug("{} epoch {}: train NLL {} validation NLL {}", model, epoch, trainLoss, validationLoss);
         if (validationLoss < bestValidation) {
             bestValidation = validationLoss;

@@ -7,10 +7,12 @@ import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.rnn.GruGraph;
+import io.github.hmmrnn.model.ComponentTraces;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -131,6 +133,17 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
             throw new IllegalArgumentException("data must contain at least one scored trial, got 0");
         }
         return objective().loss(theta, new EncodedSessions(data, agents), null);
+    }
+
+    /**
+     * Plot hook: the agent gates through each session ({@link #gates}).
+     *
+     * @param data sessions
+     * @return the gates
+     */
+    @Override
+    public Optional<ComponentTraces> componentTraces(TwoStepDataset data) {
+        return Optional.of(new ComponentTraces("gates", "agent gates", agents.stream().map(Agent::name).toList(), gates(data)));
     }
 
     @Override

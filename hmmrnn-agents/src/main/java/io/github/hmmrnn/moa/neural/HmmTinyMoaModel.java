@@ -9,6 +9,10 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.ChainEvidence;
 
 import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.model.ModelSpec;
+import io.github.hmmrnn.model.ModelSpecs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.hmm.DirichletPrior;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -46,8 +51,14 @@ import java.util.SplittableRandom;
  * MAP update after every epoch from the epoch's posteriors, starting uninformative at 0.5): the
  * objective is then the joint likelihood of choices and outcomes, while the reported losses stay the
  * causal choice NLL.
+ *
+ * <p>{@link #fit(TwoStepDataset)} early-stops on the held-out 150-trial segments of the training
+ * sessions ({@link io.github.hmmrnn.data.SessionFolds#innerValidation}).
  */
-public final class HmmTinyMoaModel {
+public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
+
+    /** The JSON family key. */
+    public static final String FAMILY = "hmm-tinymoa";
 
     private static final Logger LOG = LoggerFactory.getLogger(HmmTinyMoaModel.class);
 
@@ -63,8 +74,10 @@ public final class HmmTinyMoaModel {
     private final int batchSize;
     private final long seed;
     private final ChainEvidence chainEvidence;
+    private final TinyMoaSpecJson.Shared shared;
 
     private HmmTinyMoaModel(Builder b) {
+        this.shared = TinyMoaSpecJson.Shared.of(b);
         this.states = b.states;
         this.hiddenSize = b.hiddenSize;
         this.agents = b.agents;
@@ -81,6 +94,68 @@ public final class HmmTinyMoaModel {
         return new Builder();
     }
 
+    /** @return a builder holding this specification's settings */
+    public Builder toBuilder() {
+        return new Builder().copyShared(shared).states(states).chainEvidence(chainEvidence);
+    }
+
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    /** @return true: the fit keeps the epoch with the best validation NLL */
+    @Override
+    public boolean earlyStops() {
+        return true;
+    }
+
+    @Override
+    public long seed() {
+        return shared.seed();
+    }
+
+    /** @return 1: one initialisation per fit */
+    @Override
+    public int starts() {
+        return 1;
+    }
+
+    /**
+     * @return {@code HmmTinyMoa-K<states>-H<hidden>}, with {@code -outcomes} when the chain also
+     *         emits outcomes
+     */
+    @Override
+    public String name() {
+        return "HmmTinyMoa-K" + states + "-H" + hiddenSize
+                + (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+    }
+
+    @Override
+    public String toJson() {
+        ObjectNode n = ModelSpecs.newObject(FAMILY);
+        n.put("states", states);
+        shared.write(n);
+        n.put("chainEvidence", chainEvidence.name());
+        return ModelSpecs.write(n);
+    }
+
+    static HmmTinyMoaModel fromJson(JsonNode n) {
+        return TinyMoaSpecJson.Shared.read(n, builder()).states(ModelSpecs.requiredInt(n, "states"))
+                .chainEvidence(ModelSpecs.requiredEnum(n, "chainEvidence", ChainEvidence.class)).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HmmTinyMoaModel m && states == m.states && chainEvidence == m.chainEvidence
+                && shared.sameAs(m.shared);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(states, chainEvidence, shared.hash());
+    }
+
     /**
      * Fits the model.
      *
@@ -90,6 +165,7 @@ public final class HmmTinyMoaModel {
      * @throws IllegalArgumentException if a dataset has no scored trial
      * @throws NullPointerException     if an argument is null
      */
+    @Override
     public FittedHmmTinyMoa fit(TwoStepDataset train, TwoStepDataset validation) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(validation, "validation");
@@ -123,6 +199,7 @@ public final class HmmTinyMoaModel {
                 validationNll(objective, theta, hmm, outcomes, va));
         for (int epoch = 1; epoch <= maxEpochs && !stopping.stopped(); epoch++) {
             double trainLoss = 0;
+            double jointObjective = 0;
             double[] startCounts = new double[states];
             double[][] transitionCounts = new double[states][states];
             List<Session> epochSessions = new ArrayList<>(tr.batch);
@@ -136,6 +213,7 @@ public final class HmmTinyMoaModel {
                     }
                 }
                 trainLoss += r.loss() * mini.numScored / tr.numScored;
+                jointObjective += r.objective() * mini.numScored / tr.numScored;
                 HmmStatistics s = r.posterior().statistics();
                 for (int i = 0; i < states; i++) {
                     startCounts[i] += s.initialCounts()[i];
@@ -149,7 +227,8 @@ public final class HmmTinyMoaModel {
             if (outcomes != null) {
                 outcomes = OutcomeEmissions.mapEstimate(epochSessions, epochGammas, states);
             }
-            if (stopping.record(epoch, trainLoss, validationNll(objective, theta, hmm, outcomes, va))) {
+            if (stopping.record(epoch, trainLoss, validationNll(objective, theta, hmm, outcomes, va),
+                    outcomes == null ? OptionalDouble.empty() : OptionalDouble.of(jointObjective))) {
                 best = theta.clone();
                 bestHmm = hmm;
                 bestOutcomes = outcomes;
@@ -160,8 +239,7 @@ public final class HmmTinyMoaModel {
                 agents.size(), stopping.epochs(), String.format("%.1f", seconds), stopping.bestValidation());
         TrainingHistory history = stopping.history(seconds);
         return new FittedHmmTinyMoa(states, hiddenSize, agents, best, bestHmm, bestOutcomes, history,
-                TinyMoaFiles.fitProvenance(TinyMoaFiles.specJson("hmm-tinymoa", states, hiddenSize, agents, seed,
-                        toString()), seed, train, validation, history));
+                TinyMoaFiles.fitProvenance(ModelSpecs.tree(this), seed, train, validation, history));
     }
 
     private static double validationNll(HmmMixtureObjective objective, double[] theta, HmmParameters hmm,

@@ -115,4 +115,21 @@ abstract class TinyMoaBuilderBase<B extends TinyMoaBuilderBase<B>> {
         this.seed = seed;
         return self();
     }
+
+    /**
+     * Copies the shared settings (for {@code toBuilder}).
+     *
+     * @param shared the settings
+     * @return this builder
+     */
+    B copyShared(TinyMoaSpecJson.Shared shared) {
+        hiddenSize = shared.hiddenSize();
+        agents = shared.agents();
+        learningRate = shared.learningRate();
+        maxEpochs = shared.maxEpochs();
+        patience = shared.patience();
+        batchSize = shared.batchSize();
+        seed = shared.seed();
+        return self();
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,27 +54,7 @@ final class TinyMoaFiles {
     }
 
     /** The backend recorded in the provenance of the neural mixture-of-agents models. */
-    static final String BACKEND = "pure Java GRU (GruBackbone), double precision";
-
-    /**
-     * The specification recorded in the provenance. The one place to switch to the spec's own
-     * JSON form: until specs have one, it records what every TinyMoA file records (kind, K, H,
-     * agents) plus the seed and the spec's description ({@code toString()}).
-     */
-    static JsonNode specJson(String kind, int states, int hiddenSize, List<Agent> agents, long seed,
-                             String description) {
-        ObjectNode n = new ObjectMapper().createObjectNode();
-        n.put("kind", kind);
-        n.put("states", states);
-        n.put("hiddenSize", hiddenSize);
-        ArrayNode ag = n.putArray("agents");
-        for (Agent a : agents) {
-            ag.add(a.name());
-        }
-        n.put("seed", seed);
-        n.put("description", description);
-        return n;
-    }
+    static final String BACKEND = "DL4J ComputationGraph GRU (GruGraph), double precision";
 
     /**
      * The provenance of a finished early-stopped fit; the kept parameters are those of the epoch
@@ -84,9 +65,9 @@ final class TinyMoaFiles {
         double trainLoss = Double.NaN;
         double validationLoss = Double.POSITIVE_INFINITY;
         for (TrainingHistory.Entry e : history.entries()) {
-            if (e.validationLoss() < validationLoss) {
-                validationLoss = e.validationLoss();
-                trainLoss = e.trainLoss();
+            if (e.validationChoiceNll().isPresent() && e.validationChoiceNll().getAsDouble() < validationLoss) {
+                validationLoss = e.validationChoiceNll().getAsDouble();
+                trainLoss = e.trainChoiceNll();
             }
         }
         int epochs = history.entries().isEmpty() ? 0 : history.entries().get(history.entries().size() - 1).iteration();
@@ -139,12 +120,14 @@ final class TinyMoaFiles {
         h.put("converged", c.history().converged());
         h.put("seconds", c.history().seconds());
         ArrayNode it = h.putArray("iteration");
-        ArrayNode tl = h.putArray("trainLoss");
-        ArrayNode vl = h.putArray("validationLoss");
+        ArrayNode tl = h.putArray("trainChoiceNll");
+        ArrayNode vl = h.putArray("validationChoiceNll");
+        ArrayNode ob = h.putArray("objective");
         for (TrainingHistory.Entry e : c.history().entries()) {
             it.add(e.iteration());
-            tl.add(e.trainLoss());
-            vl.add(e.validationLoss());
+            tl.add(e.trainChoiceNll());
+            addOptional(vl, e.validationChoiceNll());
+            addOptional(ob, e.objective());
         }
         try {
             m.writeValue(file.toFile(), root);
@@ -207,10 +190,14 @@ final class TinyMoaFiles {
         }
         JsonNode h = root.get("history");
         List<TrainingHistory.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < h.get("trainLoss").size(); i++) {
-            JsonNode v = h.get("validationLoss").get(i);
-            entries.add(new TrainingHistory.Entry(h.get("iteration").get(i).asInt(), h.get("trainLoss").get(i).asDouble(),
-                    v == null || v.isNull() ? Double.NaN : v.asDouble()));
+        // files written before the optional fields existed name them trainLoss and validationLoss
+        boolean legacy = !h.has("trainChoiceNll");
+        JsonNode train = h.get(legacy ? "trainLoss" : "trainChoiceNll");
+        JsonNode validation = h.get(legacy ? "validationLoss" : "validationChoiceNll");
+        JsonNode objective = h.path("objective");
+        for (int i = 0; i < train.size(); i++) {
+            entries.add(new TrainingHistory.Entry(h.get("iteration").get(i).asInt(), train.get(i).asDouble(),
+                    optional(validation == null ? null : validation.get(i)), optional(objective.get(i))));
         }
         Provenance provenance;
         try {
@@ -229,5 +216,18 @@ final class TinyMoaFiles {
             v[i] = n.get(i).asDouble();
         }
         return v;
+    }
+
+    private static void addOptional(ArrayNode array, OptionalDouble v) {
+        if (v.isPresent()) {
+            array.add(v.getAsDouble());
+        } else {
+            array.addNull();
+        }
+    }
+
+    private static OptionalDouble optional(JsonNode v) {
+        return v == null || !v.isNumber() || Double.isNaN(v.asDouble()) ? OptionalDouble.empty()
+                : OptionalDouble.of(v.asDouble());
     }
 }

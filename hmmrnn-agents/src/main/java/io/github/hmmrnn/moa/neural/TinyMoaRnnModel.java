@@ -5,6 +5,10 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.Adam;
 import io.github.hmmrnn.rnn.GruGraph;
+import io.github.hmmrnn.model.ModelSpec;
+import io.github.hmmrnn.model.ModelSpecs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +29,16 @@ import java.util.SplittableRandom;
  * fit set each agent's overall scale, while the gates redistribute it trial by trial.
  *
  * <p>Training minimises the mean cross-entropy of the scored training trials with mini-batch
- * Adam (whole sessions per batch) over all parameters (the GRU is hmmrnn-core's
- * {@link GruGraph}, the DL4J graph of TinyRNN's GRU), keeping the parameters with the lowest
- * validation NLL and stopping after {@code patience} epochs without improvement.
+ * Adam (whole sessions per batch) over all parameters (the GRU through hmmrnn-core's {@link io.github.hmmrnn.rnn.FusedGruLayer}),
+ * keeping the parameters with the lowest validation NLL and stopping after
+ * {@code patience} epochs without improvement. {@link #fit(TwoStepDataset)} early-stops on the
+ * held-out 150-trial segments of the training sessions
+ * ({@link io.github.hmmrnn.data.SessionFolds#innerValidation}).
  */
-public final class TinyMoaRnnModel {
+public final class TinyMoaRnnModel implements ModelSpec<FittedTinyMoaRnn> {
+
+    /** The JSON family key. */
+    public static final String FAMILY = "tinymoa";
 
     private static final Logger LOG = LoggerFactory.getLogger(TinyMoaRnnModel.class);
 
@@ -40,8 +49,10 @@ public final class TinyMoaRnnModel {
     private final int patience;
     private final int batchSize;
     private final long seed;
+    private final TinyMoaSpecJson.Shared shared;
 
     private TinyMoaRnnModel(Builder b) {
+        this.shared = TinyMoaSpecJson.Shared.of(b);
         this.batchSize = b.batchSize;
         this.hiddenSize = b.hiddenSize;
         this.agents = b.agents;
@@ -54,6 +65,60 @@ public final class TinyMoaRnnModel {
     /** @return a builder with the defaults H = 4, the original four agents, lr 0.005, batch 8 sessions, 2000 epochs, patience 100, seed 0 */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return a builder holding this specification's settings */
+    public Builder toBuilder() {
+        return new Builder().copyShared(shared);
+    }
+
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    /** @return true: the fit keeps the epoch with the best validation NLL */
+    @Override
+    public boolean earlyStops() {
+        return true;
+    }
+
+    @Override
+    public long seed() {
+        return shared.seed();
+    }
+
+    /** @return 1: one initialisation per fit */
+    @Override
+    public int starts() {
+        return 1;
+    }
+
+    /** @return {@code TinyMoa-H<hidden>} */
+    @Override
+    public String name() {
+        return "TinyMoa-H" + hiddenSize;
+    }
+
+    @Override
+    public String toJson() {
+        ObjectNode n = ModelSpecs.newObject(FAMILY);
+        shared.write(n);
+        return ModelSpecs.write(n);
+    }
+
+    static TinyMoaRnnModel fromJson(JsonNode n) {
+        return TinyMoaSpecJson.Shared.read(n, builder()).build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TinyMoaRnnModel m && shared.sameAs(m.shared);
+    }
+
+    @Override
+    public int hashCode() {
+        return shared.hash();
     }
 
     /** @return the agents, in gate order */
@@ -70,6 +135,7 @@ public final class TinyMoaRnnModel {
      * @throws IllegalArgumentException if a dataset is empty or has no scored trial
      * @throws NullPointerException     if an argument is null
      */
+    @Override
     public FittedTinyMoaRnn fit(TwoStepDataset train, TwoStepDataset validation) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(validation, "validation");
@@ -107,7 +173,7 @@ public final class TinyMoaRnnModel {
                 agents.size(), stopping.epochs(), String.format("%.1f", seconds), stopping.bestValidation());
         TrainingHistory history = stopping.history(seconds);
         return new FittedTinyMoaRnn(hiddenSize, agents, best, history, TinyMoaFiles.fitProvenance(
-                TinyMoaFiles.specJson("tinymoa", 1, hiddenSize, agents, seed, toString()), seed, train, validation,
+                ModelSpecs.tree(this), seed, train, validation,
                 history));
     }
 

@@ -1,7 +1,9 @@
-package io.github.hmmrnn.report;
+package io.github.hmmrnn.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,40 +12,39 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.hmmrnn.data.DatasetSplit;
-import io.github.hmmrnn.data.SessionFolds;
-import io.github.hmmrnn.data.SplitMethod;
-import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.metrics.PredictiveMetrics;
 import io.github.hmmrnn.metrics.PredictiveScore;
 import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.ModelSpec;
 
 /**
- * Session-level cross-validation of any model: whole sessions are held out, the model is fitted
- * on the rest (with an inner slice of training sessions for early stopping) and scored causally on
- * the held-out sessions. Folds run in parallel; results do not depend on the thread count.
+ * Session-level cross-validation of any {@link ModelSpec}: whole sessions are held out
+ * ({@link SessionFolds#kFold}), the model is fitted on the rest (a model that early-stops holds
+ * out an {@link InnerValidation inner validation} part of the training fold) and scored causally
+ * on both the whole training fold and the held-out sessions. Folds run in parallel; results do
+ * not depend on the thread count.
  */
-public final class CrossValidation {
+public final class SessionCrossValidation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CrossValidation.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCrossValidation.class);
 
-    /** Fraction of each training fold's sessions (or segments) held out for early stopping. */
-    public static final double INNER_VALIDATION_FRACTION = 0.15;
-
-    /** Trials per held-out segment under {@link InnerValidation#SEGMENTS}. */
-    public static final int INNER_VALIDATION_SEGMENT_LENGTH = 150;
-
-    private CrossValidation() {
+    private SessionCrossValidation() {
     }
 
     /**
      * One fold's outcome.
      *
-     * @param fold  fold index
-     * @param train score on the fold's training sessions
-     * @param test  score on the held-out sessions
+     * @param fold   fold index
+     * @param train  score on the fold's training sessions (all of them, the inner validation part included)
+     * @param test   score on the held-out sessions
      */
     public record Fold(int fold, PredictiveScore train, PredictiveScore test) {
+
+        /** Checks the fields. */
+        public Fold {
+            Objects.requireNonNull(train, "train");
+            Objects.requireNonNull(test, "test");
+        }
     }
 
     /**
@@ -53,6 +54,11 @@ public final class CrossValidation {
      * @param folds per-fold scores
      */
     public record Result(String model, List<Fold> folds) {
+
+        /** Copies the list. */
+        public Result {
+            folds = List.copyOf(folds);
+        }
 
         /** @return held-out NLL per scored trial, pooled over folds (nats) */
         public double testNll() {
@@ -87,55 +93,46 @@ public final class CrossValidation {
     }
 
     /**
-     * Cross-validates a model, holding out whole sessions of each training fold for early stopping
-     * ({@link InnerValidation#SESSIONS}).
+     * Cross-validates a specification.
      *
      * @param data    sessions (at least {@code folds} of them)
-     * @param fitter  the model
+     * @param spec    the model
      * @param folds   number of folds, at least 2
      * @param method  how sessions are dealt to folds
      * @param seed    fold-assignment seed (RANDOM only)
      * @param threads worker threads, at least 1
-     * @return per-fold and pooled scores
+     * @param inner   what a model with early stopping holds out of each training fold (ignored
+     *                by models without early stopping, which fit the whole training fold)
+     * @return per-fold and pooled scores, labelled with {@link ModelSpec#name()}
      * @throws IllegalArgumentException if {@code threads < 1} or the folds are invalid
      */
-    public static Result run(TwoStepDataset data, ModelFitter fitter, int folds, SplitMethod method, long seed,
-                             int threads) {
-        return run(data, fitter, folds, method, seed, threads, InnerValidation.SESSIONS);
-    }
-
-    /**
-     * Cross-validates a model.
-     *
-     * @param data    sessions (at least {@code folds} of them)
-     * @param fitter  the model
-     * @param folds   number of folds, at least 2
-     * @param method  how sessions are dealt to folds
-     * @param seed    fold-assignment seed (RANDOM only)
-     * @param threads worker threads, at least 1
-     * @param inner   what models with early stopping hold out of each training fold
-     * @return per-fold and pooled scores
-     * @throws IllegalArgumentException if {@code threads < 1} or the folds are invalid
-     */
-    public static Result run(TwoStepDataset data, ModelFitter fitter, int folds, SplitMethod method, long seed,
+    public static Result run(TwoStepDataset data, ModelSpec<?> spec, int folds, SplitMethod method, long seed,
                              int threads, InnerValidation inner) {
-        java.util.Objects.requireNonNull(inner, "inner");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(inner, "inner");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         List<DatasetSplit> splits = SessionFolds.kFold(data, folds, method, seed);
+        if (threads == 1) {
+            List<Fold> out = new ArrayList<>();
+            for (int f = 0; f < splits.size(); f++) {
+                out.add(fold(spec, splits.get(f), f, inner));
+            }
+            return new Result(spec.name(), out);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, folds));
         try {
             List<Future<Fold>> futures = new ArrayList<>();
             for (int f = 0; f < splits.size(); f++) {
                 final int fold = f;
-                futures.add(pool.submit(() -> fold(fitter, splits.get(fold), fold, inner)));
+                futures.add(pool.submit(() -> fold(spec, splits.get(fold), fold, inner)));
             }
             List<Fold> out = new ArrayList<>();
             for (Future<Fold> fu : futures) {
                 out.add(fu.get());
             }
-            return new Result(fitter.name(), out);
+            return new Result(spec.name(), out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("cross-validation interrupted", e);
@@ -149,23 +146,30 @@ public final class CrossValidation {
         }
     }
 
-    private static Fold fold(ModelFitter fitter, DatasetSplit split, int fold, InnerValidation validation) {
-        TwoStepDataset train = split.train();
-        DatasetSplit inner;
-        if (!fitter.usesValidation()) {
-            inner = new DatasetSplit(train, train);
-        } else if (validation == InnerValidation.SEGMENTS) {
-            inner = SessionFolds.holdOutSegments(train, INNER_VALIDATION_SEGMENT_LENGTH, INNER_VALIDATION_FRACTION);
-        } else {
-            inner = train.numSessions() >= 2
-                    ? SessionFolds.holdOut(train, INNER_VALIDATION_FRACTION, SplitMethod.STRIDE, 0)
-                    : new DatasetSplit(train, train);
+    /**
+     * Fits a specification on one training set the way cross-validation does: a model that
+     * early-stops on the {@code inner} part of {@code train}, any other on all of it.
+     *
+     * @param spec  the model
+     * @param train training sessions
+     * @param inner what an early-stopping model holds out
+     * @return the fitted model
+     */
+    public static FittedChoiceModel fit(ModelSpec<?> spec, TwoStepDataset train, InnerValidation inner) {
+        if (!spec.earlyStops()) {
+            return spec.fit(train);
         }
-        FittedChoiceModel m = fitter.fit(inner.train(), inner.test());
+        DatasetSplit split = inner.split(train);
+        return spec.fit(split.train(), split.test());
+    }
+
+    private static Fold fold(ModelSpec<?> spec, DatasetSplit split, int fold, InnerValidation inner) {
+        TwoStepDataset train = split.train();
+        FittedChoiceModel m = fit(spec, train, inner);
         PredictiveScore tr = PredictiveMetrics.evaluate(train, m.predictChoiceProbabilities(train));
         PredictiveScore te = PredictiveMetrics.evaluate(split.test(), m.predictChoiceProbabilities(split.test()));
-        LOG.info("{} fold {}: held-out NLL {} on {} trials", fitter.name(), fold,
-                String.format(java.util.Locale.ROOT, "%.4f", te.nll()), te.numScored());
+        LOG.info("{} fold {}: held-out NLL {} on {} trials", spec.name(), fold,
+                String.format(Locale.ROOT, "%.4f", te.nll()), te.numScored());
         return new Fold(fold, tr, te);
     }
 }

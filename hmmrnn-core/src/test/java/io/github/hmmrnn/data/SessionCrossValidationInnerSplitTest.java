@@ -1,4 +1,4 @@
-package io.github.hmmrnn.report;
+package io.github.hmmrnn.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,25 +10,48 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.hmmrnn.data.Session;
-import io.github.hmmrnn.data.SplitMethod;
-import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
+import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 
-/** What {@link CrossValidation} hands a model for early stopping under each {@link InnerValidation}. */
-class CrossValidationInnerSplitTest {
+/** What {@link SessionCrossValidation} hands a model for early stopping under each {@link InnerValidation}. */
+class SessionCrossValidationInnerSplitTest {
 
     private record Call(TwoStepDataset train, TwoStepDataset validation) {
     }
 
     private static List<Call> run(InnerValidation inner, TwoStepDataset data) {
         List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-        ModelFitter recorder = new ModelFitter() {
+        ModelSpec<FittedChoiceModel> recorder = new ModelSpec<>() {
+            @Override
+            public String family() {
+                return "recorder";
+            }
+
             @Override
             public String name() {
                 return "recorder";
+            }
+
+            @Override
+            public boolean earlyStops() {
+                return true;
+            }
+
+            @Override
+            public long seed() {
+                return 0;
+            }
+
+            @Override
+            public int starts() {
+                return 1;
+            }
+
+            @Override
+            public String toJson() {
+                return "{\"family\":\"recorder\"}";
             }
 
             @Override
@@ -56,7 +79,7 @@ class CrossValidationInnerSplitTest {
                 };
             }
         };
-        CrossValidation.run(data, recorder, 3, SplitMethod.STRIDE, 0, 1, inner);
+        SessionCrossValidation.run(data, recorder, 3, SplitMethod.STRIDE, 0, 1, inner);
         return calls;
     }
 
@@ -73,7 +96,7 @@ class CrossValidationInnerSplitTest {
             assertEquals(2, c.validation().numSessions());
             assertEquals(300, c.validation().numTrials());
             for (Session s : c.validation().sessions()) {
-                assertTrue(s.length() <= CrossValidation.INNER_VALIDATION_SEGMENT_LENGTH, "segment of " + s.length());
+                assertTrue(s.length() <= SessionFolds.INNER_VALIDATION_SEGMENT_LENGTH, "segment of " + s.length());
             }
         }
     }
