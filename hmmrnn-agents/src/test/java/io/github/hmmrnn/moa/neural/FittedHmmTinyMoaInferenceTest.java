@@ -24,6 +24,7 @@ import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.model.OutcomeEmissions;
+import io.github.hmmrnn.model.ModelSpecs;
 import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SessionInference;
 import io.github.hmmrnn.model.StateInference;
@@ -110,11 +111,12 @@ class FittedHmmTinyMoaInferenceTest {
     void fit_recordsProvenance_andOldFilesWithoutItLoad(@TempDir Path dir) throws IOException {
         TwoStepDataset train = data();
         TwoStepDataset validation = TwoStepGenerator.builder().sequences(2).trials(40).seed(5).build().generate();
-        FittedTinyMoaRnn fit = TinyMoaRnnModel.builder().hiddenSize(2).maxEpochs(3).seed(21).build()
-                .fit(train, validation);
+        TinyMoaRnnModel spec = TinyMoaRnnModel.builder().hiddenSize(2).maxEpochs(3).seed(21).build();
+        FittedTinyMoaRnn fit = spec.fit(train, validation);
         Provenance p = fit.provenance();
         assertEquals(21L, p.seed());
-        assertEquals("tinymoa", p.spec().get("kind").asText());
+        assertEquals(ModelSpecs.tree(spec), p.spec());
+        assertEquals(spec, ModelSpecs.fromJson(p.spec().toString()));
         assertEquals(Provenance.DataSummary.of(validation), p.validation());
         assertEquals(fit.history().entries().get(fit.history().entries().size() - 1).iteration(), p.fit().iterations());
         Path file = dir.resolve("tinymoa.json");
