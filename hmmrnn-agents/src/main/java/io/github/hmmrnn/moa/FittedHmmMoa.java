@@ -15,6 +15,7 @@ import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ForwardBackward;
+import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.LatentStateModel;
@@ -323,13 +324,13 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         List<Inference> out = new ArrayList<>(ps.size());
         for (PreparedSession s : ps) {
             double[][] x = AgentRegressors.compute(agents, values, s.session(), s.pCongruent(), false).values();
-            double[][] cl = MoaKernels.emissionLogLik(betaKA, x, s.free(), s.choices());
+            double[][] cl = MoaKernels.emissionLogLik(betaKA, x, s.steps(), s.emits(), s.choices());
             double[][] ll = cl;
             if (outcomes != null) {
                 ll = MoaFitter.copy(cl);
-                MoaKernels.addOutcomeLogLik(ll, outcomes.rewardProbabilities(), s.free(), s.outcomes(), s.rewards());
+                MoaKernels.addOutcomeLogLik(ll, outcomes.rewardProbabilities(), s.steps(), s.outcomes(), s.rewards());
             }
-            HmmPosterior post = s.free().length == 0 ? null
+            HmmPosterior post = s.steps().length == 0 ? null
                     : smooth ? ForwardBackward.run(pi, trans, ll) : ForwardBackward.filter(pi, trans, ll);
             out.add(new Inference(s, x, cl, ll, post));
         }
@@ -368,7 +369,8 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         double ll = 0;
         for (Inference inf : infer(data, false)) {
             if (inf.posterior != null) {
-                ll += MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik);
+                ll += MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik,
+                        inf.session.emits());
             }
         }
         return ll;
@@ -392,7 +394,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     private double[][] expand(Inference inf, Kind kind) {
         int n = inf.session.session().length();
         int k = pi.length;
-        int[] free = inf.session.free();
+        int[] free = inf.session.steps();
         double[][] out = new double[n][];
         if (free.length == 0) {
             for (int t = 0; t < n; t++) {
@@ -477,10 +479,10 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         List<int[]> out = new ArrayList<>();
         for (Inference inf : infer(data, false)) {
             int n = inf.session.session().length();
-            int[] free = inf.session.free();
+            int[] free = inf.session.steps();
             int[] path = new int[n];
             if (free.length > 0) {
-                int[] v = MoaKernels.viterbi(pi, trans, inf.logLik);
+                int[] v = Viterbi.decode(pi, trans, inf.logLik).states();
                 int step = 0;
                 for (int t = 0; t < n; t++) {
                     while (step < free.length && free[step] < t) {

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.moa;
 
+import io.github.hmmrnn.hmm.ChainLayout;
+import io.github.hmmrnn.hmm.ChainLayout.ForcedTrialRule;
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentParameter;
 import io.github.hmmrnn.agents.AgentPreset;
@@ -162,12 +164,21 @@ public final class HmmMoaModel {
      * @throws IllegalArgumentException if the data has no scored trial
      */
     public FittedHmmMoa fit(TwoStepDataset data) {
+        return fit(data, ChainLayout.RULE);
+    }
+
+    /**
+     * Fits with a given forced-trial rule of the chain layout: only for measuring the rules
+     * against each other (docs/hmm.md, "Forced and unscored trials"). The returned model's own
+     * inference always uses {@link ChainLayout#RULE}.
+     */
+    FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule) {
         Objects.requireNonNull(data, "data");
         if (data.numScored() == 0) {
             throw new IllegalArgumentException("data has no scored trials to fit: " + data);
         }
         long t0 = System.nanoTime();
-        List<PreparedSession> sessions = PreparedSession.of(data);
+        List<PreparedSession> sessions = PreparedSession.of(data, rule);
         int na = agents.size();
         MoaFitter fitter = newFitter(numStates, sessions, chainEvidence);
         SplittableRandom root = new SplittableRandom(seed);
@@ -272,7 +283,7 @@ public final class HmmMoaModel {
         List<double[][]> smoothed = bias.smoothedStates(data);
         List<double[][]> gammas = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
-            int[] free = sessions.get(i).free();
+            int[] free = sessions.get(i).steps();
             double[][] g = new double[free.length][];
             for (int j = 0; j < free.length; j++) {
                 g[j] = smoothed.get(i)[free[j]].clone();

@@ -98,7 +98,7 @@ final class MoaFitter {
         this.acceleration = acceleration;
         this.evidence = evidence;
         this.sessionList = sessions.stream().map(PreparedSession::session).toList();
-        this.freeList = sessions.stream().map(PreparedSession::free).toList();
+        this.freeList = sessions.stream().map(PreparedSession::steps).toList();
         this.numStates = numStates;
         this.sessions = sessions;
         this.fittedIndex = AgentRegressors.fittedParameterIndex(agents);
@@ -119,7 +119,7 @@ final class MoaFitter {
         this.tolerance = tolerance;
         int n = 0;
         for (PreparedSession s : sessions) {
-            n += s.free().length;
+            n += s.numChoiceSteps();
         }
         this.numScored = n;
     }
@@ -396,13 +396,14 @@ final class MoaFitter {
         List<double[][]> gammas = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
-            if (s.free().length == 0) {
+            if (s.steps().length == 0) {
                 gammas.add(new double[0][k]);
                 continue;
             }
-            double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.free(), s.choices());
+            double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.steps(), s.emits(),
+                    s.choices());
             if (p.rho != null) {
-                MoaKernels.addOutcomeLogLik(logLik, p.rho, s.free(), s.outcomes(), s.rewards());
+                MoaKernels.addOutcomeLogLik(logLik, p.rho, s.steps(), s.outcomes(), s.rewards());
             }
             HmmPosterior post = ForwardBackward.run(p.pi, p.trans, logLik);
             ll += post.logMarginalLikelihood();
@@ -492,8 +493,12 @@ final class MoaFitter {
             PreparedSession s = sessions.get(i);
             double[][] x = regs.get(i).values();
             double[][] g = gammas.get(i);
-            int[] free = s.free();
+            int[] free = s.steps();
+            boolean[] emits = s.emits();
             for (int j = 0; j < free.length; j++) {
+                if (!emits[j]) {
+                    continue;
+                }
                 int t = free[j];
                 double y = s.choices()[t];
                 for (int k = 0; k < numStates; k++) {
@@ -544,9 +549,13 @@ final class MoaFitter {
                 double[][] x = withDx.get(i).values();
                 double[][] dx = withDx.get(i).derivatives();
                 double[][] g = gammas.get(i);
-                int[] free = s.free();
+                int[] free = s.steps();
+                boolean[] emits = s.emits();
                 int[] choices = s.choices();
                 for (int j = 0; j < free.length; j++) {
+                    if (!emits[j]) {
+                        continue;
+                    }
                     int t = free[j];
                     double y = choices[t];
                     double[] xt = x[t];
