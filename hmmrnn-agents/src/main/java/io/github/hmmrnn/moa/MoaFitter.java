@@ -4,8 +4,12 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.agents.BetaPrior;
+import io.github.hmmrnn.hmm.BatchPosterior;
+import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
-import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.hmm.HmmMStep;
+import io.github.hmmrnn.hmm.HmmParameters;
+import io.github.hmmrnn.hmm.HmmStatistics;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.OutcomeEmissions;
@@ -14,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Generalized EM for one start of the MoA-HMM. E-step: forward–backward per session over its
- * scored trials. M-step: closed-form MAP π and A (and, when the chain emits outcomes, the
+ * Generalized EM for one start of the MoA-HMM. E-step: forward–backward ({@link ForwardBackward})
+ * per session over its chain steps ({@link io.github.hmmrnn.hmm.ChainLayout}). M-step: closed-form
+ * MAP π and A ({@link HmmMStep}) (and, when the chain emits outcomes, the
  * per-state reward probabilities ρ under their Beta(2, 2) prior); then (β, logit α) jointly by
  * damped Gauss–Newton on the posterior-weighted logistic objective (exact Newton/IRLS in β), with
  * forward-mode derivatives of the regressors in α, accepting only improving steps.
@@ -42,6 +48,7 @@ final class MoaFitter {
     private final double[][] priorPrecision;   // [K][A]
     private final double initialConcentration;
     private final double[][] transitionConcentration;
+    private final DirichletPrior chainPrior;
     private final int maxIterations;
     private final double tolerance;
     private final int numScored;
@@ -87,8 +94,7 @@ final class MoaFitter {
     record StartResult(Params params, double logLikelihood, double logPosterior, TrainingHistory history, int start) {
     }
 
-    private record EStep(double logLikelihood, double logPosterior, List<double[][]> gammas, double[] startCounts,
-                         double[][] transitionCounts) {
+    private record EStep(double logLikelihood, double logPosterior, List<double[][]> gammas, HmmStatistics statistics) {
     }
 
     MoaFitter(List<Agent> agents, int numStates, List<PreparedSession> sessions, double[][] priorMeanKA,
@@ -115,6 +121,9 @@ final class MoaFitter {
         }
         this.initialConcentration = initialConcentration;
         this.transitionConcentration = transitionConcentration;
+        double[] alphaPi = new double[numStates];
+        Arrays.fill(alphaPi, initialConcentration);
+        this.chainPrior = new DirichletPrior(alphaPi, transitionConcentration);
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         int n = 0;
@@ -390,14 +399,10 @@ final class MoaFitter {
 
     private EStep eStep(Params p, List<SessionRegressors> regs) {
         int k = numStates;
-        double ll = 0;
-        double[] startCounts = new double[k];
-        double[][] transCounts = new double[k][k];
-        List<double[][]> gammas = new ArrayList<>(sessions.size());
+        List<double[][]> chains = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
             if (s.steps().length == 0) {
-                gammas.add(new double[0][k]);
                 continue;
             }
             double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.steps(), s.emits(),
@@ -405,18 +410,17 @@ final class MoaFitter {
             if (p.rho != null) {
                 MoaKernels.addOutcomeLogLik(logLik, p.rho, s.steps(), s.outcomes(), s.rewards());
             }
-            HmmPosterior post = ForwardBackward.run(p.pi, p.trans, logLik);
-            ll += post.logMarginalLikelihood();
-            gammas.add(post.smoothed());
-            for (int a = 0; a < k; a++) {
-                startCounts[a] += post.smoothed()[0][a];
-                for (int b = 0; b < k; b++) {
-                    transCounts[a][b] += post.expectedTransitions()[a][b];
-                }
-            }
+            chains.add(logLik);
         }
+        BatchPosterior post = ForwardBackward.runAll(HmmParameters.of(p.pi, p.trans), chains);
+        List<double[][]> gammas = new ArrayList<>(sessions.size());
+        int c = 0;
+        for (PreparedSession s : sessions) {
+            gammas.add(s.steps().length == 0 ? new double[0][k] : post.chains().get(c++).smoothed());
+        }
+        double ll = post.logMarginalLikelihood();
         double lp = ll + logPrior(p);
-        return new EStep(ll, lp, gammas, startCounts, transCounts);
+        return new EStep(ll, lp, gammas, post.statistics());
     }
 
     double logPrior(Params p) {
@@ -455,34 +459,11 @@ final class MoaFitter {
     }
 
     private void mStepChain(Params p, EStep e) {
-        int k = numStates;
-        double[] pi = new double[k];
-        double s = 0;
-        for (int a = 0; a < k; a++) {
-            pi[a] = Math.max(e.startCounts[a] + initialConcentration - 1, 0);
-            s += pi[a];
-        }
-        if (s > 0) {
-            for (int a = 0; a < k; a++) {
-                p.pi[a] = pi[a] / s;
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            double[] row = new double[k];
-            double rs = 0;
-            for (int j = 0; j < k; j++) {
-                row[j] = Math.max(e.transitionCounts[i][j] + transitionConcentration[i][j] - 1, 0);
-                rs += row[j];
-            }
-            // a state never left keeps its old row rather than becoming 0/0
-            if (rs > 0) {
-                for (int j = 0; j < k; j++) {
-                    p.trans[i][j] = row[j] / rs;
-                }
-            }
-        }
+        HmmParameters next = HmmMStep.update(e.statistics, chainPrior, HmmParameters.of(p.pi, p.trans));
+        p.pi = next.initial();
+        p.trans = next.transition();
         if (p.rho != null) {
-            p.rho = OutcomeEmissions.mapEstimate(sessionList, freeList, e.gammas, k).rewardProbabilities();
+            p.rho = OutcomeEmissions.mapEstimate(sessionList, freeList, e.gammas, numStates).rewardProbabilities();
         }
     }
 
