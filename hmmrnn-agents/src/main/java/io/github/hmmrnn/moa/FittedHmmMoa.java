@@ -43,14 +43,13 @@ import java.util.function.Function;
  * β [agents][states], initial distribution π and transition matrix A.
  *
  * <p>All predictive quantities are causal: p(choice_t = 1 | trials &lt; t) =
- * Σ_k p(z_t = k | scored trials &lt; t)·σ(Σ_a β[a][k]·x_{a,t}). The hidden chain takes one step per
- * scored trial and restarts from π at every session. An unscored (forced) trial carries the state
- * distribution of the chain step that follows it (the next scored trial's predicted, and smoothed,
- * distribution); trailing forced trials carry the last step's distribution propagated once by A.
+ * Σ_k p(z_t = k | trials &lt; t)·σ(Σ_a β[a][k]·x_{a,t}). The hidden chain is laid out by
+ * {@link io.github.hmmrnn.hmm.ChainLayout}: one step per trial, restarting from π at every session;
+ * an unscored (forced) trial's step emits no choice.
  *
  * <p>When the chain also emits outcomes ({@link ChainEvidence#CHOICES_AND_OUTCOMES}), state k
  * rewards second-step state s with probability ρ[k][s] ({@link #outcomeEmissions()}), and every
- * scored trial's emission is p(choice_t | z_t = k)·ρ-term. Filtering, smoothing and Viterbi use
+ * trial's emission is p(choice_t | z_t = k)·ρ-term (the ρ-term alone on a forced trial). Filtering, smoothing and Viterbi use
  * it; the predictive p(choice_t = 1 | trials &lt; t) still mixes with p(z_t | trials &lt; t), which
  * then includes the outcomes of earlier trials but never that of trial t. {@link #logLikelihood()}
  * and {@link #logLikelihood(TwoStepDataset)} are then joint log-likelihoods of choices and
