@@ -15,10 +15,11 @@ import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ForwardBackward;
-import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.OutcomeChainEmission;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
@@ -327,7 +328,8 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             double[][] ll = cl;
             if (outcomes != null) {
                 ll = MoaFitter.copy(cl);
-                MoaKernels.addOutcomeLogLik(ll, outcomes.rewardProbabilities(), s.steps(), s.outcomes(), s.rewards());
+                MoaKernels.addInPlace(ll, OutcomeChainEmission.of(List.of(s.session()), List.of(s.layout()), outcomes)
+                        .logLikelihoods(0));
             }
             HmmPosterior post = s.steps().length == 0 ? null
                     : smooth ? ForwardBackward.run(pi, trans, ll) : ForwardBackward.filter(pi, trans, ll);

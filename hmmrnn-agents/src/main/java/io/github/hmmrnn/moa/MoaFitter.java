@@ -5,6 +5,7 @@ import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.agents.BetaPrior;
 import io.github.hmmrnn.hmm.BatchPosterior;
+import io.github.hmmrnn.hmm.ChainLayout;
 import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmMStep;
@@ -12,6 +13,7 @@ import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.OutcomeChainEmission;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import org.slf4j.Logger;
@@ -55,7 +57,7 @@ final class MoaFitter {
     private final EmAcceleration acceleration;
     private final ChainEvidence evidence;
     private final List<Session> sessionList;
-    private final List<int[]> freeList;
+    private final List<ChainLayout> layouts;
 
     /** Parameters of one start; arrays are mutated only by the owning fitter. */
     static final class Params {
@@ -104,7 +106,7 @@ final class MoaFitter {
         this.acceleration = acceleration;
         this.evidence = evidence;
         this.sessionList = sessions.stream().map(PreparedSession::session).toList();
-        this.freeList = sessions.stream().map(PreparedSession::steps).toList();
+        this.layouts = sessions.stream().map(PreparedSession::layout).toList();
         this.numStates = numStates;
         this.sessions = sessions;
         this.fittedIndex = AgentRegressors.fittedParameterIndex(agents);
@@ -399,6 +401,7 @@ final class MoaFitter {
 
     private EStep eStep(Params p, List<SessionRegressors> regs) {
         int k = numStates;
+        OutcomeChainEmission outcome = outcomeFactor(p);
         List<double[][]> chains = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
@@ -407,8 +410,8 @@ final class MoaFitter {
             }
             double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.steps(), s.emits(),
                     s.choices());
-            if (p.rho != null) {
-                MoaKernels.addOutcomeLogLik(logLik, p.rho, s.steps(), s.outcomes(), s.rewards());
+            if (outcome != null) {
+                MoaKernels.addInPlace(logLik, outcome.logLikelihoods(i));
             }
             chains.add(logLik);
         }
@@ -449,13 +452,14 @@ final class MoaFitter {
         }
         if (p.rho != null) {
             // Beta(2, 2) on every ρ[k][s], constants dropped: the prior whose MAP the M-step takes
-            for (double[] row : p.rho) {
-                for (double v : row) {
-                    lp += Math.log(v) + Math.log1p(-v);
-                }
-            }
+            lp += OutcomeEmissions.of(p.rho).logPrior();
         }
         return lp;
+    }
+
+    /** The outcome factor of the chain at p's ρ, or null when the chain emits choices only. */
+    private OutcomeChainEmission outcomeFactor(Params p) {
+        return p.rho == null ? null : OutcomeChainEmission.of(sessionList, layouts, OutcomeEmissions.of(p.rho));
     }
 
     private void mStepChain(Params p, EStep e) {
@@ -463,7 +467,7 @@ final class MoaFitter {
         p.pi = next.initial();
         p.trans = next.transition();
         if (p.rho != null) {
-            p.rho = OutcomeEmissions.mapEstimate(sessionList, freeList, e.gammas, numStates).rewardProbabilities();
+            p.rho = outcomeFactor(p).mStep(e.gammas).outcomes().rewardProbabilities();
         }
     }
 

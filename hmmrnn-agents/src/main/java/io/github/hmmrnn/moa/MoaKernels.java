@@ -60,32 +60,11 @@ final class MoaKernels {
         return out;
     }
 
-    /**
-     * Adds the outcome emission log p(reward_t | z_t = k, s_t) = log ρ[k][s_t] (or log(1 − ρ)) of
-     * every chain step to its row of {@code logLik}, in place.
-     *
-     * @param logLik  [m][K] emission log-likelihoods of the chain steps
-     * @param rho     [K][2] per-state reward probability of each second-step state
-     * @param free    trial index of each chain step
-     * @param outcome second-step states of all trials
-     * @param reward  rewards (0/1) of all trials
-     */
-    static void addOutcomeLogLik(double[][] logLik, double[][] rho, int[] free, int[] outcome, int[] reward) {
-        int k = rho.length;
-        double[][] logRewarded = new double[k][2];
-        double[][] logOmitted = new double[k][2];
-        for (int s = 0; s < k; s++) {
-            for (int o = 0; o < 2; o++) {
-                logRewarded[s][o] = Math.log(rho[s][o]);
-                logOmitted[s][o] = Math.log1p(-rho[s][o]);
-            }
-        }
-        for (int j = 0; j < free.length; j++) {
-            int t = free[j];
-            int o = outcome[t];
-            double[][] table = reward[t] == 1 ? logRewarded : logOmitted;
-            for (int s = 0; s < k; s++) {
-                logLik[j][s] += table[s][o];
+    /** a += b elementwise, in place: adds a second emission factor's [m][K] log-likelihoods. */
+    static void addInPlace(double[][] a, double[][] b) {
+        for (int j = 0; j < a.length; j++) {
+            for (int k = 0; k < a[j].length; k++) {
+                a[j][k] += b[j][k];
             }
         }
     }

@@ -13,8 +13,8 @@ import java.util.List;
  * are steps of the hidden chain, {@code steps}, and which of them emit their choice,
  * {@code emits}) and its choices, second-step states and rewards of all trials.
  */
-record PreparedSession(Session session, double pCongruent, int[] steps, boolean[] emits, int numChoiceSteps,
-                       int[] choices, int[] outcomes, int[] rewards) {
+record PreparedSession(Session session, double pCongruent, ChainLayout layout, int[] steps, boolean[] emits,
+                       int numChoiceSteps, int[] choices, int[] outcomes, int[] rewards) {
 
     static List<PreparedSession> of(TwoStepDataset data) {
         return of(data, ChainLayout.RULE);
@@ -25,7 +25,7 @@ record PreparedSession(Session session, double pCongruent, int[] steps, boolean[
         for (Session s : data.sessions()) {
             double pc = data.subject(s.subject()).pCongruent();
             ChainLayout layout = ChainLayout.of(s, rule);
-            out.add(new PreparedSession(s, pc, layout.steps(), layout.choiceSteps(), layout.numChoiceSteps(),
+            out.add(new PreparedSession(s, pc, layout, layout.steps(), layout.choiceSteps(), layout.numChoiceSteps(),
                     s.choices(), s.outcomes(), s.rewards()));
         }
         return out;

@@ -26,6 +26,7 @@ import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.io.MatTwoStepReader;
 import io.github.hmmrnn.io.SharedData;
 import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.OutcomeChainEmission;
 import io.github.hmmrnn.model.OutcomeEmissions;
 
 /**
@@ -147,7 +148,7 @@ class ForcedTrialRuleMeasurement {
                 beta[s][a] = weights[a][s];
             }
         }
-        double[][] rho = fit.outcomeEmissions().map(OutcomeEmissions::rewardProbabilities).orElse(null);
+        OutcomeEmissions rho = fit.outcomeEmissions().orElse(null);
         double total = 0;
         for (PreparedSession s : PreparedSession.of(data, rule)) {
             if (s.steps().length == 0) {
@@ -157,7 +158,8 @@ class ForcedTrialRuleMeasurement {
             double[][] choice = MoaKernels.emissionLogLik(beta, x, s.steps(), s.emits(), s.choices());
             double[][] chain = MoaFitter.copy(choice);
             if (rho != null) {
-                MoaKernels.addOutcomeLogLik(chain, rho, s.steps(), s.outcomes(), s.rewards());
+                MoaKernels.addInPlace(chain, OutcomeChainEmission.of(List.of(s.session()), List.of(s.layout()), rho)
+                        .logLikelihoods(0));
             }
             HmmPosterior post = ForwardBackward.filter(fit.initialDistribution(), fit.transitionMatrix(), chain);
             total += MoaKernels.causalChoiceLogLik(post.predicted(), choice, s.emits());
