@@ -42,9 +42,9 @@ public final class HmmParameters {
      * {@link TransitionStructure.Sticky}.
      *
      * @param numStates K, at least 1
-     * @param stay      self-transition probability, in (0, 1]
+     * @param stay      self-transition probability, in [0, 1]
      * @return the parameters
-     * @throws IllegalArgumentException if {@code numStates < 1} or {@code stay} is outside (0, 1]
+     * @throws IllegalArgumentException if {@code numStates < 1} or {@code stay} is outside [0, 1]
      */
     public static HmmParameters stickyStart(int numStates, double stay) {
         TransitionStructure structure = new TransitionStructure.Sticky(stay);

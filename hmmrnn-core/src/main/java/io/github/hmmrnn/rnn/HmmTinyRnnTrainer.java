@@ -133,13 +133,13 @@ final class HmmTinyRnnTrainer {
         return Double.isNaN(r.validationLoss()) ? r.trainLoss() : r.validationLoss();
     }
 
+    /** The library's sticky start ({@link HmmParameters#stickyStart}) with symmetry-breaking noise. */
     static double[][] initialTransition(int k, double stickiness, SplittableRandom rng) {
-        double[][] a = new double[k][k];
+        double[][] a = HmmParameters.stickyStart(k, stickiness).transition();
         for (int i = 0; i < k; i++) {
             double s = 0;
             for (int j = 0; j < k; j++) {
-                double base = k == 1 ? 1.0 : (i == j ? stickiness : (1 - stickiness) / (k - 1));
-                a[i][j] = k == 1 ? 1.0 : Math.max(base, 1e-6) * Math.exp(INIT_NOISE * gaussian(rng));
+                a[i][j] = k == 1 ? 1.0 : Math.max(a[i][j], 1e-6) * Math.exp(INIT_NOISE * gaussian(rng));
                 s += a[i][j];
             }
             for (int j = 0; j < k; j++) {
