@@ -3,7 +3,6 @@ package io.github.hmmrnn.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntFunction;
 
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
@@ -36,9 +35,6 @@ public final class BiasHmm {
     private static final double TOLERANCE = 1e-7;
     /** Self-transition probability of the sticky start. */
     private static final double STAY = 0.97;
-    /** Pseudo-count 1 on every entry of π and A keeps every entry positive. */
-    private static final IntFunction<ChainEm.Options> OPTIONS = k -> new ChainEm.Options(
-            DirichletPrior.pseudoCount(k, 1), MAX_ITERATIONS, TOLERANCE);
 
     private final double[] initial;
     private final double[][] transition;
@@ -98,7 +94,9 @@ public final class BiasHmm {
         OutcomeChainEmission rho = evidence == ChainEvidence.CHOICES_AND_OUTCOMES
                 ? OutcomeChainEmission.of(sessions, layouts, OutcomeEmissions.uninformative(k)) : null;
         ChainEm.Result<BiasEmission, OutcomeChainEmission> r = ChainEm.fit(HmmParameters.stickyStart(k, STAY),
-                new BiasEmission(sessions, layouts, p), rho, OPTIONS.apply(k));
+                new BiasEmission(sessions, layouts, p), rho,
+                // pseudo-count 1 on every entry of π and A keeps every entry positive
+                new ChainEm.Options(DirichletPrior.pseudoCount(k, 1), MAX_ITERATIONS, TOLERANCE));
         return new BiasHmm(r.chain().initial(), r.chain().transition(), r.emission().p.clone(),
                 r.outcomes() == null ? null : r.outcomes().outcomes(), r.logLikelihood());
     }
