@@ -7,8 +7,10 @@ import io.github.hmmrnn.agents.Agents;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.LatentStateModel;
+import io.github.hmmrnn.model.OutcomeChainEmission;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SavableModel;
@@ -39,14 +41,13 @@ import java.util.function.Function;
  * β [agents][states], initial distribution π and transition matrix A.
  *
  * <p>All predictive quantities are causal: p(choice_t = 1 | trials &lt; t) =
- * Σ_k p(z_t = k | scored trials &lt; t)·σ(Σ_a β[a][k]·x_{a,t}). The hidden chain takes one step per
- * scored trial and restarts from π at every session. An unscored (forced) trial carries the state
- * distribution of the chain step that follows it (the next scored trial's predicted, and smoothed,
- * distribution); trailing forced trials carry the last step's distribution propagated once by A.
+ * Σ_k p(z_t = k | trials &lt; t)·σ(Σ_a β[a][k]·x_{a,t}). The hidden chain is laid out by
+ * {@link io.github.hmmrnn.hmm.ChainLayout}: one step per trial, restarting from π at every session;
+ * an unscored (forced) trial's step emits no choice.
  *
  * <p>When the chain also emits outcomes ({@link ChainEvidence#CHOICES_AND_OUTCOMES}), state k
  * rewards second-step state s with probability ρ[k][s] ({@link #outcomeEmissions()}), and every
- * scored trial's emission is p(choice_t | z_t = k)·ρ-term. Filtering, smoothing and Viterbi use
+ * trial's emission is p(choice_t | z_t = k)·ρ-term (the ρ-term alone on a forced trial). Filtering, smoothing and Viterbi use
  * it; the predictive p(choice_t = 1 | trials &lt; t) still mixes with p(z_t | trials &lt; t), which
  * then includes the outcomes of earlier trials but never that of trial t. {@link #logLikelihood()}
  * and {@link #logLikelihood(TwoStepDataset)} are then joint log-likelihoods of choices and
@@ -382,13 +383,14 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         List<Pass> out = new ArrayList<>(ps.size());
         for (PreparedSession s : ps) {
             double[][] x = AgentRegressors.compute(agents, values, s.session(), s.pCongruent(), false).values();
-            double[][] cl = MoaKernels.emissionLogLik(betaKA, x, s.free(), s.choices());
+            double[][] cl = MoaKernels.emissionLogLik(betaKA, x, s.steps(), s.emits(), s.choices());
             double[][] ll = cl;
             if (outcomes != null) {
                 ll = DoubleArrays.copy(cl);
-                MoaKernels.addOutcomeLogLik(ll, outcomes.rewardProbabilities(), s.free(), s.outcomes(), s.rewards());
+                MoaKernels.addInPlace(ll, OutcomeChainEmission.of(List.of(s.session()), List.of(s.layout()), outcomes)
+                        .logLikelihoods(0));
             }
-            HmmPosterior post = s.free().length == 0 ? null
+            HmmPosterior post = s.steps().length == 0 ? null
                     : smooth ? ForwardBackward.run(pi, trans, ll) : ForwardBackward.filter(pi, trans, ll);
             out.add(new Pass(s, x, cl, ll, post));
         }
@@ -427,7 +429,8 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         double ll = 0;
         for (Pass inf : passes(data, false)) {
             if (inf.posterior != null) {
-                ll += MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik);
+                ll += MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik,
+                        inf.session.emits());
             }
         }
         return ll;
@@ -451,7 +454,7 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     private double[][] expand(Pass inf, Kind kind) {
         int n = inf.session.session().length();
         int k = pi.length;
-        int[] free = inf.session.free();
+        int[] free = inf.session.steps();
         double[][] out = new double[n][];
         if (free.length == 0) {
             for (int t = 0; t < n; t++) {
@@ -505,10 +508,10 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     /** The Viterbi path over the chain steps, each trial carrying the state of its step. */
     private int[] mostLikelyPath(Pass inf) {
         int n = inf.session.session().length();
-        int[] free = inf.session.free();
+        int[] free = inf.session.steps();
         int[] path = new int[n];
         if (free.length > 0) {
-            int[] v = MoaKernels.viterbi(pi, trans, inf.logLik);
+            int[] v = Viterbi.decode(pi, trans, inf.logLik).states();
             int step = 0;
             for (int t = 0; t < n; t++) {
                 while (step < free.length && free[step] < t) {
@@ -557,7 +560,8 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             double cll = 0;
             if (inf.posterior != null) {
                 ll = inf.posterior.logMarginalLikelihood();
-                cll = outcomes == null ? ll : MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik);
+                cll = outcomes == null ? ll : MoaKernels.causalChoiceLogLik(inf.posterior.predicted(), inf.choiceLogLik,
+                        inf.session.emits());
             }
             out.add(new SessionInference(choiceProbabilities(inf), expand(inf, Kind.PREDICTED),
                     expand(inf, Kind.FILTERED), expand(inf, Kind.SMOOTHED), mostLikelyPath(inf), ll, cll));

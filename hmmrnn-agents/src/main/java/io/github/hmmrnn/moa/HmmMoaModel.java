@@ -5,6 +5,8 @@ import io.github.hmmrnn.agents.AgentJson;
 import io.github.hmmrnn.agents.AgentParameter;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.hmm.ChainLayout;
+import io.github.hmmrnn.hmm.ChainLayout.ForcedTrialRule;
 import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.ModelSpec;
@@ -32,8 +34,8 @@ import java.util.concurrent.Future;
  * Specification of a hidden-Markov mixture of agents (MoA-HMM; Venditto, Miller, Brody &amp; Daw):
  * K hidden states in a Markov chain that restarts at each session; in state k the choice follows
  * p(choice_t = 1 | z_t = k) = σ(Σ_a β[a][k]·x_{a,t}) with agent regressors x (see
- * {@link io.github.hmmrnn.agents}). Forced (unscored) trials update the agents but are neither
- * scored nor steps of the chain.
+ * {@link io.github.hmmrnn.agents}). Forced (unscored) trials update the agents and are steps of the
+ * chain ({@link ChainLayout}) that emit no choice; they are not scored.
  *
  * <p>{@link #fit} runs generalized EM from several starts and keeps the start with the highest
  * log posterior. Priors: β[a][k] ~ Normal (default N(0, 10)), each fitted learning rate ~ its
@@ -46,7 +48,7 @@ import java.util.concurrent.Future;
  * are bit-identical for a seed, whatever the thread count.
  *
  * <p>With {@link Builder#chainEvidence}({@link ChainEvidence#CHOICES_AND_OUTCOMES}) the chain also
- * emits the outcome of every scored trial: p(reward_t | z_t = k, s_t) = ρ[k][s_t] for second-step
+ * emits the outcome of every trial: p(reward_t | z_t = k, s_t) = ρ[k][s_t] for second-step
  * state s_t, with ρ[k][s] ~ Beta(2, 2) and a closed-form MAP M-step. The states then follow
  * whatever changes the reward contingencies (task phases, reward blocks); choices are still
  * predicted from trials &lt; t only.
@@ -303,12 +305,21 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      */
     @Override
     public FittedHmmMoa fit(TwoStepDataset data) {
+        return fit(data, ChainLayout.RULE);
+    }
+
+    /**
+     * Fits with a given forced-trial rule of the chain layout: only for measuring the rules
+     * against each other (docs/hmm.md, "Forced and unscored trials"). The returned model's own
+     * inference always uses {@link ChainLayout#RULE}.
+     */
+    FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule) {
         Objects.requireNonNull(data, "data");
         if (data.numScored() == 0) {
             throw new IllegalArgumentException("data has no scored trials to fit: " + data);
         }
         long t0 = System.nanoTime();
-        List<PreparedSession> sessions = PreparedSession.of(data);
+        List<PreparedSession> sessions = PreparedSession.of(data, rule);
         int na = agents.size();
         MoaFitter fitter = newFitter(numStates, sessions, chainEvidence);
         SplittableRandom root = new SplittableRandom(seed);
@@ -402,7 +413,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
 
     /**
      * The bias-HMM warm start: a bias-only K-state choice HMM ({@link BiasHmm}) is fitted to the
-     * choices alone; its smoothed posteriors on the scored trials fix the state responsibilities
+     * choices alone; its smoothed posteriors on the chain steps fix the state responsibilities
      * of one full (β, α) M-step (from the pooled one-state weights, copied to every state), and
      * its π and A (and ρ, when the chain emits outcomes) start the chain. Slow preference changes
      * are thereby explained by the chain first; EM then decides by likelihood whether the agents'
@@ -414,7 +425,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         List<double[][]> smoothed = bias.smoothedStates(data);
         List<double[][]> gammas = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
-            int[] free = sessions.get(i).free();
+            int[] free = sessions.get(i).steps();
             double[][] g = new double[free.length][];
             for (int j = 0; j < free.length; j++) {
                 g[j] = smoothed.get(i)[free[j]].clone();
@@ -810,9 +821,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         /**
          * What the hidden chain emits (default {@link ChainEvidence#CHOICES}).
          *
-         * <p>With {@link ChainEvidence#CHOICES_AND_OUTCOMES} every scored trial also contributes
-         * p(reward_t | z_t = k, s_t) = ρ[k][s_t] (s_t its second-step state; forced trials take no
-         * chain step and their outcomes are not emitted). ρ has a Beta(2, 2) prior, a closed-form
+         * <p>With {@link ChainEvidence#CHOICES_AND_OUTCOMES} every trial also contributes
+         * p(reward_t | z_t = k, s_t) = ρ[k][s_t] (s_t its second-step state; a forced trial's chain
+         * step emits its outcome and no choice). ρ has a Beta(2, 2) prior, a closed-form
          * MAP M-step each EM iteration, starts at 0.5 in random starts and at the bias HMM's
          * estimate in the {@link #biasHmmStart warm start}. The fitted log-likelihood and log
          * posterior are then those of choices and outcomes jointly; choice predictions, and the

@@ -4,10 +4,16 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.agents.BetaPrior;
+import io.github.hmmrnn.hmm.BatchPosterior;
+import io.github.hmmrnn.hmm.ChainLayout;
+import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
-import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.hmm.HmmMStep;
+import io.github.hmmrnn.hmm.HmmParameters;
+import io.github.hmmrnn.hmm.HmmStatistics;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.model.ChainEvidence;
+import io.github.hmmrnn.model.OutcomeChainEmission;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
@@ -16,12 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Generalized EM for one start of the MoA-HMM. E-step: forward–backward per session over its
- * scored trials. M-step: closed-form MAP π and A (and, when the chain emits outcomes, the
+ * Generalized EM for one start of the MoA-HMM. E-step: forward–backward ({@link ForwardBackward})
+ * per session over its chain steps ({@link io.github.hmmrnn.hmm.ChainLayout}). M-step: closed-form
+ * MAP π and A ({@link HmmMStep}) (and, when the chain emits outcomes, the
  * per-state reward probabilities ρ under their Beta(2, 2) prior); then (β, logit α) jointly by
  * damped Gauss–Newton on the posterior-weighted logistic objective (exact Newton/IRLS in β), with
  * forward-mode derivatives of the regressors in α, accepting only improving steps.
@@ -45,13 +53,14 @@ final class MoaFitter {
     private final double[][] priorPrecision;   // [K][A]
     private final double initialConcentration;
     private final double[][] transitionConcentration;
+    private final DirichletPrior chainPrior;
     private final int maxIterations;
     private final double tolerance;
     private final int numScored;
     private final EmAcceleration acceleration;
     private final ChainEvidence evidence;
     private final List<Session> sessionList;
-    private final List<int[]> freeList;
+    private final List<ChainLayout> layouts;
 
     /** Parameters of one start; arrays are mutated only by the owning fitter. */
     static final class Params {
@@ -91,8 +100,8 @@ final class MoaFitter {
     }
 
     /** {@code choiceLogLikelihood}: Σ log p(choice_t | trials &lt; t), equal to logLikelihood without outcomes. */
-    private record EStep(double logLikelihood, double logPosterior, List<double[][]> gammas, double[] startCounts,
-                         double[][] transitionCounts, double choiceLogLikelihood) {
+    private record EStep(double logLikelihood, double logPosterior, List<double[][]> gammas, HmmStatistics statistics,
+                         double choiceLogLikelihood) {
     }
 
     private TrainingHistory.Entry historyEntry(int iteration, EStep e) {
@@ -107,7 +116,7 @@ final class MoaFitter {
         this.acceleration = acceleration;
         this.evidence = evidence;
         this.sessionList = sessions.stream().map(PreparedSession::session).toList();
-        this.freeList = sessions.stream().map(PreparedSession::free).toList();
+        this.layouts = sessions.stream().map(PreparedSession::layout).toList();
         this.numStates = numStates;
         this.sessions = sessions;
         this.fittedIndex = AgentRegressors.fittedParameterIndex(agents);
@@ -124,11 +133,14 @@ final class MoaFitter {
         }
         this.initialConcentration = initialConcentration;
         this.transitionConcentration = transitionConcentration;
+        double[] alphaPi = new double[numStates];
+        Arrays.fill(alphaPi, initialConcentration);
+        this.chainPrior = new DirichletPrior(alphaPi, transitionConcentration);
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         int n = 0;
         for (PreparedSession s : sessions) {
-            n += s.free().length;
+            n += s.numChoiceSteps();
         }
         this.numScored = n;
     }
@@ -399,50 +411,41 @@ final class MoaFitter {
 
     private EStep eStep(Params p, List<SessionRegressors> regs) {
         int k = numStates;
-        double ll = 0;
-        double choiceLl = 0;
-        double[] startCounts = new double[k];
-        double[][] transCounts = new double[k][k];
-        List<double[][]> gammas = new ArrayList<>(sessions.size());
+        OutcomeChainEmission outcome = outcomeFactor(p);
+        List<double[][]> chains = new ArrayList<>(sessions.size());
+        List<double[][]> choiceChains = outcome == null ? chains : new ArrayList<>(sessions.size());
+        List<boolean[]> emitting = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
-            if (s.free().length == 0) {
-                gammas.add(new double[0][k]);
+            if (s.steps().length == 0) {
                 continue;
             }
-            double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.free(), s.choices());
-            double[][] choiceLogLik = null;
-            if (p.rho != null) {
-                choiceLogLik = DoubleArrays.copy(logLik);
-                MoaKernels.addOutcomeLogLik(logLik, p.rho, s.free(), s.outcomes(), s.rewards());
+            double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.steps(), s.emits(),
+                    s.choices());
+            if (outcome != null) {
+                emitting.add(s.emits());
+                choiceChains.add(DoubleArrays.copy(logLik));
+                MoaKernels.addInPlace(logLik, outcome.logLikelihoods(i));
             }
-            HmmPosterior post = ForwardBackward.run(p.pi, p.trans, logLik);
-            ll += post.logMarginalLikelihood();
-            choiceLl += choiceLogLik == null ? post.logMarginalLikelihood()
-                    : causalChoiceLogLikelihood(post.predicted(), choiceLogLik);
-            gammas.add(post.smoothed());
-            for (int a = 0; a < k; a++) {
-                startCounts[a] += post.smoothed()[0][a];
-                for (int b = 0; b < k; b++) {
-                    transCounts[a][b] += post.expectedTransitions()[a][b];
-                }
-            }
+            chains.add(logLik);
         }
+        BatchPosterior post = ForwardBackward.runAll(HmmParameters.of(p.pi, p.trans), chains);
+        List<double[][]> gammas = new ArrayList<>(sessions.size());
+        int c = 0;
+        for (PreparedSession s : sessions) {
+            gammas.add(s.steps().length == 0 ? new double[0][k] : post.chains().get(c++).smoothed());
+        }
+        double ll = post.logMarginalLikelihood();
         double lp = ll + logPrior(p);
-        return new EStep(ll, lp, gammas, startCounts, transCounts, choiceLl);
-    }
-
-    /** Σ_t log Σ_k p(z_t = k | steps &lt; t) p(choice_t | z_t = k): the causal choice score of one chain. */
-    private static double causalChoiceLogLikelihood(double[][] predicted, double[][] choiceLogLik) {
-        double sum = 0;
-        for (int t = 0; t < predicted.length; t++) {
-            double p = 0;
-            for (int k = 0; k < predicted[t].length; k++) {
-                p += predicted[t][k] * Math.exp(choiceLogLik[t][k]);
+        double choiceLl = ll;
+        if (outcome != null) {
+            choiceLl = 0;
+            for (int i = 0; i < chains.size(); i++) {
+                choiceLl += MoaKernels.causalChoiceLogLik(post.chains().get(i).predicted(), choiceChains.get(i),
+                        emitting.get(i));
             }
-            sum += Math.log(p);
         }
-        return sum;
+        return new EStep(ll, lp, gammas, post.statistics(), choiceLl);
     }
 
     double logPrior(Params p) {
@@ -471,44 +474,22 @@ final class MoaFitter {
         }
         if (p.rho != null) {
             // Beta(2, 2) on every ρ[k][s], constants dropped: the prior whose MAP the M-step takes
-            for (double[] row : p.rho) {
-                for (double v : row) {
-                    lp += Math.log(v) + Math.log1p(-v);
-                }
-            }
+            lp += OutcomeEmissions.of(p.rho).logPrior();
         }
         return lp;
     }
 
+    /** The outcome factor of the chain at p's ρ, or null when the chain emits choices only. */
+    private OutcomeChainEmission outcomeFactor(Params p) {
+        return p.rho == null ? null : OutcomeChainEmission.of(sessionList, layouts, OutcomeEmissions.of(p.rho));
+    }
+
     private void mStepChain(Params p, EStep e) {
-        int k = numStates;
-        double[] pi = new double[k];
-        double s = 0;
-        for (int a = 0; a < k; a++) {
-            pi[a] = Math.max(e.startCounts[a] + initialConcentration - 1, 0);
-            s += pi[a];
-        }
-        if (s > 0) {
-            for (int a = 0; a < k; a++) {
-                p.pi[a] = pi[a] / s;
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            double[] row = new double[k];
-            double rs = 0;
-            for (int j = 0; j < k; j++) {
-                row[j] = Math.max(e.transitionCounts[i][j] + transitionConcentration[i][j] - 1, 0);
-                rs += row[j];
-            }
-            // a state never left keeps its old row rather than becoming 0/0
-            if (rs > 0) {
-                for (int j = 0; j < k; j++) {
-                    p.trans[i][j] = row[j] / rs;
-                }
-            }
-        }
+        HmmParameters next = HmmMStep.update(e.statistics, chainPrior, HmmParameters.of(p.pi, p.trans));
+        p.pi = next.initial();
+        p.trans = next.transition();
         if (p.rho != null) {
-            p.rho = OutcomeEmissions.mapEstimate(sessionList, freeList, e.gammas, k).rewardProbabilities();
+            p.rho = outcomeFactor(p).mStep(e.gammas).outcomes().rewardProbabilities();
         }
     }
 
@@ -519,8 +500,12 @@ final class MoaFitter {
             PreparedSession s = sessions.get(i);
             double[][] x = regs.get(i).values();
             double[][] g = gammas.get(i);
-            int[] free = s.free();
+            int[] free = s.steps();
+            boolean[] emits = s.emits();
             for (int j = 0; j < free.length; j++) {
+                if (!emits[j]) {
+                    continue;
+                }
                 int t = free[j];
                 double y = s.choices()[t];
                 for (int k = 0; k < numStates; k++) {
@@ -571,9 +556,13 @@ final class MoaFitter {
                 double[][] x = withDx.get(i).values();
                 double[][] dx = withDx.get(i).derivatives();
                 double[][] g = gammas.get(i);
-                int[] free = s.free();
+                int[] free = s.steps();
+                boolean[] emits = s.emits();
                 int[] choices = s.choices();
                 for (int j = 0; j < free.length; j++) {
+                    if (!emits[j]) {
+                        continue;
+                    }
                     int t = free[j];
                     double y = choices[t];
                     double[] xt = x[t];

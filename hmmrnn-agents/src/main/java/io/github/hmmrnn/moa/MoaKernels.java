@@ -24,19 +24,23 @@ final class MoaKernels {
     }
 
     /**
-     * Emission log-likelihoods of the scored trials of one session.
+     * Choice emission log-likelihoods of the chain steps of one session.
      *
      * @param beta   [K][A] weights, state-major
      * @param x      [T][A] regressors of all trials
-     * @param free   indices of scored trials
+     * @param steps  trial index of each chain step
+     * @param emits  per step, whether it emits its choice (0 in every state when not)
      * @param choice choices of all trials
      * @return [m][K] log p(choice | z = k)
      */
-    static double[][] emissionLogLik(double[][] beta, double[][] x, int[] free, int[] choice) {
+    static double[][] emissionLogLik(double[][] beta, double[][] x, int[] steps, boolean[] emits, int[] choice) {
         int k = beta.length;
-        double[][] out = new double[free.length][k];
-        for (int j = 0; j < free.length; j++) {
-            int t = free[j];
+        double[][] out = new double[steps.length][k];
+        for (int j = 0; j < steps.length; j++) {
+            if (!emits[j]) {
+                continue;
+            }
+            int t = steps[j];
             for (int s = 0; s < k; s++) {
                 double eta = dot(beta[s], x[t]);
                 out[j][s] = choice[t] == 1 ? Logistic.logSigmoid(eta) : Logistic.logSigmoid(-eta);
@@ -45,47 +49,31 @@ final class MoaKernels {
         return out;
     }
 
-    /**
-     * Adds the outcome emission log p(reward_t | z_t = k, s_t) = log ρ[k][s_t] (or log(1 − ρ)) of
-     * every scored trial to its row of {@code logLik}, in place.
-     *
-     * @param logLik  [m][K] emission log-likelihoods of the scored trials
-     * @param rho     [K][2] per-state reward probability of each second-step state
-     * @param free    indices of the scored trials
-     * @param outcome second-step states of all trials
-     * @param reward  rewards (0/1) of all trials
-     */
-    static void addOutcomeLogLik(double[][] logLik, double[][] rho, int[] free, int[] outcome, int[] reward) {
-        int k = rho.length;
-        double[][] logRewarded = new double[k][2];
-        double[][] logOmitted = new double[k][2];
-        for (int s = 0; s < k; s++) {
-            for (int o = 0; o < 2; o++) {
-                logRewarded[s][o] = Math.log(rho[s][o]);
-                logOmitted[s][o] = Math.log1p(-rho[s][o]);
-            }
-        }
-        for (int j = 0; j < free.length; j++) {
-            int t = free[j];
-            int o = outcome[t];
-            double[][] table = reward[t] == 1 ? logRewarded : logOmitted;
-            for (int s = 0; s < k; s++) {
-                logLik[j][s] += table[s][o];
+    /** a += b elementwise, in place: adds a second emission factor's [m][K] log-likelihoods. */
+    static void addInPlace(double[][] a, double[][] b) {
+        for (int j = 0; j < a.length; j++) {
+            for (int k = 0; k < a[j].length; k++) {
+                a[j][k] += b[j][k];
             }
         }
     }
 
     /**
-     * Σ_j log Σ_k p(z_j = k | earlier steps) p(choice_j | z_j = k): the causal log-likelihood of the
-     * scored choices, whatever else the chain's emissions contain.
+     * Σ_j log Σ_k p(z_j = k | earlier steps) p(choice_j | z_j = k) over the steps that emit their
+     * choice: the causal log-likelihood of the scored choices, whatever else the chain's emissions
+     * contain.
      *
      * @param predicted     [m][K] one-step predictive state distributions
      * @param choiceLogLik  [m][K] log p(choice_j | z_j = k)
-     * @return the sum over the m scored trials
+     * @param emits         per step, whether it emits its choice
+     * @return the sum over the scored steps
      */
-    static double causalChoiceLogLik(double[][] predicted, double[][] choiceLogLik) {
+    static double causalChoiceLogLik(double[][] predicted, double[][] choiceLogLik, boolean[] emits) {
         double total = 0;
         for (int j = 0; j < predicted.length; j++) {
+            if (!emits[j]) {
+                continue;
+            }
             double max = Double.NEGATIVE_INFINITY;
             for (double v : choiceLogLik[j]) {
                 max = Math.max(max, v);
@@ -208,43 +196,5 @@ final class MoaKernels {
             }
         }
         return p.length - 1;
-    }
-
-    /** Viterbi path of one chain in log space; ties go to the lower state index. */
-    static int[] viterbi(double[] pi, double[][] a, double[][] logLik) {
-        int n = logLik.length;
-        int k = pi.length;
-        double[][] delta = new double[n][k];
-        int[][] back = new int[n][k];
-        for (int s = 0; s < k; s++) {
-            delta[0][s] = Math.log(pi[s]) + logLik[0][s];
-        }
-        for (int t = 1; t < n; t++) {
-            for (int j = 0; j < k; j++) {
-                double best = Double.NEGATIVE_INFINITY;
-                int arg = 0;
-                for (int i = 0; i < k; i++) {
-                    double v = delta[t - 1][i] + Math.log(a[i][j]);
-                    if (v > best) {
-                        best = v;
-                        arg = i;
-                    }
-                }
-                delta[t][j] = best + logLik[t][j];
-                back[t][j] = arg;
-            }
-        }
-        int[] path = new int[n];
-        double best = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < k; s++) {
-            if (delta[n - 1][s] > best) {
-                best = delta[n - 1][s];
-                path[n - 1] = s;
-            }
-        }
-        for (int t = n - 1; t > 0; t--) {
-            path[t - 1] = back[t][path[t]];
-        }
-        return path;
     }
 }

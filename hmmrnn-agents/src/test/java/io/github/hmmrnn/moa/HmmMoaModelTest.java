@@ -40,7 +40,7 @@ class HmmMoaModelTest {
     }
 
     @Test
-    void logLikelihood_matchesBruteForceOverPaths_forcedTrialsTakeNoStep() {
+    void logLikelihood_matchesBruteForceOverPaths_forcedTrialsStepWithoutChoice() {
         FittedHmmMoa m = twoStateTruth();
         TwoStepDataset data = tinyData();
         List<double[][]> x = m.regressors(data);
@@ -50,11 +50,10 @@ class HmmMoaModelTest {
         double total = 0;
         for (int s = 0; s < data.numSessions(); s++) {
             Session ses = data.sessions().get(s);
+            // the library's layout: one chain step per trial, forced trials emit no choice
             List<Integer> free = new ArrayList<>();
             for (int t = 0; t < ses.length(); t++) {
-                if (ses.scored(t)) {
-                    free.add(t);
-                }
+                free.add(t);
             }
             int m2 = free.size();
             double lik = 0;
@@ -69,7 +68,9 @@ class HmmMoaModelTest {
                         eta += beta[ag][z] * x.get(s)[t][ag];
                     }
                     double p1 = 1 / (1 + Math.exp(-eta));
-                    p *= ses.choice(t) == 1 ? p1 : 1 - p1;
+                    if (ses.scored(t)) {
+                        p *= ses.choice(t) == 1 ? p1 : 1 - p1;
+                    }
                 }
                 lik += p;
             }
@@ -141,13 +142,17 @@ class HmmMoaModelTest {
     }
 
     @Test
-    void smoothedStates_forcedTrialCarriesNextStep() {
+    void predictedStates_forcedTrialIsAStepWithoutEvidence() {
         FittedHmmMoa m = twoStateTruth();
         TwoStepDataset data = tinyData();
         double[][] pred = m.predictedStates(data).get(0);
-        double[][] smooth = m.smoothedStates(data).get(0);
-        assertArrayEquals(pred[3], pred[2], 0.0);
-        assertArrayEquals(smooth[3], smooth[2], 0.0);
+        double[][] filtered = m.filteredStates(data).get(0);
+        double[][] a = m.transitionMatrix();
+        // trial 2 is forced: the chain steps through it (one A per trial) but learns nothing there
+        assertArrayEquals(pred[2], filtered[2], 1e-15);
+        for (int j = 0; j < 2; j++) {
+            assertEquals(pred[2][0] * a[0][j] + pred[2][1] * a[1][j], pred[3][j], 1e-15);
+        }
         assertArrayEquals(m.initialDistribution(), pred[0], 0.0);
         assertEquals(5, m.mostLikelyStates(data).get(0).length);
     }

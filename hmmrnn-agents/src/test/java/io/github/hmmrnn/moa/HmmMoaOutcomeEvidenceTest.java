@@ -103,7 +103,10 @@ class HmmMoaOutcomeEvidenceTest {
 
     // ------------------------------------------------------------------ (b) brute force
 
-    /** log Σ over state paths of the first {@code steps} chain steps: choices of those steps, outcomes of the first {@code outcomeSteps}. */
+    /**
+     * log Σ over state paths of the first {@code steps} chain steps (one per trial, the library's
+     * layout): choices of the scored trials among them, outcomes of the first {@code outcomeSteps}.
+     */
     private static double bruteForceLog(FittedHmmMoa m, double[][] x, Session s, int[] free, int steps,
                                         int outcomeSteps, double[][] rho) {
         double[][] beta = m.weights();
@@ -126,7 +129,9 @@ class HmmMoaOutcomeEvidenceTest {
                     eta += beta[ag][z] * x[t][ag];
                 }
                 double p1 = 1 / (1 + Math.exp(-eta));
-                p *= s.choice(t) == 1 ? p1 : 1 - p1;
+                if (s.scored(t)) {
+                    p *= s.choice(t) == 1 ? p1 : 1 - p1;
+                }
                 if (j < outcomeSteps) {
                     double pr = rho[z][s.outcome(t)];
                     p *= s.reward(t) == 1 ? pr : 1 - pr;
@@ -138,8 +143,8 @@ class HmmMoaOutcomeEvidenceTest {
         return Math.log(total);
     }
 
-    private static int[] scoredTrials(Session s) {
-        return java.util.stream.IntStream.range(0, s.length()).filter(s::scored).toArray();
+    private static int[] allTrials(Session s) {
+        return java.util.stream.IntStream.range(0, s.length()).toArray();
     }
 
     @Test
@@ -152,8 +157,11 @@ class HmmMoaOutcomeEvidenceTest {
         double choices = 0;
         for (int i = 0; i < data.numSessions(); i++) {
             Session s = data.sessions().get(i);
-            int[] free = scoredTrials(s);
+            int[] free = allTrials(s);
             for (int j = 0; j < free.length; j++) {
+                if (!s.scored(free[j])) {
+                    continue;
+                }
                 // p(c_j | c_<j, r_<j) = p(c_≤j, r_<j) / p(c_<j, r_<j)
                 double num = bruteForceLog(m, x.get(i), s, free, j + 1, j, RHO);
                 double den = j == 0 ? 0 : bruteForceLog(m, x.get(i), s, free, j, j, RHO);
@@ -178,7 +186,7 @@ class HmmMoaOutcomeEvidenceTest {
         FittedHmmMoa m = rewardLearningTruth();
         TwoStepDataset data = sevenTrialData();
         Session s = data.sessions().get(0);
-        int[] free = scoredTrials(s);
+        int[] free = allTrials(s);
         double[][] x = m.regressors(data).get(0);
         double[][] beta = m.weights();
         double[] pi = m.initialDistribution();
@@ -193,7 +201,9 @@ class HmmMoaOutcomeEvidenceTest {
                 int t = free[j];
                 double eta = beta[0][z] * x[t][0] + beta[1][z] * x[t][1];
                 double p1 = 1 / (1 + Math.exp(-eta));
-                lp += Math.log(s.choice(t) == 1 ? p1 : 1 - p1);
+                if (s.scored(t)) {
+                    lp += Math.log(s.choice(t) == 1 ? p1 : 1 - p1);
+                }
                 lp += Math.log(s.reward(t) == 1 ? RHO[z][s.outcome(t)] : 1 - RHO[z][s.outcome(t)]);
             }
             if (lp > best) {
@@ -229,7 +239,7 @@ class HmmMoaOutcomeEvidenceTest {
             // at a fixed point of EM, ρ is the Beta(2, 2) MAP from the model's own smoothed states
             OutcomeEmissions rho = fit.outcomeEmissions().orElseThrow();
             OutcomeEmissions again = OutcomeEmissions.mapEstimate(data.sessions(),
-                    data.sessions().stream().map(HmmMoaOutcomeEvidenceTest::scoredTrials).toList(),
+                    data.sessions().stream().map(HmmMoaOutcomeEvidenceTest::allTrials).toList(),
                     fit.smoothedStates(data), 2);
             for (int k = 0; k < 2; k++) {
                 assertArrayEquals(again.rewardProbabilities()[k], rho.rewardProbabilities()[k], 1e-4, acc + " state " + k);

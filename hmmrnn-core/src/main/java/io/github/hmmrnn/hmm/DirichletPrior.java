@@ -63,6 +63,19 @@ public record DirichletPrior(double[] initialConcentration, double[][] transitio
     }
 
     /**
+     * The same pseudo-count c on every entry of π and A (concentration c + 1): c = 1 keeps every
+     * probability positive (the add-one estimate (n + 1) / (N + K)).
+     *
+     * @param numStates   K, at least 1
+     * @param pseudoCount c, &gt; −1
+     * @return the prior
+     * @throws IllegalArgumentException if {@code numStates < 1} or {@code pseudoCount <= -1}
+     */
+    public static DirichletPrior pseudoCount(int numStates, double pseudoCount) {
+        return sticky(numStates, pseudoCount + 1, pseudoCount + 1, pseudoCount + 1);
+    }
+
+    /**
      * Prior with α^π = {@code alphaInitial} everywhere, α^A_ii = {@code alphaStay} and
      * α^A_ij = {@code alphaSwitch} for i ≠ j.
      *

@@ -53,7 +53,8 @@ public final class HmmMStep {
         double[] p = new double[k];
         double s = 0;
         for (int j = 0; j < k; j++) {
-            p[j] = Math.max(counts[j] + alpha[j] - 1.0, 0.0);
+            // n + (α − 1): with α = 2 exactly the classic add-one estimate (n + 1)
+            p[j] = Math.max(counts[j] + (alpha[j] - 1.0), 0.0);
             s += p[j];
         }
         if (!(s > 0)) {

@@ -36,6 +36,21 @@ public final class HmmParameters {
         return new HmmParameters(initial.clone(), a);
     }
 
+    /**
+     * The sticky start of the library's chain fits: uniform π and A with {@code stay} on the
+     * diagonal and (1 − stay)/(K − 1) elsewhere (A = [[1]] for K = 1); see
+     * {@link TransitionStructure.Sticky}.
+     *
+     * @param numStates K, at least 1
+     * @param stay      self-transition probability, in [0, 1]
+     * @return the parameters
+     * @throws IllegalArgumentException if {@code numStates < 1} or {@code stay} is outside [0, 1]
+     */
+    public static HmmParameters stickyStart(int numStates, double stay) {
+        TransitionStructure structure = new TransitionStructure.Sticky(stay);
+        return of(structure.initialDistribution(numStates), structure.initialTransition(numStates));
+    }
+
     /** @return number of hidden states K */
     public int numStates() {
         return initial.length;

@@ -94,16 +94,16 @@ public sealed interface TransitionStructure {
     /**
      * Sticky start: stay probability on the diagonal, the rest spread evenly over other states.
      *
-     * @param stay probability of staying, in (0, 1]
+     * @param stay probability of staying, in [0, 1]
      */
     record Sticky(double stay) implements TransitionStructure {
         /**
-         * @param stay probability of staying, in (0, 1]
-         * @throws IllegalArgumentException if {@code stay} is outside (0, 1]
+         * @param stay probability of staying, in [0, 1]
+         * @throws IllegalArgumentException if {@code stay} is outside [0, 1]
          */
         public Sticky {
-            if (!(stay > 0 && stay <= 1)) {
-                throw new IllegalArgumentException("stay must be in (0, 1], got " + stay);
+            if (!(stay >= 0 && stay <= 1)) {
+                throw new IllegalArgumentException("stay must be in [0, 1], got " + stay);
             }
         }
 
@@ -118,11 +118,11 @@ public sealed interface TransitionStructure {
     /**
      * Sticky start with one stay probability per state.
      *
-     * @param stay [K] stay probabilities, each in (0, 1]
+     * @param stay [K] stay probabilities, each in [0, 1]
      */
     record StickyPerState(double[] stay) implements TransitionStructure {
         /**
-         * @param stay [K] stay probabilities, each in (0, 1]
+         * @param stay [K] stay probabilities, each in [0, 1]
          * @throws IllegalArgumentException if {@code stay} is null, empty or has an entry outside
          *                                  (0, 1]
          */
@@ -132,8 +132,8 @@ public sealed interface TransitionStructure {
             }
             stay = stay.clone();
             for (int i = 0; i < stay.length; i++) {
-                if (!(stay[i] > 0 && stay[i] <= 1)) {
-                    throw new IllegalArgumentException("stay[" + i + "] must be in (0, 1], got " + stay[i]);
+                if (!(stay[i] >= 0 && stay[i] <= 1)) {
+                    throw new IllegalArgumentException("stay[" + i + "] must be in [0, 1], got " + stay[i]);
                 }
             }
         }

@@ -2,11 +2,16 @@ package io.github.hmmrnn.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.hmm.ChainEm;
+import io.github.hmmrnn.hmm.ChainEmission;
+import io.github.hmmrnn.hmm.ChainLayout;
+import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
-import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.hmm.HmmParameters;
 
 /**
  * The simplest latent-state choice model: a K-state HMM whose state k emits choice 1 with a fixed
@@ -18,14 +23,18 @@ import io.github.hmmrnn.hmm.HmmPosterior;
  * drifts to the first. Starting them from this model's posteriors puts the phase-like structure in
  * the chain, where it is interpretable, and lets training refine it.
  *
- * <p>Unscored trials emit nothing (log-likelihood 0 in every state) but the chain still steps.
- * The fit is deterministic: the initial p_k are spread evenly over [0.25, 0.75] and A starts
- * sticky (0.97 on the diagonal); Dirichlet pseudo-counts of 1 keep every entry positive.
+ * <p>The chain is laid out by {@link ChainLayout} (it steps on every trial; unscored trials emit no
+ * choice) and fitted by the library's generalised-EM loop {@link ChainEm}. The fit is
+ * deterministic: the initial p_k are spread evenly over [0.25, 0.75] and A starts sticky
+ * ({@link HmmParameters#stickyStart}, 0.97 on the diagonal); Dirichlet pseudo-counts of 1 keep
+ * every entry positive.
  */
 public final class BiasHmm {
 
     private static final int MAX_ITERATIONS = 200;
     private static final double TOLERANCE = 1e-7;
+    /** Self-transition probability of the sticky start. */
+    private static final double STAY = 0.97;
 
     private final double[] initial;
     private final double[][] transition;
@@ -68,7 +77,7 @@ public final class BiasHmm {
      * @throws IllegalArgumentException if {@code states < 1} or no trial is scored
      */
     public static BiasHmm fit(TwoStepDataset data, int states, ChainEvidence evidence) {
-        java.util.Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(evidence, "evidence");
         if (states < 1) {
             throw new IllegalArgumentException("states must be >= 1, got " + states);
         }
@@ -76,85 +85,107 @@ public final class BiasHmm {
             throw new IllegalArgumentException("data have no scored trials to fit");
         }
         int k = states;
-        double[] pi = new double[k];
-        double[][] a = new double[k][k];
         double[] p = new double[k];
         for (int i = 0; i < k; i++) {
-            pi[i] = 1.0 / k;
             p[i] = k == 1 ? 0.5 : 0.25 + 0.5 * i / (k - 1);
-            for (int j = 0; j < k; j++) {
-                a[i][j] = k == 1 ? 1 : (i == j ? 0.97 : 0.03 / (k - 1));
-            }
         }
-        OutcomeEmissions rho = evidence == ChainEvidence.CHOICES_AND_OUTCOMES
-                ? OutcomeEmissions.uninformative(k) : null;
-        double previous = Double.NEGATIVE_INFINITY;
-        double ll = Double.NEGATIVE_INFINITY;
-        for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
-            List<double[][]> gammas = new ArrayList<>(data.numSessions());
-            double[] piCounts = new double[k];
-            double[][] aCounts = new double[k][k];
+        List<Session> sessions = data.sessions();
+        List<ChainLayout> layouts = sessions.stream().map(ChainLayout::of).toList();
+        OutcomeChainEmission rho = evidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                ? OutcomeChainEmission.of(sessions, layouts, OutcomeEmissions.uninformative(k)) : null;
+        ChainEm.Result<BiasEmission, OutcomeChainEmission> r = ChainEm.fit(HmmParameters.stickyStart(k, STAY),
+                new BiasEmission(sessions, layouts, p), rho,
+                // pseudo-count 1 on every entry of π and A keeps every entry positive
+                new ChainEm.Options(DirichletPrior.pseudoCount(k, 1), MAX_ITERATIONS, TOLERANCE));
+        return new BiasHmm(r.chain().initial(), r.chain().transition(), r.emission().p.clone(),
+                r.outcomes() == null ? null : r.outcomes().outcomes(), r.logLikelihood());
+    }
+
+    /** The bias-only choice emission: state k emits choice 1 with probability p_k, on scored steps. */
+    static final class BiasEmission implements ChainEmission<BiasEmission> {
+        private final List<Session> sessions;
+        private final List<ChainLayout> layouts;
+        private final double[] p;
+
+        BiasEmission(List<Session> sessions, List<ChainLayout> layouts, double[] p) {
+            this.sessions = sessions;
+            this.layouts = layouts;
+            this.p = p;
+        }
+
+        @Override
+        public int numSequences() {
+            return sessions.size();
+        }
+
+        @Override
+        public double[][] logLikelihoods(int sequence) {
+            return choiceLogLikelihoods(sessions.get(sequence), layouts.get(sequence), p);
+        }
+
+        @Override
+        public BiasEmission mStep(List<double[][]> smoothed) {
+            int k = p.length;
             double[] ones = new double[k];
             double[] mass = new double[k];
-            ll = 0;
-            for (Session s : data.sessions()) {
-                HmmPosterior post = ForwardBackward.run(pi, a, logLikelihoods(s, p, rho));
-                ll += post.logMarginalLikelihood();
-                double[][] g = post.smoothed();
-                gammas.add(g);
-                for (int i = 0; i < k; i++) {
-                    piCounts[i] += g[0][i];
-                    for (int j = 0; j < k; j++) {
-                        aCounts[i][j] += post.expectedTransitions()[i][j];
-                    }
-                }
-                for (int t = 0; t < s.length(); t++) {
-                    if (s.scored(t)) {
+            for (int s = 0; s < sessions.size(); s++) {
+                Session session = sessions.get(s);
+                ChainLayout layout = layouts.get(s);
+                double[][] g = smoothed.get(s);
+                for (int j = 0; j < layout.numSteps(); j++) {
+                    if (layout.emitsChoice(j)) {
+                        int c = session.choice(layout.trial(j));
                         for (int i = 0; i < k; i++) {
-                            mass[i] += g[t][i];
-                            ones[i] += g[t][i] * s.choice(t);
+                            mass[i] += g[j][i];
+                            ones[i] += g[j][i] * c;
                         }
                     }
                 }
             }
-            double piTotal = 0;
+            double[] next = new double[k];
             for (int i = 0; i < k; i++) {
-                piTotal += piCounts[i] + 1;
-            }
-            for (int i = 0; i < k; i++) {
-                pi[i] = (piCounts[i] + 1) / piTotal;
-                double row = 0;
-                for (int j = 0; j < k; j++) {
-                    row += aCounts[i][j] + 1;
-                }
-                for (int j = 0; j < k; j++) {
-                    a[i][j] = (aCounts[i][j] + 1) / row;
-                }
                 // A Beta(2, 2)-style pseudo-count keeps p_k away from 0 and 1.
-                p[i] = (ones[i] + 1) / (mass[i] + 2);
+                next[i] = (ones[i] + 1) / (mass[i] + 2);
             }
-            if (rho != null) {
-                rho = OutcomeEmissions.mapEstimate(data.sessions(), gammas, k);
-            }
-            if (ll - previous < TOLERANCE * Math.abs(ll)) {
-                break;
-            }
-            previous = ll;
+            return new BiasEmission(sessions, layouts, next);
         }
-        return new BiasHmm(pi, a, p, rho, ll);
+
+        @Override
+        public double logPrior() {
+            double lp = 0;
+            for (double v : p) {
+                lp += Math.log(v) + Math.log1p(-v);
+            }
+            return lp;
+        }
     }
 
-    private static double[][] logLikelihoods(Session s, double[] p, OutcomeEmissions rho) {
-        double[][] l = new double[s.length()][p.length];
-        for (int t = 0; t < s.length(); t++) {
-            if (s.scored(t)) {
-                for (int i = 0; i < p.length; i++) {
-                    l[t][i] = Math.log(s.choice(t) == 1 ? p[i] : 1 - p[i]);
+    /**
+     * Per chain step and state, the log-likelihood of what the chain emits: the choice on steps that
+     * emit one, plus the outcome when {@code outcomes} is given.
+     */
+    static double[][] logLikelihoods(Session s, ChainLayout layout, double[] p, OutcomeEmissions outcomes) {
+        double[][] l = choiceLogLikelihoods(s, layout, p);
+        if (outcomes != null) {
+            double[][] o = OutcomeChainEmission.of(List.of(s), List.of(layout), outcomes).logLikelihoods(0);
+            for (int j = 0; j < l.length; j++) {
+                for (int i = 0; i < l[j].length; i++) {
+                    l[j][i] += o[j][i];
                 }
             }
         }
-        if (rho != null) {
-            rho.addLogLikelihoods(s, l);
+        return l;
+    }
+
+    private static double[][] choiceLogLikelihoods(Session s, ChainLayout layout, double[] p) {
+        double[][] l = new double[layout.numSteps()][p.length];
+        for (int j = 0; j < layout.numSteps(); j++) {
+            if (layout.emitsChoice(j)) {
+                int c = s.choice(layout.trial(j));
+                for (int i = 0; i < p.length; i++) {
+                    l[j][i] = Math.log(c == 1 ? p[i] : 1 - p[i]);
+                }
+            }
         }
         return l;
     }
@@ -169,7 +200,15 @@ public final class BiasHmm {
     public List<double[][]> smoothedStates(TwoStepDataset data) {
         List<double[][]> out = new ArrayList<>(data.numSessions());
         for (Session s : data.sessions()) {
-            out.add(ForwardBackward.run(initial, transition, logLikelihoods(s, choiceProbability, outcomes)).smoothed());
+            ChainLayout layout = ChainLayout.of(s);
+            double[][] l = logLikelihoods(s, layout, choiceProbability, outcomes);
+            double[][] g = ForwardBackward.run(initial, transition, l).smoothed();
+            double[][] perTrial = new double[s.length()][];
+            for (int t = 0; t < perTrial.length; t++) {
+                // a trial that is not a chain step takes the state of the next step (the last one at the end)
+                perTrial[t] = g[Math.min(layout.stepOf(t), g.length - 1)].clone();
+            }
+            out.add(perTrial);
         }
         return out;
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.hmm.ChainLayout;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.hmm.Viterbi;
@@ -62,18 +63,8 @@ public final class FittedBiasHmm implements LatentStateModel, SavableModel {
     }
 
     private double[][] logLikelihoods(Session s) {
-        double[][] l = new double[s.length()][initial.length];
-        for (int t = 0; t < s.length(); t++) {
-            if (s.scored(t)) {
-                for (int i = 0; i < initial.length; i++) {
-                    l[t][i] = Math.log(s.choice(t) == 1 ? choiceProbability[i] : 1 - choiceProbability[i]);
-                }
-            }
-        }
-        if (outcomes != null) {
-            outcomes.addLogLikelihoods(s, l);
-        }
-        return l;
+        // every trial is a chain step (ChainLayout), so steps and trials coincide
+        return BiasHmm.logLikelihoods(s, ChainLayout.of(s), choiceProbability, outcomes);
     }
 
     @Override

@@ -39,7 +39,8 @@ final class HeadOutputs {
 
     /**
      * Emission log-likelihoods τ·log p_k(observed choice); 0 for every state on unscored trials
-     * (a forced trial carries no evidence about the state but the chain still steps); plus, when
+     * (a forced trial's choice carries no evidence about the state but the chain still steps: the
+     * library's layout, {@link io.github.hmmrnn.hmm.ChainLayout}); plus, when
      * the chain emits outcomes, log p(reward_t | z_t = k, s_t) on every trial (not tempered).
      *
      * @param lp          [L][K][2] head log-probabilities

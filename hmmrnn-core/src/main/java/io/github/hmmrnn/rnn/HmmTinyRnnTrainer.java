@@ -13,8 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
+import io.github.hmmrnn.hmm.HmmMStep;
+import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmPosterior;
+import io.github.hmmrnn.hmm.HmmStatistics;
 import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
@@ -28,8 +32,8 @@ import io.github.hmmrnn.numeric.Logistic;
  * <p>Each epoch: (1) inference pass of the graph; (2) forward–backward per session on the heads'
  * emission log-likelihoods, giving log p(choices) and the smoothed posteriors γ; (3) one Adam step
  * on the posterior-weighted cross-entropy, whose gradient equals −∇θ log p(choices) / N;
- * (4) closed-form MAP M-step for π and A (Dirichlet pseudo-count 1 on every entry) from the same
- * posteriors, and for the per-state outcome model when the chain emits outcomes; (5) predictive NLL on validation data for early stopping. The parameters with the
+ * (4) closed-form MAP M-step for π and A ({@link HmmMStep}, Dirichlet pseudo-count 1 on every
+ * entry) from the same posteriors, and for the per-state outcome model when the chain emits outcomes; (5) predictive NLL on validation data for early stopping. The parameters with the
  * best validation NLL are kept.
  */
 final class HmmTinyRnnTrainer {
@@ -132,13 +136,13 @@ final class HmmTinyRnnTrainer {
         return Double.isNaN(r.validationLoss()) ? r.trainLoss() : r.validationLoss();
     }
 
+    /** The library's sticky start ({@link HmmParameters#stickyStart}) with symmetry-breaking noise. */
     static double[][] initialTransition(int k, double stickiness, SplittableRandom rng) {
-        double[][] a = new double[k][k];
+        double[][] a = HmmParameters.stickyStart(k, stickiness).transition();
         for (int i = 0; i < k; i++) {
             double s = 0;
             for (int j = 0; j < k; j++) {
-                double base = k == 1 ? 1.0 : (i == j ? stickiness : (1 - stickiness) / (k - 1));
-                a[i][j] = k == 1 ? 1.0 : Math.max(base, 1e-6) * Math.exp(INIT_NOISE * gaussian(rng));
+                a[i][j] = k == 1 ? 1.0 : Math.max(a[i][j], 1e-6) * Math.exp(INIT_NOISE * gaussian(rng));
                 s += a[i][j];
             }
             for (int j = 0; j < k; j++) {
@@ -205,6 +209,7 @@ final class HmmTinyRnnTrainer {
         }
         INDArray xv = validation == null ? null : RnnNetwork.features(validation);
         double weight = (double) train.numRows() / train.numScored();
+        DirichletPrior chainPrior = DirichletPrior.pseudoCount(k, 1);
 
         List<TrainingHistory.Entry> entries = new ArrayList<>();
         double bestScore = Double.POSITIVE_INFINITY;
@@ -257,8 +262,10 @@ final class HmmTinyRnnTrainer {
             }
             net.step(x, e.labels());
             if (k > 1) {
-                pi = mStepInitial(e.initialCounts());
-                a = mStepTransition(e.transitionCounts());
+                HmmParameters chain = HmmMStep.update(new HmmStatistics(e.initialCounts(), e.transitionCounts(),
+                        e.logMarginal(), train.numRows()), chainPrior, HmmParameters.of(pi, a));
+                pi = chain.initial();
+                a = chain.transition();
                 if (outcomes != null) {
                     outcomes = OutcomeEmissions.mapEstimate(train.rowTrials(), e.smoothed(), k);
                 }
@@ -270,34 +277,6 @@ final class HmmTinyRnnTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingHistory history = new TrainingHistory(entries, converged, seconds);
         return new Result(bestParams, bestPi, bestA, bestOutcomes, history, restart, restartSeed, epoch, bestTrain, bestVal);
-    }
-
-    static double[] mStepInitial(double[] counts) {
-        double[] p = new double[counts.length];
-        double s = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = counts[i] + 1.0;
-            s += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= s;
-        }
-        return p;
-    }
-
-    static double[][] mStepTransition(double[][] counts) {
-        double[][] a = new double[counts.length][counts.length];
-        for (int i = 0; i < a.length; i++) {
-            double s = 0;
-            for (int j = 0; j < a.length; j++) {
-                a[i][j] = counts[i][j] + 1.0;
-                s += a[i][j];
-            }
-            for (int j = 0; j < a.length; j++) {
-                a[i][j] /= s;
-            }
-        }
-        return a;
     }
 
     /**

@@ -76,7 +76,7 @@ class MStepAndStructureTest {
     @Test
     void structures_badValues_nameValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TransitionStructure.Sticky(1.5));
-        assertTrue(e.getMessage().contains("stay must be in (0, 1], got 1.5"), e.getMessage());
+        assertTrue(e.getMessage().contains("stay must be in [0, 1], got 1.5"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new TransitionStructure.StickyPerState(new double[] {0.9, -1}));
         assertTrue(e.getMessage().contains("stay[1]"), e.getMessage());

@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -184,10 +183,10 @@ public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
         double[] theta = new double[objective.numParams()];
         System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
         initialiseHeads(theta, objective, headRng);
-        HmmParameters hmm = initialHmm();
+        HmmParameters hmm = HmmParameters.stickyStart(states, INITIAL_STICKINESS);
         OutcomeEmissions outcomes = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
                 ? OutcomeEmissions.uninformative(states) : null;
-        DirichletPrior prior = pseudoCountOne();
+        DirichletPrior prior = DirichletPrior.pseudoCount(states, 1);
 
         Adam adam = new Adam(theta.length, learningRate);
         double[] grad = new double[theta.length];
@@ -246,28 +245,6 @@ public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
                                         OutcomeEmissions outcomes, EncodedSessions va) {
         return HmmMixtureObjective.choiceNll(objective.predict(theta, hmm, outcomes, va, false).probabilities(), va)
                 / va.numScored;
-    }
-
-    private HmmParameters initialHmm() {
-        double[] pi = new double[states];
-        double[][] a = new double[states][states];
-        Arrays.fill(pi, 1.0 / states);
-        for (int i = 0; i < states; i++) {
-            for (int j = 0; j < states; j++) {
-                a[i][j] = states == 1 ? 1.0 : (i == j ? INITIAL_STICKINESS : (1 - INITIAL_STICKINESS) / (states - 1));
-            }
-        }
-        return HmmParameters.of(pi, a);
-    }
-
-    private DirichletPrior pseudoCountOne() {
-        double[] alphaPi = new double[states];
-        double[][] alphaA = new double[states][states];
-        Arrays.fill(alphaPi, 2.0);
-        for (double[] row : alphaA) {
-            Arrays.fill(row, 2.0);
-        }
-        return new DirichletPrior(alphaPi, alphaA);
     }
 
     private void initialiseHeads(double[] theta, HmmMixtureObjective objective, SplittableRandom rng) {

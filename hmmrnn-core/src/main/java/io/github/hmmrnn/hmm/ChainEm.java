@@ -1,0 +1,149 @@
+package io.github.hmmrnn.hmm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one generalised-EM loop of the library's hidden chains: E-step by {@link ForwardBackward}
+ * over every sequence of the summed emission log-likelihoods, then the closed-form MAP π/A M-step
+ * ({@link HmmMStep}) and each emission factor's own M-step from the same posteriors.
+ *
+ * <p>It climbs log p(y) + log p(π, A) + Σ log p(emission parameters): every step of the loop
+ * never decreases it when each factor's M-step does not decrease its expected complete-data log
+ * posterior (the EM inequality). Models whose emission update needs more than posteriors (e.g.
+ * an accelerated loop) use {@link #eStep} and {@link #mStepChain} directly.
+ */
+public final class ChainEm {
+
+    private ChainEm() {
+    }
+
+    /**
+     * Loop settings.
+     *
+     * @param prior         Dirichlet prior on π and A (a pseudo-count c is concentration c + 1)
+     * @param maxIterations at most this many EM iterations, at least 1
+     * @param tolerance     stop when log p(y) rises by less than tolerance·|log p(y)|, &gt;= 0
+     */
+    public record Options(DirichletPrior prior, int maxIterations, double tolerance) {
+        /**
+         * @throws IllegalArgumentException if {@code maxIterations < 1} or {@code tolerance} is
+         *                                  negative or NaN
+         */
+        public Options {
+            Objects.requireNonNull(prior, "prior");
+            if (maxIterations < 1) {
+                throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+            }
+            if (!(tolerance >= 0)) {
+                throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
+            }
+        }
+    }
+
+    /**
+     * What the loop returns.
+     *
+     * @param chain         π and A after the last M-step
+     * @param emission      the emission model after the last M-step
+     * @param outcomes      the second factor after the last M-step, or null when there is none
+     * @param logLikelihood log p(y) at the returned parameters
+     * @param objectives    the objective (log p(y) + log priors) at every E-step, in order; never
+     *                      decreasing
+     * @param converged     whether the tolerance was met before {@code maxIterations}
+     * @param <E>           emission type
+     * @param <O>           second factor type
+     */
+    public record Result<E extends ChainEmission<E>, O extends ChainEmission<O>>(
+            HmmParameters chain, E emission, O outcomes, double logLikelihood, List<Double> objectives,
+            boolean converged) {
+    }
+
+    /**
+     * E-step: forward–backward over every sequence of the summed log-likelihoods of the factors.
+     *
+     * @param chain    π and A
+     * @param emission the choice (or other) emission
+     * @param outcomes a second emission factor, or null
+     * @return per-sequence posteriors and the summed statistics
+     * @throws IllegalArgumentException if the factors cover different numbers of sequences or steps
+     */
+    public static BatchPosterior eStep(HmmParameters chain, ChainEmission<?> emission, ChainEmission<?> outcomes) {
+        int n = emission.numSequences();
+        if (outcomes != null && outcomes.numSequences() != n) {
+            throw new IllegalArgumentException("outcomes cover " + outcomes.numSequences() + " sequences, emission "
+                    + n);
+        }
+        List<double[][]> logLik = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double[][] l = emission.logLikelihoods(i);
+            if (outcomes != null) {
+                double[][] o = outcomes.logLikelihoods(i);
+                if (o.length != l.length) {
+                    throw new IllegalArgumentException("sequence " + i + ": outcomes have " + o.length
+                            + " steps, emission " + l.length);
+                }
+                for (int t = 0; t < l.length; t++) {
+                    for (int k = 0; k < l[t].length; k++) {
+                        l[t][k] += o[t][k];
+                    }
+                }
+            }
+            logLik.add(l);
+        }
+        return ForwardBackward.runAll(chain, logLik);
+    }
+
+    /**
+     * The π/A M-step from an E-step's statistics (MAP under the prior; see {@link HmmMStep}).
+     *
+     * @param posterior E-step result
+     * @param prior     Dirichlet prior
+     * @param previous  current π and A (kept for rows without evidence)
+     * @return updated π and A
+     */
+    public static HmmParameters mStepChain(BatchPosterior posterior, DirichletPrior prior, HmmParameters previous) {
+        return HmmMStep.update(posterior.statistics(), prior, previous);
+    }
+
+    /**
+     * Runs generalised EM from the given start until log p(y) rises by less than the tolerance
+     * (relative) or the iterations run out.
+     *
+     * @param start    starting π and A
+     * @param emission starting emission model
+     * @param outcomes starting second emission factor (e.g. outcomes), or null
+     * @param options  prior and stopping rule
+     * @param <E>      emission type
+     * @param <O>      second factor type
+     * @return the parameters after the last M-step, with the log-likelihood there
+     */
+    public static <E extends ChainEmission<E>, O extends ChainEmission<O>> Result<E, O> fit(
+            HmmParameters start, E emission, O outcomes, Options options) {
+        HmmParameters chain = start;
+        E e = emission;
+        O o = outcomes;
+        List<Double> objectives = new ArrayList<>();
+        double previous = Double.NEGATIVE_INFINITY;
+        boolean converged = false;
+        for (int iter = 0; iter < options.maxIterations(); iter++) {
+            BatchPosterior post = eStep(chain, e, o);
+            double ll = post.logMarginalLikelihood();
+            double objective = ll + options.prior().logDensity(chain) + e.logPrior()
+                    + (o == null ? 0 : o.logPrior());
+            objectives.add(objective);
+            List<double[][]> gammas = post.chains().stream().map(HmmPosterior::smoothed).toList();
+            chain = mStepChain(post, options.prior(), chain);
+            e = e.mStep(gammas);
+            o = o == null ? null : o.mStep(gammas);
+            if (ll - previous < options.tolerance() * Math.abs(ll)) {
+                converged = true;
+                break;
+            }
+            previous = ll;
+        }
+        double ll = eStep(chain, e, o).logMarginalLikelihood();
+        return new Result<>(chain, e, o, ll, List.copyOf(objectives), converged);
+    }
+}
