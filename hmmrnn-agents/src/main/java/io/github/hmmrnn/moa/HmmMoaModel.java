@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Specification of a hidden-Markov mixture of agents (MoA-HMM; Venditto, Miller, Brody &amp; Daw):
@@ -276,7 +277,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             return false;
         }
         return numStates == m.numStates && agents.size() == m.agents.size()
-                && java.util.stream.IntStream.range(0, agents.size())
+                && IntStream.range(0, agents.size())
                         .allMatch(i -> AgentJson.describe(agents.get(i)).equals(AgentJson.describe(m.agents.get(i))))
                 && weightPrior.equals(m.weightPrior) && Arrays.deepEquals(weightPriorMeans, m.weightPriorMeans)
                 && Arrays.deepEquals(weightPriorSds, m.weightPriorSds)

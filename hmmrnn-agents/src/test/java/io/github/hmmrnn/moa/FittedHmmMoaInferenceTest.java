@@ -32,6 +32,7 @@ import io.github.hmmrnn.model.ModelSpecs;
 import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SessionInference;
 import io.github.hmmrnn.model.StateInference;
+import java.util.Arrays;
 
 /**
  * {@link FittedHmmMoa#infer} against the causal queries and an independent forward–backward,
@@ -62,7 +63,7 @@ class FittedHmmMoaInferenceTest {
                     scored[t] = false;
                 }
             } else if (s.index() == 2) {
-                java.util.Arrays.fill(scored, false);
+                Arrays.fill(scored, false);
             }
             out.add(Session.of(s.subject(), s.index(), s.choices(), s.outcomes(), s.rewards(), s.commonTransitions(),
                     scored, s.phases()));
@@ -190,7 +191,7 @@ class FittedHmmMoaInferenceTest {
             assertArrayEquals(a.sessions().get(i).rewards(), b.sessions().get(i).rewards());
             assertArrayEquals(a.sessions().get(i).phases(), b.sessions().get(i).phases());
         }
-        assertTrue(!java.util.Arrays.equals(a.sessions().get(0).choices(), c.sessions().get(0).choices()));
+        assertTrue(!Arrays.equals(a.sessions().get(0).choices(), c.sessions().get(0).choices()));
     }
 
     @Test

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.hmmrnn.model.TrainingHistory;
+import java.util.Arrays;
 
 class HmmMoaModelTest {
 
@@ -117,7 +119,7 @@ class HmmMoaModelTest {
         assertEquals(0.4, fit.learningRates().get("MFchoiceB.alpha"), 0.1);
         assertTrue(fit.logLikelihood() >= truth.logLikelihood(data) - 1.0, "fit LL below truth LL");
         // EM never decreases the log posterior
-        List<io.github.hmmrnn.model.TrainingHistory.Entry> h = fit.history().entries();
+        List<TrainingHistory.Entry> h = fit.history().entries();
         for (int i = 1; i < h.size(); i++) {
             assertTrue(h.get(i).objective().getAsDouble() <= h.get(i - 1).objective().getAsDouble() + 1e-9, "objective rose at iteration " + i);
         }
@@ -211,7 +213,7 @@ class HmmMoaModelTest {
         assertTrue(acc >= 0.85 && acc >= ceiling - 0.05, "warm-start state accuracy " + acc + " (truth " + ceiling + ")");
         double[] bias = warm.weights()[1];
         assertTrue(Math.min(bias[0], bias[1]) < -0.3 && Math.max(bias[0], bias[1]) > 0.3,
-                "per-state bias weights " + java.util.Arrays.toString(bias));
+                "per-state bias weights " + Arrays.toString(bias));
 
         FittedHmmMoa random = spec.starts(2).biasHmmStart(false).maxIterations(30).build().fit(data);
         FittedHmmMoa both = spec.starts(2).biasHmmStart(true).maxIterations(30).build().fit(data);

@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.stream.IntStream;
 
 /** The MoA-HMM whose hidden chain emits outcomes as well as choices ({@link ChainEvidence#CHOICES_AND_OUTCOMES}). */
 class HmmMoaOutcomeEvidenceTest {
@@ -144,7 +146,7 @@ class HmmMoaOutcomeEvidenceTest {
     }
 
     private static int[] allTrials(Session s) {
-        return java.util.stream.IntStream.range(0, s.length()).toArray();
+        return IntStream.range(0, s.length()).toArray();
     }
 
     @Test
@@ -411,7 +413,7 @@ class HmmMoaOutcomeEvidenceTest {
         assertThrows(IllegalArgumentException.class, () -> FittedHmmMoa.load(f3));
 
         ObjectNode rhoOne = json.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) rhoOne.get("rewardProbability").get(0)).set(1, 1.0);
+        ((ArrayNode) rhoOne.get("rewardProbability").get(0)).set(1, 1.0);
         Path f4 = dir.resolve("rhoOne.json");
         mapper.writeValue(f4.toFile(), rhoOne);
         IllegalArgumentException e4 = assertThrows(IllegalArgumentException.class, () -> FittedHmmMoa.load(f4));
@@ -446,7 +448,7 @@ class HmmMoaOutcomeEvidenceTest {
         }
         w.add(wa);
         assertEquals(OutcomeEmissions.mapEstimate(List.of(a), w, 2), OutcomeEmissions.mapEstimate(List.of(a),
-                List.of(java.util.stream.IntStream.range(0, a.length()).toArray()), w, 2));
+                List.of(IntStream.range(0, a.length()).toArray()), w, 2));
         OutcomeEmissions rho = OutcomeEmissions.of(RHO);
         assertEquals(Math.log(0.25), rho.logLikelihood(0, 1, 1), 1e-15);
         assertEquals(Math.log(0.7), rho.logLikelihood(1, 0, 0), 1e-15);

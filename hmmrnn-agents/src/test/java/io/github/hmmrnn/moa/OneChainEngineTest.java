@@ -14,6 +14,7 @@ import io.github.hmmrnn.agents.Agents;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.Viterbi;
 import io.github.hmmrnn.numeric.Logistic;
+import java.util.Locale;
 
 /** The HMM models share one engine: one Viterbi, one π/A M-step, no private copies. */
 class OneChainEngineTest {
@@ -31,7 +32,7 @@ class OneChainEngineTest {
                 "io.github.hmmrnn.moa.FittedHmmMoa", "io.github.hmmrnn.rnn.HmmTinyRnnTrainer",
                 "io.github.hmmrnn.model.BiasHmm")) {
             for (Method m : Class.forName(name).getDeclaredMethods()) {
-                String n = m.getName().toLowerCase(java.util.Locale.ROOT);
+                String n = m.getName().toLowerCase(Locale.ROOT);
                 assertTrue(!n.contains("viterbi") && !n.equals("msteptransition") && !n.equals("mstepinitial"),
                         name + " declares its own " + m.getName());
             }

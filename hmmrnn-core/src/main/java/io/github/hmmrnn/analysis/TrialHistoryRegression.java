@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.numeric.Logistic;
+import java.util.Arrays;
 
 /**
  * Trial-history analyses of two-step behaviour (Miller, Botvinick &amp; Brody 2017): stay
@@ -137,7 +138,7 @@ public final class TrialHistoryRegression {
     }
 
     private static void regressors(Session s, int t, int lags, double[] x) {
-        java.util.Arrays.fill(x, 0);
+        Arrays.fill(x, 0);
         x[0] = 1;
         for (int l = 1; l <= lags && t - l >= 0; l++) {
             int prev = t - l;

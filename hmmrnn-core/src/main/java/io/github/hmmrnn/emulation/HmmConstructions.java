@@ -1,5 +1,7 @@
 package io.github.hmmrnn.emulation;
 
+import java.util.Arrays;
+
 /**
  * The construction rules of the reference emulation study for start, transition and emission
  * matrices. Every method returns a fresh array and validates its arguments.
@@ -19,7 +21,7 @@ public final class HmmConstructions {
     public static double[] uniformStart(int numStates) {
         requireStates(numStates, 1);
         double[] p = new double[numStates];
-        java.util.Arrays.fill(p, 1.0 / numStates);
+        Arrays.fill(p, 1.0 / numStates);
         return p;
     }
 

@@ -1,5 +1,7 @@
 package io.github.hmmrnn.emulation;
 
+import java.util.Arrays;
+
 /**
  * Sequences drawn from an {@link EmulationHmm}.
  *
@@ -41,7 +43,7 @@ public record HmmSample(int[][] outputs, int[][] states) {
         if (from < 0 || to > outputs.length || from > to) {
             throw new IllegalArgumentException("slice [" + from + ", " + to + ") outside [0, " + outputs.length + "]");
         }
-        return new HmmSample(java.util.Arrays.copyOfRange(outputs, from, to),
-                java.util.Arrays.copyOfRange(states, from, to));
+        return new HmmSample(Arrays.copyOfRange(outputs, from, to),
+                Arrays.copyOfRange(states, from, to));
     }
 }

@@ -3,6 +3,7 @@ package io.github.hmmrnn.emulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.Arrays;
 
 /**
  * Debiased Sinkhorn divergence between two uniformly weighted point clouds with the squared
@@ -69,8 +70,8 @@ public final class SinkhornDivergence {
         double[][] cyy = denseCost(y, y);
         double[] lo = new double[d];
         double[] hi = new double[d];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
         for (double[][] cloud : new double[][][] {x, y}) {
             for (double[] p : cloud) {
                 for (int k = 0; k < d; k++) {
@@ -208,8 +209,8 @@ public final class SinkhornDivergence {
         double[][] cyx = transpose(cxy, m);
         double[] aLog = new double[n];
         double[] bLog = new double[m];
-        java.util.Arrays.fill(aLog, -Math.log(n));
-        java.util.Arrays.fill(bLog, -Math.log(m));
+        Arrays.fill(aLog, -Math.log(n));
+        Arrays.fill(bLog, -Math.log(m));
         double blur = options.blur();
         // A single point (or identical points) has zero diameter; anneal from blur itself then.
         double[] schedule = epsilonSchedule(Math.max(diameter, blur), blur, options.scaling());

@@ -2,6 +2,7 @@ package io.github.hmmrnn.hmm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * Scaled forward–backward recursions for a hidden Markov chain with arbitrary emissions.
@@ -47,7 +48,7 @@ public final class ForwardBackward {
         double[][] counts = new double[k][k];
         double[] beta = new double[k];
         double[] next = new double[k];
-        java.util.Arrays.fill(beta, 1.0);
+        Arrays.fill(beta, 1.0);
         System.arraycopy(filtered[n - 1], 0, smoothed[n - 1], 0, k);
         for (int t = n - 2; t >= 0; t--) {
             double[] e = scaledLik[t + 1];
@@ -259,7 +260,7 @@ public final class ForwardBackward {
     private static void backwardChain(int start, int end, int k, double[] a, double[] filtered, double[] scaled,
                                       double[] norm, double[] smoothed, double[] counts, double[] beta,
                                       double[] next) {
-        java.util.Arrays.fill(beta, 1.0);
+        Arrays.fill(beta, 1.0);
         int last = (end - 1) * k;
         System.arraycopy(filtered, last, smoothed, last, k);
         for (int t = end - 2; t >= start; t--) {

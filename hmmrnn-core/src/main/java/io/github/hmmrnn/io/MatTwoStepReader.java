@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * Reads the MixtureAgentsModels two-step rat data (Venditto et al.; e.g. {@code ofc_physdata.mat})
@@ -126,7 +127,7 @@ public final class MatTwoStepReader {
             double[] nt = doubles(field(fields, "nTrials", where));
             if (nt.length != 1 || nt[0] != n) {
                 throw new IllegalArgumentException(where + ": field 'nTrials' = "
-                        + java.util.Arrays.toString(nt) + " but the trial vectors have " + n + " elements");
+                        + Arrays.toString(nt) + " but the trial vectors have " + n + " elements");
             }
         }
         SessionAssembler asm = new SessionAssembler(name);

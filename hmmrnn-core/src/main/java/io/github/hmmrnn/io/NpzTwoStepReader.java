@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.io.EOFException;
 
 /**
  * Reads the original Python project's {@code .npz} datasets (a zip of NumPy {@code .npy} arrays,
@@ -88,7 +89,7 @@ public final class NpzTwoStepReader {
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(e)) {
                     bytes = in.readAllBytes();
-                } catch (ZipException | java.io.EOFException ex) {
+                } catch (ZipException | EOFException ex) {
                     throw new IllegalArgumentException("file " + file + ", array '" + key
                             + "': corrupt or truncated zip entry: " + ex.getMessage(), ex);
                 }

@@ -4,6 +4,7 @@ import io.github.hmmrnn.data.Session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * Collects the kept trials of one subject into sessions.
@@ -107,7 +108,7 @@ final class SessionAssembler {
 
         void add(int v) {
             if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, size * 2);
+                data = Arrays.copyOf(data, size * 2);
             }
             data[size++] = v;
         }
@@ -121,7 +122,7 @@ final class SessionAssembler {
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
+            return Arrays.copyOf(data, size);
         }
 
         boolean[] toBooleans() {

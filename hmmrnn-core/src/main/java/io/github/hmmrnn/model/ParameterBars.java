@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Collections;
 
 /**
  * A plot hook: a group of fitted parameters to draw as grouped bars, e.g. the agent weights β per
@@ -23,6 +24,6 @@ public record ParameterBars(String id, String title, String axis, List<String> c
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(axis, "axis");
         categories = List.copyOf(categories);
-        series = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(series));
+        series = Collections.unmodifiableMap(new LinkedHashMap<>(series));
     }
 }

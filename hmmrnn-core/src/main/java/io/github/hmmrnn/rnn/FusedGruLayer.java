@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.deeplearning4j.nn.api.Layer;
 
 /**
  * DL4J layer configuration of a single-layer GRU whose forward and backward passes are one fused
@@ -42,7 +43,7 @@ public class FusedGruLayer extends BaseRecurrentLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+    public Layer instantiate(NeuralNetConfiguration conf,
                                                        Collection<TrainingListener> listeners,
                                                        int layerIndex, INDArray layerParamsView,
                                                        boolean initializeParams,

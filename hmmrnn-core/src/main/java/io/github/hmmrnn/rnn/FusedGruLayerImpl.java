@@ -10,6 +10,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.Arrays;
 
 /**
  * Runtime implementation of {@link FusedGruLayer}: copies its input and parameters out of ND4J
@@ -47,7 +48,7 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         assertInputSet(false);
         if (input.rank() != 3) {
             throw new IllegalArgumentException("FusedGruLayer expects rank-3 input [batch, nIn, time], got shape "
-                    + java.util.Arrays.toString(input.shape()));
+                    + Arrays.toString(input.shape()));
         }
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
@@ -57,7 +58,7 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         // an inference pass followed by a training step on the same input and parameters (the
         // E-step, then the Adam step) reuses the forward pass instead of running it twice
         double[] out;
-        if (cache != null && java.util.Arrays.equals(params, cachedParams) && java.util.Arrays.equals(x, cachedX)) {
+        if (cache != null && Arrays.equals(params, cachedParams) && Arrays.equals(x, cachedX)) {
             out = cachedOut;
         } else {
             out = new double[batch * hidden * steps];
@@ -81,7 +82,7 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         if (cache == null || cachedInput != input) {
             activate(true, workspaceMgr);
         }
-        if (!java.util.Arrays.equals(cachedParams, paramsFlattened.dup('c').data().asDouble())) {
+        if (!Arrays.equals(cachedParams, paramsFlattened.dup('c').data().asDouble())) {
             cache = null;
             activate(true, workspaceMgr);
         }

@@ -1,6 +1,7 @@
 package io.github.hmmrnn.rnn;
 
 import io.github.hmmrnn.numeric.Logistic;
+import java.util.Arrays;
 
 /**
  * Fused forward and backward pass of a single-layer GRU over a batch of sequences, on plain
@@ -92,7 +93,7 @@ final class GruKernel {
         double[] a = new double[h3];
         double[] recN = new double[hidden];
         for (int row = from; row < to; row++) {
-            java.util.Arrays.fill(hPrev, 0.0);
+            Arrays.fill(hPrev, 0.0);
             int xBase = row * nIn * steps;
             int oBase = row * hidden * steps;
             for (int t = 0; t < steps; t++) {
@@ -195,7 +196,7 @@ final class GruKernel {
         double[] dhNext = new double[hidden];
         double[] da = new double[h3];
         for (int row = from; row < to; row++) {
-            java.util.Arrays.fill(dhNext, 0.0);
+            Arrays.fill(dhNext, 0.0);
             int xBase = row * nIn * steps;
             int oBase = row * hidden * steps;
             for (int t = steps - 1; t >= 0; t--) {

@@ -24,6 +24,8 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
 import io.github.hmmrnn.numeric.Logistic;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Training loop shared by {@link TinyRnnModel} (K = 1) and {@link HmmTinyRnnModel}: full-batch
@@ -127,7 +129,7 @@ final class HmmTinyRnnTrainer {
             }
         }
         LOG.info("warm start: bias-only HMM log-likelihood {} per scored trial, p(choice=1 | state) {}",
-                bias.logLikelihood() / train.numScored(), java.util.Arrays.toString(bias.choiceProbabilities()));
+                bias.logLikelihood() / train.numScored(), Arrays.toString(bias.choiceProbabilities()));
         return new WarmStart(bias.initialDistribution(), bias.transitionMatrix(), bias.choiceProbabilities(),
                 bias.outcomeEmissions(), labels);
     }
@@ -361,7 +363,7 @@ final class HmmTinyRnnTrainer {
         return s;
     }
 
-    private static void forEachSession(int n, ExecutorService pool, java.util.function.IntConsumer body) {
+    private static void forEachSession(int n, ExecutorService pool, IntConsumer body) {
         if (pool == null) {
             for (int b = 0; b < n; b++) {
                 body.accept(b);

@@ -7,6 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import java.util.Arrays;
 
 /**
  * DL4J loss over K two-way readout heads: the network output has 2K columns, head k owning
@@ -50,8 +51,8 @@ public final class PosteriorWeightedCrossEntropy implements ILossFunction {
     private void checkShape(INDArray labels, INDArray preOutput) {
         if (preOutput.rank() != 2 || preOutput.size(1) != 2L * heads || !labels.equalShapes(preOutput)) {
             throw new IllegalArgumentException("expected labels and outputs of shape [n, " + 2 * heads
-                    + "], got " + java.util.Arrays.toString(labels.shape()) + " and "
-                    + java.util.Arrays.toString(preOutput.shape()));
+                    + "], got " + Arrays.toString(labels.shape()) + " and "
+                    + Arrays.toString(preOutput.shape()));
         }
     }
 
@@ -94,7 +95,7 @@ public final class PosteriorWeightedCrossEntropy implements ILossFunction {
         double[] m = values(mask);
         if (m.length != perExample.length) {
             throw new IllegalArgumentException("only per-example masks [n, 1] are supported, got "
-                    + java.util.Arrays.toString(mask.shape()));
+                    + Arrays.toString(mask.shape()));
         }
         for (int i = 0; i < perExample.length; i++) {
             perExample[i] *= m[i];
@@ -132,7 +133,7 @@ public final class PosteriorWeightedCrossEntropy implements ILossFunction {
             double[] m = values(mask);
             if (m.length != rows) {
                 throw new IllegalArgumentException("only per-example masks [n, 1] are supported, got "
-                        + java.util.Arrays.toString(mask.shape()));
+                        + Arrays.toString(mask.shape()));
             }
             for (int n = 0; n < rows; n++) {
                 for (int j = 0; j < 2 * heads; j++) {

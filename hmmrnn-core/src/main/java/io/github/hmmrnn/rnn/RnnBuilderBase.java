@@ -1,5 +1,7 @@
 package io.github.hmmrnn.rnn;
 
+import java.util.Objects;
+
 /**
  * The settings every GRU model builder shares (GRU size, input, optimiser, early stopping,
  * starts, seed, threads), with their validation and defaults in one place.
@@ -42,7 +44,7 @@ abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
      * @throws NullPointerException if null
      */
     public B inputEncoding(InputEncoding encoding) {
-        this.encoding = java.util.Objects.requireNonNull(encoding, "encoding");
+        this.encoding = Objects.requireNonNull(encoding, "encoding");
         return self();
     }
 

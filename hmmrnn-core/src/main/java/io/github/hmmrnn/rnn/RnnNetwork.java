@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.deeplearning4j.nn.api.Layer;
 
 /**
  * The neural part of a (HMM-)TinyRNN as a DL4J {@link ComputationGraph}: the GRU vertices of
@@ -166,7 +167,7 @@ final class RnnNetwork {
      * @param weightScale factor on the heads' current weights
      */
     void initialiseHeads(double[] choice1, double weightScale) {
-        org.deeplearning4j.nn.api.Layer layer = graph.getLayer(OUTPUT);
+        Layer layer = graph.getLayer(OUTPUT);
         INDArray w = layer.getParam("W");
         w.muli(weightScale);
         INDArray b = layer.getParam("b");

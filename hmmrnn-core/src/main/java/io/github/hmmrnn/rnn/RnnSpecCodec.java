@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.hmmrnn.model.ModelSpecs;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * JSON of the GRU model specifications: {@code {"family": ..., "hyperParameters": {every field of
@@ -27,7 +28,7 @@ final class RnnSpecCodec {
         JsonNode hp = ModelSpecs.required(node, "hyperParameters");
         try {
             return MAPPER.treeToValue(hp, RnnHyperParameters.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new IllegalArgumentException("invalid hyperParameters of a " + node.path("family").asText()
                     + " specification: " + cause.getMessage(), e);

@@ -10,6 +10,7 @@ import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.numeric.DoubleArrays;
 import io.github.hmmrnn.numeric.Logistic;
+import java.util.Objects;
 
 /**
  * Synthetic two-step task with latent phases: each phase z has a reward map R_z over the two
@@ -294,7 +295,7 @@ public final class TwoStepGenerator {
          * @return this builder
          */
         public Builder dwell(Dwell d) {
-            this.dwell = java.util.Objects.requireNonNull(d, "dwell");
+            this.dwell = Objects.requireNonNull(d, "dwell");
             return this;
         }
 

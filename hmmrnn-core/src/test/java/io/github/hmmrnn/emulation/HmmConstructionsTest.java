@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class HmmConstructionsTest {
 
@@ -72,10 +73,10 @@ class HmmConstructionsTest {
         for (HmmPreset p : HmmPreset.values()) {
             EmulationHmm h = p.hmm();
             for (double[] row : h.transitions()) {
-                assertEquals(1, java.util.Arrays.stream(row).sum(), 1e-12, p + " transitions");
+                assertEquals(1, Arrays.stream(row).sum(), 1e-12, p + " transitions");
             }
             for (double[] row : h.emissions()) {
-                assertEquals(1, java.util.Arrays.stream(row).sum(), 1e-12, p + " emissions");
+                assertEquals(1, Arrays.stream(row).sum(), 1e-12, p + " emissions");
             }
             assertEquals(3, h.numOutputs());
         }

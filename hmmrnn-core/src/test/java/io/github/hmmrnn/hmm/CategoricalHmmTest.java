@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 class CategoricalHmmTest {
 
@@ -91,7 +92,7 @@ class CategoricalHmmTest {
         CategoricalHmmFit a = CategoricalHmm.fit(seqs, opts);
         CategoricalHmmFit b = CategoricalHmm.fit(seqs, opts);
         assertEquals(a.model().parameters(), b.model().parameters());
-        assertTrue(java.util.Arrays.deepEquals(a.model().emissions(), b.model().emissions()));
+        assertTrue(Arrays.deepEquals(a.model().emissions(), b.model().emissions()));
         assertEquals(a.history(), b.history());
     }
 

@@ -15,6 +15,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.metrics.PhaseRecovery;
 import io.github.hmmrnn.synthetic.Dwell;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
+import java.util.Arrays;
 
 class BiasHmmTest {
 
@@ -46,7 +47,7 @@ class BiasHmmTest {
     void fit_oneStateIsTheChoiceRate() {
         TwoStepDataset d = TwoStepGenerator.builder().sequences(4).trials(100).seed(2).build().generate();
         BiasHmm m = BiasHmm.fit(d, 1);
-        long ones = d.sessions().stream().mapToLong(s -> java.util.Arrays.stream(s.choices()).sum()).sum();
+        long ones = d.sessions().stream().mapToLong(s -> Arrays.stream(s.choices()).sum()).sum();
         assertEquals((ones + 1.0) / (d.numScored() + 2.0), m.choiceProbabilities()[0], 1e-12);
     }
 

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
+import java.util.Arrays;
 
 class FusedGruLayerTest {
 
@@ -88,9 +89,9 @@ class FusedGruLayerTest {
         double[] both = new double[2 * hidden * steps];
         k.forward(x, 2, steps, w, u, b, c, both, null, 0, 2);
         double[] second = new double[hidden * steps];
-        k.forward(java.util.Arrays.copyOfRange(x, nIn * steps, 2 * nIn * steps), 1, steps, w, u, b, c, second,
+        k.forward(Arrays.copyOfRange(x, nIn * steps, 2 * nIn * steps), 1, steps, w, u, b, c, second,
                 null, 0, 1);
-        assertArrayEquals(second, java.util.Arrays.copyOfRange(both, hidden * steps, 2 * hidden * steps), 0.0);
+        assertArrayEquals(second, Arrays.copyOfRange(both, hidden * steps, 2 * hidden * steps), 0.0);
     }
 
     @Test

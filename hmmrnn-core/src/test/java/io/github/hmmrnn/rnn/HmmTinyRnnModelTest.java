@@ -259,6 +259,6 @@ class HmmTinyRnnModelTest {
         assertTrue(nll < 0.62, "test NLL " + nll + " (chance 0.693, oracle " + oracle + ")");
         // the heads start as the two phase policies, one favouring each action
         double[][] heads = warm.headChoiceProbabilities(test).get(0);
-        assertTrue(Math.abs(heads[0][0] - heads[0][1]) > 0.3, java.util.Arrays.toString(heads[0]));
+        assertTrue(Math.abs(heads[0][0] - heads[0][1]) > 0.3, Arrays.toString(heads[0]));
     }
 }

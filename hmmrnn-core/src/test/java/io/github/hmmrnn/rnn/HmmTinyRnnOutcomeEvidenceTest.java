@@ -23,6 +23,9 @@ import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.oracle.TwoStepOracle;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 
 /** HMM-TinyRNN whose chain emits outcomes as well as choices. */
 class HmmTinyRnnOutcomeEvidenceTest {
@@ -69,10 +72,10 @@ class HmmTinyRnnOutcomeEvidenceTest {
     void predictionsAndLikelihood_matchBruteForceOverStatePaths() {
         int len = 7;
         Session full = small.sessions().get(1);
-        Session s = Session.of(full.subject(), full.index(), java.util.Arrays.copyOf(full.choices(), len),
-                java.util.Arrays.copyOf(full.outcomes(), len), java.util.Arrays.copyOf(full.rewards(), len),
-                java.util.Arrays.copyOf(full.commonTransitions(), len),
-                java.util.Arrays.copyOf(full.scoredTrials(), len), java.util.Arrays.copyOf(full.phases(), len));
+        Session s = Session.of(full.subject(), full.index(), Arrays.copyOf(full.choices(), len),
+                Arrays.copyOf(full.outcomes(), len), Arrays.copyOf(full.rewards(), len),
+                Arrays.copyOf(full.commonTransitions(), len),
+                Arrays.copyOf(full.scoredTrials(), len), Arrays.copyOf(full.phases(), len));
         TwoStepDataset d = TwoStepDataset.of(small.subjects(), List.of(s));
         double[][] heads = fit.headChoiceProbabilities(d).get(0);
         OutcomeEmissions rho = fit.outcomeEmissions().orElseThrow();
@@ -134,9 +137,9 @@ class HmmTinyRnnOutcomeEvidenceTest {
         assertArrayEquals(fit.predictChoiceProbabilities(small).get(2), loaded.predictChoiceProbabilities(small).get(2),
                 0.0);
         assertArrayEquals(fit.smoothedStates(small).get(4)[60], loaded.smoothedStates(small).get(4)[60], 0.0);
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode tree =
-                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Files.readString(file));
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode tree =
+                (ObjectNode) mapper.readTree(Files.readString(file));
         tree.putNull("outcomeRewardProbabilities");
         Files.writeString(file, mapper.writeValueAsString(tree));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FittedHmmTinyRnn.load(file));

@@ -26,6 +26,7 @@ import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
+import java.util.Arrays;
 
 /** Training on session segments ({@code trainingSegmentLength}). */
 class RnnSegmentTrainingTest {
@@ -127,7 +128,7 @@ class RnnSegmentTrainingTest {
                 assertArrayEquals(whole.initialDistribution(), same.initialDistribution(), 0.0);
                 assertEquals(whole.history().entries(), same.history().entries());
             }
-            assertFalse(java.util.Arrays.equals(whole.networkParameters(), hmm(states, 119, 8).networkParameters()),
+            assertFalse(Arrays.equals(whole.networkParameters(), hmm(states, 119, 8).networkParameters()),
                     "a segment shorter than the longest session must change the fit");
         }
         FittedTinyRnn a = TinyRnnModel.builder().hiddenSize(2).maxEpochs(8).seed(4).build().fit(data, data);

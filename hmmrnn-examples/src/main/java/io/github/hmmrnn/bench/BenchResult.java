@@ -3,6 +3,7 @@ package io.github.hmmrnn.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Collections;
 
 /**
  * One benchmark figure, printed by {@code ./hmmrnn bench --json} as one JSON object per line.
@@ -18,6 +19,6 @@ public record BenchResult(String name, double value, String unit, Map<String, Ob
     public BenchResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(unit, "unit");
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 }

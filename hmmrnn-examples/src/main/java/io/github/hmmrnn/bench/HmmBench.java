@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.DoubleSupplier;
 
 /**
  * Plain-Java timing suite of the HMM engine, behind {@code ./hmmrnn bench hmm --json}: single
@@ -141,7 +142,7 @@ public final class HmmBench {
     }
 
     /** Returns {median wall ms, median thread-CPU ms}; at least one untimed warm-up call. */
-    private static double[] time(java.util.function.DoubleSupplier task, double warmupSeconds, int reps) {
+    private static double[] time(DoubleSupplier task, double warmupSeconds, int reps) {
         double sink = task.getAsDouble();
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (System.nanoTime() < warmEnd) {

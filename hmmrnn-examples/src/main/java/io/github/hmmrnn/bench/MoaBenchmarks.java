@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import io.github.hmmrnn.moa.StateOrder;
+import java.lang.management.ManagementFactory;
 
 /**
  * Runnable MoA-HMM benchmarks (see docs/benchmarks-moa.md):
@@ -145,7 +147,7 @@ public final class MoaBenchmarks {
         System.out.printf(Locale.ROOT, "  phase-aligned bias-only point (bias beta +-%.3f, A diag %.4f): train LL %.3f, test NLL %.4f, smoothed phase acc %.4f%n",
                 logit / 2, stay, aligned.logLikelihood(tr), sc0.nll(), ph0.accuracy());
         HmmMoaModel spec = HmmMoaModel.builder().states(2).agents(AgentPreset.HMMRNN_ORIGINAL).seed(1)
-                .initialParameters(beta, pi, a).stateOrder(io.github.hmmrnn.moa.StateOrder.AS_FITTED).build();
+                .initialParameters(beta, pi, a).stateOrder(StateOrder.AS_FITTED).build();
         syntheticRow("EM from the phase-aligned point", spec, tr, te, oracle);
         // A near-rigid sticky chain (Dirichlet rows with ~20,000 pseudo-counts at the generator's
         // dwell) keeps the states slow; compare its log-likelihood (not posterior) with the free fit's.
@@ -183,10 +185,10 @@ public final class MoaBenchmarks {
         System.out.println("  EM acceleration: " + acceleration);
         for (int rep = 0; rep < 2; rep++) {
             long t0 = System.nanoTime();
-            long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             FittedHmmMoa fit = one.fit(data);
             double secs = (System.nanoTime() - t0) / 1e9;
-            double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
+            double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
             System.out.printf(Locale.ROOT, "  one start (run %d, incl. 1-state initial fit): %.2f s wall, %.2f s CPU, %d EM iterations, converged %s%n",
                     rep, secs, cpu, fit.history().entries().size() - 1, fit.history().converged());
             if (rep == 1) {

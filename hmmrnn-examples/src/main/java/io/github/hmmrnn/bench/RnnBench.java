@@ -19,6 +19,8 @@ import io.github.hmmrnn.rnn.Initialization;
 import io.github.hmmrnn.rnn.InputEncoding;
 import io.github.hmmrnn.rnn.TinyRnnModel;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 
 /**
  * Benchmarks of the (HMM-)TinyRNN on the default synthetic two-step task: the time of one
@@ -85,7 +87,7 @@ public final class RnnBench {
         HmmTinyRnnModel model = HmmTinyRnnModel.builder().states(2).hiddenSize(6).maxEpochs(epochs)
                 .patience(epochs + 1).seed(1).threads(threads).initialization(Initialization.SYMMETRIC)
                 .chainEvidence(evidence).build();
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         long c0 = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
         long t0 = System.nanoTime();
         FittedHmmTinyRnn fit = model.fit(train, null);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.util.Arrays;
 
 /**
  * Runs the timing suites and prints one figure per line.
@@ -94,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
                 return Suite.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("unknown suite '" + value + "'; valid suites: "
-                        + java.util.Arrays.toString(Suite.values()).toLowerCase(Locale.ROOT));
+                        + Arrays.toString(Suite.values()).toLowerCase(Locale.ROOT));
             }
         }
     }

@@ -5,6 +5,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Turns bad input into one-line messages and a non-zero exit status instead of stack traces.
@@ -14,7 +16,7 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                || ex instanceof UncheckedIOException || ex instanceof IOException) {
             cmd.getErr().println("hmmrnn " + cmd.getCommandName() + ": " + ex.getMessage());
             return 2;
         }

@@ -13,12 +13,13 @@ import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
 import io.github.hmmrnn.model.ModelSpec;
-import io.github.hmmrnn.report.FitSettings;
-import io.github.hmmrnn.report.ModelKind;
+import io.github.hmmrnn.experiment.FitSettings;
+import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import java.util.Locale;
 
 /**
  * Real-data model comparison on the Miller rats: the same session folds for every model.
@@ -110,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
                         innerValidation);
                 rows.add(new RealDataReport.CvRow(subject, r));
                 pooled.computeIfAbsent(f.name(), x -> new ArrayList<>()).addAll(r.folds());
-                System.out.printf(java.util.Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",
+                System.out.printf(Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",
                         subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
             }
         }
@@ -121,7 +122,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Path out = common.outOr("results/compare");
         RealDataReport.writeCrossValidation(rows, out);
-        System.out.printf(java.util.Locale.ROOT, "compared %d models on %d subjects in %.0f s; wrote %s%n",
+        System.out.printf(Locale.ROOT, "compared %d models on %d subjects in %.0f s; wrote %s%n",
                 fitters.size(), names.size(), (System.nanoTime() - start) / 1e9, out.resolve("cv.md"));
         return 0;
     }

@@ -16,12 +16,13 @@ import io.github.hmmrnn.io.DatasetReaders;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.ModelSpec;
-import io.github.hmmrnn.report.FitSettings;
-import io.github.hmmrnn.report.ModelKind;
+import io.github.hmmrnn.experiment.FitSettings;
+import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import java.util.Locale;
 
 /**
  * Fits a model to real data, per subject, optionally cross-validated over sessions. A single fit
@@ -96,7 +97,7 @@ final class FitCommand implements Callable<Integer> {
                     SessionCrossValidation.Result r = SessionCrossValidation.run(d, f, cv, split, common.seed,
                             common.threads, InnerValidation.SESSIONS);
                     rows.add(new RealDataReport.CvRow(subject, r));
-                    System.out.printf(java.util.Locale.ROOT, "%s %s: held-out NLL %.4f, normalised likelihood %.4f%n",
+                    System.out.printf(Locale.ROOT, "%s %s: held-out NLL %.4f, normalised likelihood %.4f%n",
                             subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
                 }
             }

@@ -2,6 +2,7 @@ package io.github.hmmrnn.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.util.Arrays;
 
 /**
  * Entry point of the {@code ./hmmrnn} command line.
@@ -36,7 +37,7 @@ public final class HmmrnnCli implements Runnable {
     public static void main(String[] args) {
         // The logging backend reads its level once, when the first logger is created (some command
         // classes create theirs as soon as they load), so --quiet must act before parsing.
-        if (java.util.Arrays.asList(args).contains("--quiet")) {
+        if (Arrays.asList(args).contains("--quiet")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         System.exit(commandLine().execute(args));

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import io.github.hmmrnn.report.FitSettings;
+import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.rnn.InputEncoding;
 import picocli.CommandLine.Option;
+import java.util.LinkedHashSet;
 
 /**
  * Model hyper-parameters shared by {@code synthetic}, {@code fit} and {@code compare}.
@@ -70,7 +71,7 @@ public final class ModelOptions {
      */
     public List<ChainEvidence> chainEvidences(List<ChainEvidence> defaults) {
         return chainEvidence == null || chainEvidence.isEmpty() ? defaults
-                : List.copyOf(new java.util.LinkedHashSet<>(chainEvidence));
+                : List.copyOf(new LinkedHashSet<>(chainEvidence));
     }
 
     /**

@@ -14,11 +14,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.hmmrnn.report.FitSettings;
-import io.github.hmmrnn.report.ModelKind;
-import io.github.hmmrnn.report.SyntheticBenchmark;
+import io.github.hmmrnn.experiment.FitSettings;
+import io.github.hmmrnn.experiment.ModelKind;
+import io.github.hmmrnn.experiment.SyntheticBenchmark;
 import io.github.hmmrnn.report.SyntheticReport;
-import io.github.hmmrnn.report.SyntheticRun;
+import io.github.hmmrnn.experiment.SyntheticRun;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -9,6 +9,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.moa.FittedHmmMoa;
 import io.github.hmmrnn.moa.HmmMoaModel;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
+import java.util.Arrays;
 
 /**
  * Write your own agent in a few lines and mix it with built-in ones: here a "win-stay" agent whose
@@ -45,6 +46,6 @@ public final class CustomAgent {
 
         FittedHmmMoa fit = HmmMoaModel.builder().states(1).agents(List.of(winStay, Agents.parse("Bias")))
                 .seed(1).build().fit(data);
-        System.out.println(fit.agentNames() + " weights " + java.util.Arrays.deepToString(fit.weights()));
+        System.out.println(fit.agentNames() + " weights " + Arrays.deepToString(fit.weights()));
     }
 }

@@ -19,6 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import io.github.hmmrnn.analysis.TrialHistoryRegression.LaggedWeights;
 import io.github.hmmrnn.analysis.TrialType;
 import io.github.hmmrnn.model.TrainingHistory;
+import java.util.LinkedHashMap;
 
 /**
  * Builds the standard hmmrnn charts from plain arrays. Each method returns an XChart chart; write
@@ -250,7 +251,7 @@ public final class Plots {
         for (TrialType y : TrialType.values()) {
             cats.add(y.code() + " (" + y.name().toLowerCase().replace('_', ' ') + ")");
         }
-        Map<String, double[]> series = new java.util.LinkedHashMap<>();
+        Map<String, double[]> series = new LinkedHashMap<>();
         for (var e : stay.entrySet()) {
             double[] v = new double[TrialType.values().length];
             for (TrialType y : TrialType.values()) {

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
+import java.util.Locale;
+import io.github.hmmrnn.experiment.SplitEvaluation;
 
 /**
  * Writes per-trial causal predictions of every model on every split.
@@ -84,6 +86,6 @@ public final class PredictionsCsv {
     }
 
     private static String format(double v) {
-        return String.format(java.util.Locale.ROOT, "%.6f", v);
+        return String.format(Locale.ROOT, "%.6f", v);
     }
 }

@@ -24,6 +24,8 @@ import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.moa.FittedHmmMoa;
+import java.awt.Color;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Outputs of real-data fits and cross-validation: fit files, per-fit plots, and CV tables and charts.
@@ -118,9 +120,9 @@ public final class RealDataReport {
         double[] p = m.predictChoiceProbabilities(one).get(0);
         XYChart c = new XYChartBuilder().width(1100).height(480).title(m.name() + ": session 0 of " + s.subject())
                 .xAxisTitle("trial").yAxisTitle("probability").build();
-        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        c.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         double[] t = new double[g.length];
         for (int i = 0; i < t.length; i++) {
             t[i] = i;
@@ -135,7 +137,7 @@ public final class RealDataReport {
         }
         XYSeries ser = c.addSeries("p(choice = right | past)", t, p);
         ser.setMarker(SeriesMarkers.NONE);
-        ser.setLineColor(java.awt.Color.BLACK);
+        ser.setLineColor(Color.BLACK);
         return c;
     }
 

@@ -24,6 +24,9 @@ import io.github.hmmrnn.model.ParameterBars;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
+import io.github.hmmrnn.experiment.Evaluations;
+import io.github.hmmrnn.experiment.SplitEvaluation;
+import io.github.hmmrnn.experiment.SyntheticRun;
 
 /**
  * Writes a synthetic benchmark's outputs: {@code report.md}, {@code metrics.json},

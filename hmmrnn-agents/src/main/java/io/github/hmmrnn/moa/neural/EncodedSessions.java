@@ -7,6 +7,7 @@ import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
 
 import java.util.List;
+import java.util.ArrayList;
 
 /**
  * A dataset prepared for the neural mixture: GRU inputs (the previous trial's choice, reward and
@@ -42,7 +43,7 @@ final class EncodedSessions {
         this.values = new double[batch * steps * agents];
         this.choices = new int[batch][];
         this.scored = new boolean[batch][];
-        List<Session> kept = new java.util.ArrayList<>(batch);
+        List<Session> kept = new ArrayList<>(batch);
         int count = 0;
         for (int i = 0; i < batch; i++) {
             int r = rows[i];

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.Arrays;
 
 /**
  * A fitted {@link TinyMoaRnnModel}: immutable; predictions are causal (trial t uses trials &lt; t).
@@ -96,7 +97,7 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
         double[][] p = objective().probabilities(theta, d);
         List<double[]> out = new ArrayList<>(d.batch);
         for (int b = 0; b < d.batch; b++) {
-            out.add(java.util.Arrays.copyOf(p[b], d.lengths[b]));
+            out.add(Arrays.copyOf(p[b], d.lengths[b]));
         }
         return out;
     }
@@ -115,7 +116,7 @@ public final class FittedTinyMoaRnn implements FittedChoiceModel, SavableModel {
         objective().probabilitiesAndGates(theta, d, g);
         List<double[][]> out = new ArrayList<>(d.batch);
         for (int b = 0; b < d.batch; b++) {
-            out.add(java.util.Arrays.copyOf(g[b], d.lengths[b]));
+            out.add(Arrays.copyOf(g[b], d.lengths[b]));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentJson;
 import io.github.hmmrnn.model.ModelSpecs;
+import java.util.Objects;
 
 /**
  * The settings {@link TinyMoaRnnModel} and {@link HmmTinyMoaModel} share, as one value with its
@@ -70,7 +71,7 @@ final class TinyMoaSpecJson {
         }
 
         int hash() {
-            return java.util.Objects.hash(hiddenSize, agents.stream().map(Agent::name).toList(), learningRate,
+            return Objects.hash(hiddenSize, agents.stream().map(Agent::name).toList(), learningRate,
                     maxEpochs, patience, batchSize, seed);
         }
     }

@@ -11,6 +11,8 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Objects;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The multi-plasticity layer as a DL4J layer (a {@link SameDiffLayer}, so DL4J differentiates it
@@ -129,7 +131,7 @@ public final class MpnLayer extends SameDiffLayer {
         double lim = Math.sqrt(6.0 / (hiddenSize + inputSize));
         INDArray w = params.get(WEIGHT);
         // deterministic given DL4J's seeded RNG: uniform(-lim, lim) via the Nd4j random generator
-        w.assign(org.nd4j.linalg.factory.Nd4j.rand(w.dataType(), w.shape()).muli(2 * lim).subi(lim));
+        w.assign(Nd4j.rand(w.dataType(), w.shape()).muli(2 * lim).subi(lim));
         params.get(BIAS).assign(0.0);
         params.get(ETA).assign(etaInit);
         params.get(LAMBDA).assign(lambdaMax);
@@ -192,6 +194,6 @@ public final class MpnLayer extends SameDiffLayer {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(inputSize, hiddenSize, timeSteps, mode, lambdaMax, etaInit);
+        return Objects.hash(inputSize, hiddenSize, timeSteps, mode, lambdaMax, etaInit);
     }
 }

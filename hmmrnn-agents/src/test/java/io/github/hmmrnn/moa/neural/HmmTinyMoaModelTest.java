@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.hmmrnn.model.OutcomeEmissions;
+import java.nio.file.Path;
 
 class HmmTinyMoaModelTest {
 
@@ -67,8 +69,8 @@ class HmmTinyMoaModelTest {
     void loss_gradientWithOutcomeEmissionsMatchesFiniteDifferencesOfJointLikelihood() {
         EncodedSessions d = new EncodedSessions(small(3, 3, 25), AgentPreset.HMMRNN_ORIGINAL.agents());
         HmmMixtureObjective o = objective();
-        io.github.hmmrnn.model.OutcomeEmissions rho =
-                io.github.hmmrnn.model.OutcomeEmissions.of(new double[][] {{0.8, 0.3}, {0.25, 0.7}});
+        OutcomeEmissions rho =
+                OutcomeEmissions.of(new double[][] {{0.8, 0.3}, {0.25, 0.7}});
         double[] theta = randomTheta(o.numParams(), 8);
         double[] grad = new double[theta.length];
         HmmMixtureObjective.Result r = o.loss(theta, HMM, rho, d, grad);
@@ -146,11 +148,11 @@ class HmmTinyMoaModelTest {
     }
 
     @Test
-    void saveLoad_predictsIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void saveLoad_predictsIdentically(@org.junit.jupiter.api.io.TempDir Path dir) {
         TwoStepDataset train = small(21, 4, 60);
         TwoStepDataset validation = small(22, 2, 60);
         FittedHmmTinyMoa a = HmmTinyMoaModel.builder().hiddenSize(H).maxEpochs(10).seed(3).build().fit(train, validation);
-        java.nio.file.Path file = dir.resolve("m.json");
+        Path file = dir.resolve("m.json");
         a.save(file);
         FittedHmmTinyMoa b = FittedHmmTinyMoa.load(file);
         for (int i = 0; i < validation.numSessions(); i++) {

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 class TinyMoaRnnModelTest {
 
@@ -127,18 +129,18 @@ class TinyMoaRnnModelTest {
     }
 
     @Test
-    void saveLoad_predictsIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void saveLoad_predictsIdentically(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         TwoStepDataset train = small(21, 4, 60);
         TwoStepDataset validation = small(22, 2, 60);
         FittedTinyMoaRnn a = TinyMoaRnnModel.builder().hiddenSize(H).maxEpochs(15).seed(3).build().fit(train, validation);
-        java.nio.file.Path file = dir.resolve("m.json");
+        Path file = dir.resolve("m.json");
         a.save(file);
         FittedTinyMoaRnn b = FittedTinyMoaRnn.load(file);
         for (int i = 0; i < validation.numSessions(); i++) {
             assertArrayEquals(a.predictChoiceProbabilities(validation).get(i), b.predictChoiceProbabilities(validation).get(i), 0.0);
         }
         assertEquals(a.history().entries(), b.history().entries());
-        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("\"formatVersion\" : " + TinyMoaFiles.FORMAT_VERSION, "\"formatVersion\" : 9"));
+        Files.writeString(file, Files.readString(file).replace("\"formatVersion\" : " + TinyMoaFiles.FORMAT_VERSION, "\"formatVersion\" : 9"));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FittedTinyMoaRnn.load(file));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("format version 9"), e.getMessage());

@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.dataset.DataSet;
 
 class MpnLayerTest {
 
@@ -150,9 +151,9 @@ class MpnLayerTest {
                     }
                     double v = params.getDouble(i);
                     params.putScalar(i, v + eps);
-                    double plus = net.score(new org.nd4j.linalg.dataset.DataSet(in, labels));
+                    double plus = net.score(new DataSet(in, labels));
                     params.putScalar(i, v - eps);
-                    double minus = net.score(new org.nd4j.linalg.dataset.DataSet(in, labels));
+                    double minus = net.score(new DataSet(in, labels));
                     params.putScalar(i, v);
                     fd[i] = (plus - minus) / (2 * eps);
                     an[i] = analytic.getDouble(i);
@@ -165,9 +166,9 @@ class MpnLayerTest {
                 for (int i = layer0; i < layer0 + 3; i++) {
                     double v = params.getDouble(i);
                     params.putScalar(i, v + eps);
-                    double plus = net.score(new org.nd4j.linalg.dataset.DataSet(in, labels));
+                    double plus = net.score(new DataSet(in, labels));
                     params.putScalar(i, v - eps);
-                    double minus = net.score(new org.nd4j.linalg.dataset.DataSet(in, labels));
+                    double minus = net.score(new DataSet(in, labels));
                     params.putScalar(i, v);
                     assertEquals(MB, analytic.getDouble(i) / ((plus - minus) / (2 * eps)), 1e-6, "output param " + i);
                 }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import io.github.hmmrnn.emulation.rnn.EmulatorWeights;
 import io.github.hmmrnn.emulation.rnn.GenerationMode;
 import io.github.hmmrnn.emulation.rnn.RnnEmulator;
+import java.util.Arrays;
 
 /**
  * Ablation: neurons are selected by a {@link NeuronCriterion} on a driven rollout, their incoming
@@ -77,7 +78,7 @@ public final class Ablation {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
         int[] chosen = new int[count];
         for (int i = 0; i < count; i++) {
             chosen[i] = order[i];

@@ -9,6 +9,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
+import java.util.Arrays;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * Finds fixed points of the map F(h) = ReLU(W h + b) by minimising q(h) = |F(h) - h|^2 / 2 from
@@ -176,7 +178,7 @@ public final class FixedPointFinder {
             EigenDecomposition eig = new EigenDecomposition(MatrixUtils.createRealMatrix(j));
             re = eig.getRealEigenvalues();
             im = eig.getImagEigenvalues();
-        } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+        } catch (MathIllegalStateException e) {
             // Commons Math's real Schur iteration can fail on defective matrices; the spectral radius
             // from power iteration still decides stability, but no spectrum is reported then.
             double r = powerRadius(j);
@@ -192,7 +194,7 @@ public final class FixedPointFinder {
     private static double powerRadius(double[][] j) {
         int n = j.length;
         double[] v = new double[n];
-        java.util.Arrays.fill(v, 1 / Math.sqrt(n));
+        Arrays.fill(v, 1 / Math.sqrt(n));
         int iterations = 2000;
         double logSum = 0;
         for (int it = 0; it < iterations; it++) {

@@ -2,6 +2,7 @@ package io.github.hmmrnn.emulation.analysis;
 
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
+import java.util.Arrays;
 
 /**
  * Principal component analysis of hidden states.
@@ -55,7 +56,7 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
         double total = 0;
         for (double v : values) {
             total += Math.max(v, 0);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.hmmrnn.emulation.HmmPreset;
 import io.github.hmmrnn.emulation.rnn.RecurrentInitialization;
+import java.util.Arrays;
 
 /**
  * One emulation experiment: which HMM, how much data, which network and how to train it.
@@ -163,7 +164,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
             }
         }
         throw new IllegalArgumentException("configuration field 'recurrentInit' is '" + v + "', expected one of "
-                + java.util.Arrays.stream(RecurrentInitialization.values()).map(r -> r.name().toLowerCase())
+                + Arrays.stream(RecurrentInitialization.values()).map(r -> r.name().toLowerCase())
                         .toList());
     }
 

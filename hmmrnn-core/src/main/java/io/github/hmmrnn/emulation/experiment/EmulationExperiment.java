@@ -34,6 +34,7 @@ import io.github.hmmrnn.emulation.rnn.GenerationMode;
 import io.github.hmmrnn.emulation.rnn.RnnEmulator;
 import io.github.hmmrnn.emulation.rnn.TrainingOptions;
 import io.github.hmmrnn.emulation.rnn.TrainingResult;
+import java.util.Arrays;
 
 /**
  * Runs one emulation experiment end to end: sample HMM data, train, test the outputs, reverse
@@ -73,9 +74,9 @@ public final class EmulationExperiment {
 
         int third = config.numSequences() / 3;
         int[][] all = hmm.sample(3 * third, len, dataRng).outputs();
-        int[][] train = java.util.Arrays.copyOfRange(all, 0, third);
-        int[][] validation = java.util.Arrays.copyOfRange(all, third, 2 * third);
-        int[][] test = java.util.Arrays.copyOfRange(all, 2 * third, 3 * third);
+        int[][] train = Arrays.copyOfRange(all, 0, third);
+        int[][] validation = Arrays.copyOfRange(all, third, 2 * third);
+        int[][] test = Arrays.copyOfRange(all, 2 * third, 3 * third);
 
         RnnEmulator init = RnnEmulator.builder().hiddenSize(config.hiddenSize()).inputSize(config.inputSize())
                 .numOutputs(k).temperature(config.temperature())
@@ -87,7 +88,7 @@ public final class EmulationExperiment {
         RnnEmulator best = result.best();
 
         int nEval = Math.min(config.evaluationSequences(), third);
-        int[][] hmmEval = java.util.Arrays.copyOfRange(test, 0, nEval);
+        int[][] hmmEval = Arrays.copyOfRange(test, 0, nEval);
         int[][] hmmBaseline = hmm.sample(nEval, len, analysisRng.split()).outputs();
         RnnEmulator.Rollout generated = best.generate(nEval, len, GenerationMode.FULL, analysisRng.split());
         SequenceStatistics hmmStats = SequenceStatistics.of(hmmEval, k, Math.min(MAX_LAG, len - 1));
@@ -127,7 +128,7 @@ public final class EmulationExperiment {
         }
         double[] rt = ResidencyTimes.compute(best, rtStates, 10, 60, analysisRng.split());
         double[] gammas = {0, 0.5, 1};
-        double[] trace = NoiseSensitivity.covarianceTrace(best, java.util.Arrays.copyOf(starts, 20), gammas, 50, 5,
+        double[] trace = NoiseSensitivity.covarianceTrace(best, Arrays.copyOf(starts, 20), gammas, 50, 5,
                 analysisRng.split());
         int[] kick = Ablation.selectNeurons(generated, NeuronCriterion.SWITCH_ACTIVITY,
                 Math.min(3, config.hiddenSize()));

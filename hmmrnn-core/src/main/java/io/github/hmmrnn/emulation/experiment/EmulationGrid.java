@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.github.hmmrnn.emulation.HmmPreset;
+import java.util.Arrays;
 
 /**
  * A grid of emulation runs over hidden size x input size x seed for one preset and scale. Each
@@ -67,7 +68,7 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
             return new EmulationGrid(HmmPreset.parse(req(n, "preset").asText()),
                     ExperimentScale.parse(req(n, "scale").asText()), ints(req(n, "hidden"), "hidden"),
                     ints(req(n, "input"), "input"),
-                    java.util.Arrays.stream(ints(req(n, "seeds"), "seeds")).asLongStream().toArray(),
+                    Arrays.stream(ints(req(n, "seeds"), "seeds")).asLongStream().toArray(),
                     n.has("epochs") ? n.get("epochs").asInt() : 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read grid file " + file, e);

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.deeplearning4j.nn.api.Layer;
 
 /**
  * DL4J configuration of the fused emulator layer: a whole T-step ReLU RNN with hard Gumbel-softmax
@@ -93,7 +94,7 @@ public final class EmulatorLayerConfig extends FeedForwardLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+    public Layer instantiate(NeuralNetConfiguration conf,
                                                       Collection<TrainingListener> listeners, int layerIndex,
                                                       INDArray layerParamsView, boolean initializeParams,
                                                       DataType networkDataType) {

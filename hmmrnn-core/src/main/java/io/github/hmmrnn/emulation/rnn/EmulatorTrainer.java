@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.hmmrnn.emulation.SinkhornDivergence;
 import io.github.hmmrnn.emulation.SinkhornResult;
+import java.util.Arrays;
 
 /**
  * Trains an {@link RnnEmulator} so that batches of its sampled sequences match batches of HMM
@@ -270,6 +271,6 @@ public final class EmulatorTrainer {
     }
 
     private static int[][] slice(int[][] a, int from, int count) {
-        return java.util.Arrays.copyOfRange(a, from, from + count);
+        return Arrays.copyOfRange(a, from, from + count);
     }
 }

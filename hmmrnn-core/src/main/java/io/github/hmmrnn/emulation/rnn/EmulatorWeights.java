@@ -1,6 +1,7 @@
 package io.github.hmmrnn.emulation.rnn;
 
 import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /**
  * Immutable weights of an emulator RNN: input W_ih [n][d], recurrent W_hh [n][n], readout
@@ -226,8 +227,8 @@ public final class EmulatorWeights {
                     + (all == null ? "null" : String.valueOf(all.length)));
         }
         return new EmulatorWeights(hiddenSize, inputSize, numOutputs, temperature,
-                java.util.Arrays.copyOfRange(all, 0, a), java.util.Arrays.copyOfRange(all, a, a + b),
-                java.util.Arrays.copyOfRange(all, a + b, a + b + c));
+                Arrays.copyOfRange(all, 0, a), Arrays.copyOfRange(all, a, a + b),
+                Arrays.copyOfRange(all, a + b, a + b + c));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.hmmrnn.emulation.rnn;
 
 import java.util.stream.IntStream;
+import java.util.Arrays;
 
 /**
  * Pure forward and backward pass of the bias-free ReLU RNN with a hard Gumbel-softmax readout,
@@ -159,7 +160,7 @@ public final class ReluRnnKernel {
             double[] dz = new double[k];
             double[] zeros = new double[n];
             for (int b = from; b < to; b++) {
-                java.util.Arrays.fill(carry, 0);
+                Arrays.fill(carry, 0);
                 for (int t = length - 1; t >= 0; t--) {
                     double[] p = fwd.softmax()[b][t];
                     double[] h = fwd.hidden()[b][t];
@@ -201,7 +202,7 @@ public final class ReluRnnKernel {
                             }
                         }
                     }
-                    java.util.Arrays.fill(carry, 0);
+                    Arrays.fill(carry, 0);
                     if (mode.usesRecurrence()) {
                         for (int i = 0; i < n; i++) {
                             double g = dpre[i];

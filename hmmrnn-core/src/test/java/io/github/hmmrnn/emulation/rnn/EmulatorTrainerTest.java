@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import io.github.hmmrnn.emulation.EmulationHmm;
 import io.github.hmmrnn.emulation.HmmPreset;
 import io.github.hmmrnn.emulation.SinkhornOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 class EmulatorTrainerTest {
 
@@ -87,7 +90,7 @@ class EmulatorTrainerTest {
         TrainingResult cooler = smallRun(5, 1.0, 0.5, null);
         TrainingResult alsoConstant = smallRun(5, 1.0, 1.0, null);
         assertArrayEquals(constant.last().weights().concatenated(), alsoConstant.last().weights().concatenated());
-        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(constant.last().weights().concatenated(),
+        org.junit.jupiter.api.Assertions.assertFalse(Arrays.equals(constant.last().weights().concatenated(),
                 cooler.last().weights().concatenated()));
         // The first epoch uses tau close to 1 in both runs, so the weights are close but not equal after it.
         assertEquals(constant.validationLoss().get(0), cooler.validationLoss().get(0), 0.5 * constant.validationLoss().get(0));
@@ -95,7 +98,7 @@ class EmulatorTrainerTest {
 
     @Test
     void train_listener_seesEachEpochsNetwork() {
-        java.util.List<RnnEmulator> seen = new java.util.ArrayList<>();
+        List<RnnEmulator> seen = new ArrayList<>();
         TrainingResult r = smallRun(7, 1.0, 1.0, new EmulatorTrainer.EpochListener() {
             @Override
             public void onEpoch(int epoch, double trainLoss, double validationLoss, double floor) {

@@ -1,4 +1,4 @@
-package io.github.hmmrnn.report;
+package io.github.hmmrnn.experiment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +16,7 @@ import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.oracle.TwoStepOracle;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
+import java.util.Locale;
 
 /**
  * The synthetic benchmark: generate independent train and test data, score the Bayes-optimal
@@ -90,6 +91,6 @@ public final class SyntheticBenchmark {
     }
 
     private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4f", v);
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.hmmrnn.report;
+package io.github.hmmrnn.experiment;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.github.hmmrnn.report;
+package io.github.hmmrnn.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +17,8 @@ import io.github.hmmrnn.moa.neural.TinyMoaRnnModel;
 import io.github.hmmrnn.rnn.HmmTinyRnnModel;
 import io.github.hmmrnn.rnn.InputEncoding;
 import io.github.hmmrnn.rnn.TinyRnnModel;
+import io.github.hmmrnn.experiment.FitSettings;
+import io.github.hmmrnn.experiment.ModelKind;
 
 /** Every command-line setting reaches the specification, or is rejected where the model lacks it. */
 class FitSettingsTest {

@@ -1,4 +1,4 @@
-package io.github.hmmrnn.report;
+package io.github.hmmrnn.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +63,11 @@ public final class Evaluations {
                 oracle.choiceProbabilities(), oracle.predictedPhases(), oracle.smoothedPhases());
     }
 
-    /** Number of distinct true phases: 1 + the largest phase label. */
-    static int numPhases(TwoStepDataset data) {
+    /**
+     * @param data sessions with true phase labels
+     * @return number of distinct true phases: 1 + the largest phase label
+     */
+    public static int numPhases(TwoStepDataset data) {
         int max = 0;
         for (Session s : data.sessions()) {
             for (int t = 0; t < s.length(); t++) {
