@@ -1,5 +1,6 @@
 package io.github.hmmrnn.moa;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -137,11 +138,8 @@ public final class MoaModelFile {
      * @throws UncheckedIOException if writing fails
      */
     public static void write(Path file, JsonNode root) {
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
-        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(file, out -> mapper.writeValue(out, root));
     }
 
     /**

@@ -1,13 +1,10 @@
 package io.github.hmmrnn.io;
 
+import java.io.UncheckedIOException;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +57,8 @@ public final class CsvTwoStepWriter {
             }
         }
         boolean anyPhases = data.sessions().stream().anyMatch(Session::hasPhases);
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try {
+            AtomicFiles.writeText(file, out -> {
             out.write("subject,session,choice,reward,common,outcome,scored,p_congruent,raw_trials");
             out.write(anyPhases ? ",phase\n" : "\n");
             StringBuilder sb = new StringBuilder(64);
@@ -83,8 +81,9 @@ public final class CsvTwoStepWriter {
                     out.write(sb.toString());
                 }
             }
-        } catch (IOException e) {
-            throw IoSupport.ioFailure(file, "write CSV file", e);
+            });
+        } catch (UncheckedIOException e) {
+            throw IoSupport.ioFailure(file, "write CSV file", e.getCause());
         }
     }
 }

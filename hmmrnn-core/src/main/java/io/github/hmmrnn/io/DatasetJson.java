@@ -1,5 +1,6 @@
 package io.github.hmmrnn.io;
 
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,10 +54,11 @@ public final class DatasetJson {
      */
     public static void write(TwoStepDataset data, Path file) {
         Objects.requireNonNull(file, "file");
+        String json = toJson(data);
         try {
-            Files.writeString(file, toJson(data), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw IoSupport.ioFailure(file, "write JSON file", e);
+            AtomicFiles.writeString(file, json);
+        } catch (UncheckedIOException e) {
+            throw IoSupport.ioFailure(file, "write JSON file", e.getCause());
         }
     }
 

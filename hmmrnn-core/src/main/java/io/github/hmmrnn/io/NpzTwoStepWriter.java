@@ -1,11 +1,10 @@
 package io.github.hmmrnn.io;
 
+import java.io.UncheckedIOException;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -82,15 +81,20 @@ public final class NpzTwoStepWriter {
             }
         }
         int[] shape = {b, trials};
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
-            entry(zip, "actions", Npy.writeInt64(shape, actions));
-            entry(zip, "rewards", Npy.writeInt64(shape, rewards));
-            entry(zip, "transitions", Npy.writeInt64(shape, transitions));
-            if (phases) {
-                entry(zip, "phases", Npy.writeInt64(shape, phaseValues));
-            }
-        } catch (IOException e) {
-            throw IoSupport.ioFailure(file, "write .npz file", e);
+        try {
+            AtomicFiles.write(file, os -> {
+                ZipOutputStream zip = new ZipOutputStream(os);
+                entry(zip, "actions", Npy.writeInt64(shape, actions));
+                entry(zip, "rewards", Npy.writeInt64(shape, rewards));
+                entry(zip, "transitions", Npy.writeInt64(shape, transitions));
+                if (phases) {
+                    entry(zip, "phases", Npy.writeInt64(shape, phaseValues));
+                }
+                // finish, not close: AtomicFiles owns the stream
+                zip.finish();
+            });
+        } catch (UncheckedIOException e) {
+            throw IoSupport.ioFailure(file, "write .npz file", e.getCause());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.model;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -154,7 +155,8 @@ public final class FittedBiasHmm implements LatentStateModel, SavableModel {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), n);
+            AtomicFiles.write(file, out -> MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValue(out, n));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

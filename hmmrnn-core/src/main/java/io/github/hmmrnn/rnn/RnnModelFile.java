@@ -1,5 +1,7 @@
 package io.github.hmmrnn.rnn;
 
+import io.github.hmmrnn.io.AtomicFiles;
+import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +62,11 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
         RnnModelFile file = new RnnModelFile(FORMAT_VERSION, modelType, state.hyperParameters, state.provenance,
                 state.parameters(), state.initial(), state.transition(),
                 state.outcomes() == null ? null : state.outcomes().rewardProbabilities(), state.history);
-        MAPPER.writeValue(path.toFile(), file);
+        try {
+            AtomicFiles.write(path, out -> MAPPER.writeValue(out, file));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     static RnnState load(Path path, String expectedType) throws IOException {

@@ -1,6 +1,6 @@
 package io.github.hmmrnn.cli;
 
-import java.nio.file.Files;
+import io.github.hmmrnn.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (common.out != null) {
-            Files.writeString(common.out, out);
+            AtomicFiles.writeString(common.out, out);
         }
         System.out.print(out);
         return 0;

@@ -1,8 +1,8 @@
 package io.github.hmmrnn.cli;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ final class DataCommand implements Callable<Integer> {
         }
         out.flush();
         if (common.out != null) {
-            Files.writeString(common.out, text.toString());
+            AtomicFiles.writeString(common.out, text.toString());
         } else {
             System.out.print(text);
         }

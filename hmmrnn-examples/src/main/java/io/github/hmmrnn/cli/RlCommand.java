@@ -1,8 +1,7 @@
 package io.github.hmmrnn.cli;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,7 +183,8 @@ public final class RlCommand implements Callable<Integer> {
             per.add(s);
         }
         m.put("seeds", per);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("metrics.json").toFile(), m);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(out.resolve("metrics.json"), o -> mapper.writeValue(o, m));
     }
 
     private static String capital(String s) {
@@ -192,7 +192,7 @@ public final class RlCommand implements Callable<Integer> {
     }
 
     private static void writeHistory(Path out, List<SeedResult> results) {
-        try (Writer w = Files.newBufferedWriter(out.resolve("history.csv"))) {
+        AtomicFiles.writeText(out.resolve("history.csv"), w -> {
             w.write("seed,trials,envSteps,updates,epsilon,behaviourAccuracy,greedyAccuracy,meanLoss,deltaQ,wallSeconds\n");
             for (SeedResult r : results) {
                 for (HistoryPoint h : r.agent().history()) {
@@ -201,8 +201,6 @@ public final class RlCommand implements Callable<Integer> {
                             + "," + h.wallSeconds() + "\n");
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write history.csv to " + out, e);
-        }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.report;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,9 +33,10 @@ public final class ChartFiles {
             Files.createDirectories(dir);
             Path png = dir.resolve(baseName + ".png");
             Path svg = dir.resolve(baseName + ".svg");
-            BitmapEncoder.saveBitmapWithDPI(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG, 150);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg.toString(),
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            AtomicFiles.writePath(png, tmp -> BitmapEncoder.saveBitmapWithDPI(chart, tmp.toString(),
+                    BitmapEncoder.BitmapFormat.PNG, 150));
+            AtomicFiles.write(svg, o -> VectorGraphicsEncoder.saveVectorGraphic(chart, o,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
             return List.of(png, svg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write chart " + baseName + " to " + dir, e);

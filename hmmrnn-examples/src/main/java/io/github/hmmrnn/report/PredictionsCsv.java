@@ -1,9 +1,7 @@
 package io.github.hmmrnn.report;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,7 @@ public final class PredictionsCsv {
      */
     public static void write(Path file, Map<String, TwoStepDataset> splits, List<SplitEvaluation> evaluations,
                              int phases) {
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        AtomicFiles.writeText(file, w -> {
             StringBuilder header = new StringBuilder(String.join(",", LEADING_COLUMNS));
             for (int j = 0; j < phases; j++) {
                 header.append(",p_phase").append(j);
@@ -71,9 +69,7 @@ public final class PredictionsCsv {
                     }
                 }
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + file, ex);
-        }
+        });
     }
 
     private static void appendPosterior(StringBuilder line, List<double[][]> post, int b, int t, int phases) {

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.report;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -167,9 +168,9 @@ public final class RealDataReport {
                         res.testNormalizedLikelihood(), res.trainNll()));
             }
             Path csvFile = dir.resolve("cv.csv");
-            Files.writeString(csvFile, csv);
+            AtomicFiles.writeString(csvFile, csv);
             Path mdFile = dir.resolve("cv.md");
-            Files.writeString(mdFile, md);
+            AtomicFiles.writeString(mdFile, md);
             files.add(csvFile);
             files.add(mdFile);
             List<String> models = rows.stream().map(r -> r.result().model()).distinct().toList();

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.report;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class SyntheticReport {
 
             Map<String, Object> metrics = metrics(run, command, extra);
             Path metricsFile = out.resolve("metrics.json");
-            JSON.writeValue(metricsFile.toFile(), metrics);
+            AtomicFiles.write(metricsFile, o -> JSON.writeValue(o, metrics));
             files.add(metricsFile);
 
             Map<String, TrainingHistory> histories = new LinkedHashMap<>();
@@ -76,7 +77,8 @@ public final class SyntheticReport {
                 // every history holds the choice NLL per scored trial, so all share one plot
                 histories.put(e.getKey(), e.getValue().history());
                 Path h = out.resolve("history").resolve(e.getKey() + ".json");
-                JSON.writeValue(h.toFile(), e.getValue().history());
+                TrainingHistory history = e.getValue().history();
+                AtomicFiles.write(h, o -> JSON.writeValue(o, history));
                 files.add(h);
                 if (e.getValue() instanceof SavableModel savable) {
                     Path m = out.resolve("models").resolve(e.getKey() + ".json");
@@ -86,7 +88,7 @@ public final class SyntheticReport {
             }
             files.addAll(plots(run, plots, histories));
             Path report = out.resolve("report.md");
-            Files.writeString(report, markdown(run, command, extra, files, out));
+            AtomicFiles.writeString(report, markdown(run, command, extra, files, out));
             files.add(report);
             return files;
         } catch (IOException e) {

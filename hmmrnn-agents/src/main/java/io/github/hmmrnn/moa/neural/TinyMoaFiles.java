@@ -1,5 +1,6 @@
 package io.github.hmmrnn.moa.neural;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import io.github.hmmrnn.model.OutcomeEmissions;
 
 import io.github.hmmrnn.model.ChainEvidence;
@@ -129,11 +130,7 @@ final class TinyMoaFiles {
             addOptional(vl, e.validationChoiceNll());
             addOptional(ob, e.objective());
         }
-        try {
-            m.writeValue(file.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
-        }
+        AtomicFiles.write(file, out -> m.writeValue(out, root));
     }
 
     static Content read(Path file, String expectedKind) {

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.emulation.experiment;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ public final class EmulationExperiment {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
             Files.createDirectories(dir);
-            json.writeValue(dir.resolve("config.json").toFile(), config);
+            AtomicFiles.write(dir.resolve("config.json"), o -> json.writeValue(o, config));
             Map<String, Object> tr = new LinkedHashMap<>();
             tr.put("bestValidationLoss", result.bestValidationLoss());
             tr.put("bestEpoch", result.bestEpoch());
@@ -183,11 +184,11 @@ public final class EmulationExperiment {
             tr.put("seconds", result.seconds());
             tr.put("trainLoss", result.trainLoss());
             tr.put("validationLoss", result.validationLoss());
-            json.writeValue(dir.resolve("training_results.json").toFile(), tr);
+            AtomicFiles.write(dir.resolve("training_results.json"), o -> json.writeValue(o, tr));
             Map<String, Object> stats = new LinkedHashMap<>();
             stats.put("hmm", hmmStats);
             stats.put("rnn", rnnStats);
-            json.writeValue(dir.resolve("statistics.json").toFile(), stats);
+            AtomicFiles.write(dir.resolve("statistics.json"), o -> json.writeValue(o, stats));
             EmulatorWeights w = best.weights();
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("format", "hmmrnn-emulator");
@@ -200,9 +201,9 @@ public final class EmulationExperiment {
             model.put("inputWeights", w.inputWeights());
             model.put("recurrentWeights", w.recurrentWeights());
             model.put("readoutWeights", w.readoutWeights());
-            json.writeValue(dir.resolve("model.json").toFile(), model);
+            AtomicFiles.write(dir.resolve("model.json"), o -> json.writeValue(o, model));
             // summary.json last: its presence marks a finished run (grid resume relies on it).
-            json.writeValue(dir.resolve("summary.json").toFile(), summary);
+            AtomicFiles.write(dir.resolve("summary.json"), o -> json.writeValue(o, summary));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run files to " + dir, e);
         }

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.emulation.experiment;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
                 }
             }
             Files.createDirectories(outDirectory);
-            json.writeValue(outDirectory.resolve("grid_results.json").toFile(), all);
+            AtomicFiles.write(outDirectory.resolve("grid_results.json"), o -> json.writeValue(o, all));
         } catch (IOException e) {
             throw new UncheckedIOException("grid I/O failed in " + outDirectory, e);
         }
