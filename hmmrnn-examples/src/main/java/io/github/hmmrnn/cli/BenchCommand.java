@@ -55,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.applyLogging();
+        if (common.out != null) {
+            Outputs.checkFile(common.out, common.force, "--out");
+        }
         List<BenchResult> results = new ArrayList<>();
         if (suite == Suite.HMM || suite == Suite.ALL) {
             results.addAll(HmmBench.run(quick ? HmmBench.Options.quick() : HmmBench.Options.full()));

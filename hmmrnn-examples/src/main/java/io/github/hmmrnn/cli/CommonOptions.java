@@ -1,8 +1,17 @@
 package io.github.hmmrnn.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import io.github.hmmrnn.report.RunRecord;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Options shared by every subcommand (mixed in with {@code @Mixin}).
@@ -18,8 +27,17 @@ public final class CommonOptions {
     public int threads;
 
     /** Output folder. */
-    @Option(names = "--out", description = "Output folder.")
+    @Option(names = "--out", description = "Output folder or file (each command's help says which, and its default).")
     public Path out;
+
+    /** Replace earlier results. */
+    @Option(names = "--force", description = "Replace an existing non-empty output (by default the command refuses "
+            + "before doing any work).")
+    public boolean force;
+
+    /** The command this mixin belongs to (for run.json). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     /** Silence progress output. */
     @Option(names = "--quiet", description = "No progress output.")
@@ -43,5 +61,58 @@ public final class CommonOptions {
      */
     public Path outOr(String fallback) {
         return out != null ? out : Path.of(fallback);
+    }
+
+    /**
+     * @param option an option name such as {@code --folds}
+     * @return whether the user typed it (as opposed to its default applying)
+     */
+    public boolean given(String option) {
+        return mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
+                && mixee.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /**
+     * @return the command line as typed, starting with {@code hmmrnn}
+     */
+    public String commandText() {
+        List<String> parts = new ArrayList<>();
+        parts.add(mixee.root().name());
+        if (mixee.commandLine() != null && mixee.commandLine().getParseResult() != null) {
+            parts.addAll(mixee.commandLine().getParseResult().originalArgs());
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * @return every option of the command with its value (defaults included), by longest name
+     */
+    public Map<String, Object> settings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (OptionSpec o : mixee.options()) {
+            if (o.usageHelp() || o.versionHelp()) {
+                continue;
+            }
+            Object v = o.getValue();
+            if (v instanceof Collection<?> c) {
+                m.put(o.longestName(), c.stream().map(String::valueOf).toList());
+            } else if (v instanceof Number || v instanceof Boolean || v == null) {
+                m.put(o.longestName(), v);
+            } else {
+                m.put(o.longestName(), String.valueOf(v));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Starts the {@code run.json} record of a run folder (status {@code running}).
+     *
+     * @param dir  the run folder
+     * @param data the data file, or null
+     * @return the record to finish or fail
+     */
+    public RunRecord startRun(Path dir, Path data) {
+        return RunRecord.start(dir, commandText(), settings(), data);
     }
 }

@@ -16,6 +16,7 @@ import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
+import io.github.hmmrnn.report.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ import java.util.Locale;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Cross-validated comparison on real two-step data: HMM-MoA (venditto2023, K = 1..4), TinyRNN "
                 + "(1..4 units) and HMM-TinyRNN (K = 2, 3), with the same session folds for every model; per-rat and "
-                + "pooled held-out NLL and normalised likelihood (cv.csv, cv.md, cv_comparison.png/svg).")
+                + "pooled held-out NLL and normalised likelihood (cv.csv, cv.md, cv_comparison.png/svg, run.json in --out, "
+                + "a folder; default results/compare). HMM-MoA uses the venditto2023 agents unless --agents is given.")
 final class CompareCommand implements Callable<Integer> {
 
     /** The four rats of the tiny-RNN paper's two-step dataset. */
@@ -64,7 +66,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "one per rat, which can stop training after a few epochs) (default: ${DEFAULT-VALUE}).")
     InnerValidation innerValidation;
 
-    @Option(names = "--quick", description = "One rat (M071), two models (HMM-MoA K=1, TinyRNN H=1), 3 folds.")
+    @Option(names = "--quick", description = "Smaller defaults: one rat (M071), two models (HMM-MoA K=1, TinyRNN H=1), 3 folds; "
+            + "--subject, --folds, --moa-states, --rnn-hidden and --hmm-rnn-* given explicitly still apply.")
     boolean quick;
 
     @Mixin
@@ -76,31 +79,35 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyLogging();
-        if (modelOptions.agents.equals("hmmrnnOriginal")) {
+        if (!common.given("--agents")) {
+            // compare's own default (its help says so); an explicit --agents is always honoured
             modelOptions.agents = "venditto2023";
         }
+        Path out = common.outOr("results/compare");
+        Outputs.checkFolder(out, common.force, "");
         TwoStepDataset all = DatasetReaders.read(data);
-        List<String> names = subjects != null ? subjects : quick ? List.of("M071") : MILLER_RATS;
+        List<String> names = subjects != null ? Preflight.subjects(all, subjects) : quick ? List.of("M071") : MILLER_RATS;
         for (String n : names) {
             all.subject(n);
         }
-        int k = quick ? Math.min(folds, 3) : folds;
+        // --quick picks small defaults; every explicitly given value still wins
+        int k = quick && !common.given("--folds") ? Math.min(folds, 3) : folds;
         FitSettings settings = modelOptions.settings(common.seed, 1);
         List<ModelSpec<?>> fitters = new ArrayList<>();
-        if (quick) {
-            fitters.add(settings.spec(ModelKind.MOA, 1, 0));
-            fitters.add(settings.spec(ModelKind.TINYRNN, 1, 1));
-        } else {
-            for (int s : moaStates.values()) {
-                fitters.add(settings.spec(ModelKind.MOA, s, 0));
-            }
-            for (int h : rnnHidden.values()) {
-                fitters.add(settings.spec(ModelKind.TINYRNN, 1, h));
-            }
+        for (int s : quick && !common.given("--moa-states") ? List.of(1) : moaStates.values()) {
+            fitters.add(settings.spec(ModelKind.MOA, s, 0));
+        }
+        for (int h : quick && !common.given("--rnn-hidden") ? List.of(1) : rnnHidden.values()) {
+            fitters.add(settings.spec(ModelKind.TINYRNN, 1, h));
+        }
+        if (!quick || common.given("--hmm-rnn-states") || common.given("--hmm-rnn-hidden")) {
             for (int s : hmmRnnStates.values()) {
                 fitters.add(settings.spec(ModelKind.HMM_TINYRNN, s, hmmRnnHidden));
             }
         }
+        Preflight.folds(all, names, k, SplitMethod.STRIDE, common.seed, innerValidation,
+                fitters.stream().anyMatch(ModelSpec::earlyStops));
+        RunRecord record = common.startRun(out, data);
         long start = System.nanoTime();
         List<RealDataReport.CvRow> rows = new ArrayList<>();
         Map<String, List<SessionCrossValidation.Fold>> pooled = new LinkedHashMap<>();
@@ -120,8 +127,8 @@ final class CompareCommand implements Callable<Integer> {
                 rows.add(new RealDataReport.CvRow("pooled", new SessionCrossValidation.Result(e.getKey(), e.getValue())));
             }
         }
-        Path out = common.outOr("results/compare");
         RealDataReport.writeCrossValidation(rows, out);
+        record.finish();
         System.out.printf(Locale.ROOT, "compared %d models on %d subjects in %.0f s; wrote %s%n",
                 fitters.size(), names.size(), (System.nanoTime() - start) / 1e9, out.resolve("cv.md"));
         return 0;

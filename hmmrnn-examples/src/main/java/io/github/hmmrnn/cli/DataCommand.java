@@ -42,6 +42,9 @@ final class DataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.applyLogging();
+        if (common.out != null) {
+            Outputs.checkFile(common.out, common.force, "--out");
+        }
         TwoStepDataset data = DatasetReaders.read(file);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SubjectSummary s : SubjectSummary.of(data)) {

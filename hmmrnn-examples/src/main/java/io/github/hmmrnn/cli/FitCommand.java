@@ -19,6 +19,7 @@ import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
+import io.github.hmmrnn.report.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Data file (.mat, .csv, .npz or .json).")
     Path data;
 
-    @Option(names = "--subject", required = true, description = "Subject name (repeatable), or 'all'.")
+    @Option(names = "--subject", required = true, description = "Subject name (repeatable, each once), or 'all'.")
     List<String> subjects;
 
     @Option(names = "--model", required = true, description = "Model: moa, tinyrnn, hmm-tinyrnn, tinymoa, hmm-tinymoa.")
@@ -71,21 +72,39 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         common.applyLogging();
         ModelKind kind = ModelKind.parse(model);
-        TwoStepDataset all = DatasetReaders.read(data);
-        List<String> names = subjects.size() == 1 && subjects.get(0).equals("all") ? all.subjectNames() : subjects;
-        for (String n : names) {
-            all.subject(n);
-        }
         if (cv != null && cv < 2) {
             throw new IllegalArgumentException("--cv must be >= 2 folds, got " + cv);
         }
         FitSettings settings = modelOptions.settings(common.seed, cv != null ? 1 : common.threads);
+        List<ModelSpec<?>> fitSpecs = specs(kind, settings);
         Path out = common.outOr("results/fit");
+        Outputs.checkFolder(out, common.force, "");
+        TwoStepDataset all = DatasetReaders.read(data);
+        List<String> names = Preflight.subjects(all, subjects);
+        boolean earlyStops = fitSpecs.stream().anyMatch(ModelSpec::earlyStops);
+        if (cv != null) {
+            Preflight.folds(all, names, cv, split, common.seed, InnerValidation.SESSIONS, earlyStops);
+        } else if (earlyStops) {
+            Preflight.earlyStoppingSegments(all, names);
+        }
+        RunRecord record = common.startRun(out, data);
+        try {
+            fitAll(fitSpecs, all, names, out);
+        } catch (RuntimeException e) {
+            record.fail(String.valueOf(e.getMessage()));
+            throw e;
+        }
+        record.finish();
+        return 0;
+    }
+
+    private void fitAll(List<ModelSpec<?>> fitSpecs, TwoStepDataset all, List<String> names,
+                        Path out) {
         Provenance.DataFile dataFile = cv == null ? Provenance.DataFile.of(data) : null;
         List<RealDataReport.CvRow> rows = new ArrayList<>();
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
-            for (ModelSpec<?> f : specs(kind, settings)) {
+            for (ModelSpec<?> f : fitSpecs) {
                 if (cv == null) {
                     LOG.info("fitting {} to {} ({} sessions, {} scored trials{})", f.name(), subject, d.numSessions(),
                             d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
@@ -106,7 +125,6 @@ final class FitCommand implements Callable<Integer> {
             RealDataReport.writeCrossValidation(rows, out);
             System.out.println("wrote " + out.resolve("cv.md"));
         }
-        return 0;
     }
 
     private List<ModelSpec<?>> specs(ModelKind kind, FitSettings settings) {

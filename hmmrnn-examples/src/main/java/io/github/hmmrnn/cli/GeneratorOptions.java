@@ -1,5 +1,7 @@
 package io.github.hmmrnn.cli;
 
+import java.util.Locale;
+
 import io.github.hmmrnn.synthetic.Dwell;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 import picocli.CommandLine.Option;
@@ -59,6 +61,32 @@ public final class GeneratorOptions {
                 .dwell(markovStay != null ? new Dwell.Markov(markovStay) : new Dwell.Block(dwellMean, dwellJitter))
                 .seed(seed).build();
     }
+
+    /**
+     * Fails fast when a dataset of this size cannot fit in the JVM's memory, instead of running
+     * for a minute and ending in an out-of-memory error.
+     *
+     * @param sessions sessions to hold
+     * @param trials   trials per session
+     * @throws IllegalArgumentException naming the memory needed and available
+     */
+    public void checkMemory(int sessions, int trials) {
+        if (sessions < 1 || trials < 1) {
+            throw new IllegalArgumentException("--sequences and --trials must be at least 1, got " + sessions
+                    + " and " + trials);
+        }
+        // a session holds 4 int and 2 boolean arrays per trial; generation doubles it briefly
+        double need = (double) sessions * trials * BYTES_PER_TRIAL;
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > 0.8 * max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d sessions x %d trials need about %.3g GB "
+                    + "of memory, and this JVM may use %.3g GB; lower --sequences/--trials or raise the limit "
+                    + "(HMMRNN_JAVA_OPTS=-Xmx...)", sessions, trials, need / 1e9, max / 1e9));
+        }
+    }
+
+    /** Bytes of heap per generated trial, measured generously (arrays, generator state, boxing-free). */
+    static final int BYTES_PER_TRIAL = 48;
 
     static double[][] parseMaps(String text) {
         String[] phases = text.split(";");

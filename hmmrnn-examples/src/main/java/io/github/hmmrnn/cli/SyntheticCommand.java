@@ -18,6 +18,7 @@ import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.experiment.SyntheticBenchmark;
 import io.github.hmmrnn.report.SyntheticReport;
+import io.github.hmmrnn.report.RunRecord;
 import io.github.hmmrnn.experiment.SyntheticRun;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 import picocli.CommandLine.Command;
@@ -74,6 +75,10 @@ final class SyntheticCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smoke-test scale: 16 sequences x 200 trials, at most 30 epochs, 1 start of at most 50 EM iterations.")
     boolean quick;
 
+    /** What a synthetic run writes into its folder, and so may remove under {@code --force}. */
+    static final List<String> OWNED = List.of("models", "history", "plots", "report.md", "metrics.json",
+            "predictions.csv");
+
     @Override
     public Integer call() {
         common.applyLogging();
@@ -107,7 +112,11 @@ final class SyntheticCommand implements Callable<Integer> {
             }
         }
         Path out = common.outOr("results/synthetic");
+        Outputs.checkFolder(out, common.force, " (only " + OWNED + " are removed)");
+        RunRecord record = common.startRun(out, null);
         SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, specs);
+        // a new report must not sit beside the previous run's models, histories and plots
+        Outputs.clearOwned(out, OWNED);
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("models", models);
         recorded.put("states", states);
@@ -121,6 +130,7 @@ final class SyntheticCommand implements Callable<Integer> {
         recorded.put("quick", quick);
         String command = "hmmrnn " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         SyntheticReport.write(run, out, command.trim(), recorded);
+        record.finish();
         System.out.print(SyntheticReport.resultsTable(run, "test"));
         System.out.println("wrote " + out.resolve("report.md"));
         return 0;

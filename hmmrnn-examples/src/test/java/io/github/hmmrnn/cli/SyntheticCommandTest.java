@@ -22,7 +22,7 @@ class SyntheticCommandTest {
     @Test
     void quick_writesAllOutputsAndNoModelBeatsTheOracle() throws IOException {
         Path out = Path.of("target", "synthetic-quick");
-        int rc = HmmrnnCli.commandLine().execute("synthetic", "--quick", "--quiet", "--out", out.toString());
+        int rc = HmmrnnCli.commandLine().execute("synthetic", "--quick", "--quiet", "--force", "--out", out.toString());
         assertEquals(0, rc);
         for (String f : List.of("report.md", "metrics.json", "predictions.csv", "plots/training_curves.png",
                 "plots/training_curves.svg", "plots/stay_probabilities.png", "plots/trial_history_regression.svg",
