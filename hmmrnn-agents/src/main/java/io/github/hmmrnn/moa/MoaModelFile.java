@@ -1,9 +1,8 @@
 package io.github.hmmrnn.moa;
 
+import io.github.hmmrnn.io.ModelFiles;
 import io.github.hmmrnn.io.AtomicFiles;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,16 +176,15 @@ public final class MoaModelFile {
      * @throws UncheckedIOException     if reading fails
      */
     public static FittedHmmMoa load(Path file, Function<String, Agent> resolver) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
-        }
+        JsonNode root = ModelFiles.readJson(file, "HMM-MoA model");
         if (!FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException(file + " is not an hmmrnn MoA-HMM file (format '"
-                    + root.path("format").asText() + "')");
+            throw new IllegalArgumentException(file + " is " + ModelFiles.describeKind(root)
+                    + ", not an HMM-MoA model (format '" + FORMAT + "')");
         }
+        return ModelFiles.parse(file, "HMM-MoA model", () -> parse(file, root, resolver));
+    }
+
+    private static FittedHmmMoa parse(Path file, JsonNode root, Function<String, Agent> resolver) {
         int version = root.path("formatVersion").asInt(-1);
         if (version < 1 || version > FORMAT_VERSION) {
             throw new IllegalArgumentException(file + ": format version " + version

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.model;
 
+import io.github.hmmrnn.io.ModelFiles;
 import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,12 +172,20 @@ public final class FittedBiasHmm implements LatentStateModel, SavableModel {
      * @throws UncheckedIOException     if it cannot be read
      */
     public static FittedBiasHmm load(Path file) {
+        JsonNode n = ModelFiles.readJson(file, "bias-only HMM model");
+        if (!MODEL_TYPE.equals(n.path("modelType").asText())) {
+            throw new IllegalArgumentException(file + " is " + ModelFiles.describeKind(n) + ", not a saved "
+                    + MODEL_TYPE);
+        }
+        if (n.path("formatVersion").asInt() != FORMAT_VERSION) {
+            throw new IllegalArgumentException(file + ": formatVersion " + n.path("formatVersion")
+                    + " not supported; expected " + FORMAT_VERSION);
+        }
+        return ModelFiles.parse(file, "bias-only HMM model", () -> parse(n));
+    }
+
+    private static FittedBiasHmm parse(JsonNode n) {
         try {
-            JsonNode n = MAPPER.readTree(file.toFile());
-            if (!MODEL_TYPE.equals(n.path("modelType").asText()) || n.path("formatVersion").asInt() != FORMAT_VERSION) {
-                throw new IllegalArgumentException(file + ": not a saved " + MODEL_TYPE + " (formatVersion "
-                        + FORMAT_VERSION + ")");
-            }
             JsonNode rho = n.get("outcomeRewardProbabilities");
             return new FittedBiasHmm(MAPPER.treeToValue(n.get("initial"), double[].class),
                     MAPPER.treeToValue(n.get("transition"), double[][].class),
@@ -185,7 +194,8 @@ public final class FittedBiasHmm implements LatentStateModel, SavableModel {
                     n.path("seconds").asDouble(), n.hasNonNull("provenance")
                             ? Provenance.fromJson(n.get("provenance")) : Provenance.unrecorded());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            // treeToValue fails only on a field of the wrong shape
+            throw new IllegalArgumentException("malformed bias-only HMM model: " + e.getMessage(), e);
         }
     }
 }

@@ -1,12 +1,13 @@
 package io.github.hmmrnn.rnn;
 
+import io.github.hmmrnn.io.ModelFiles;
 import io.github.hmmrnn.io.AtomicFiles;
 import java.io.UncheckedIOException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -71,7 +72,24 @@ record RnnModelFile(int formatVersion, String modelType, RnnHyperParameters hype
 
     static RnnState load(Path path, String expectedType) throws IOException {
         Objects.requireNonNull(path, "path");
-        JsonNode tree = MAPPER.readTree(Files.readAllBytes(path));
+        JsonNode tree = ModelFiles.readJson(path, "TinyRNN / HMM-TinyRNN model");
+        if (!expectedType.equals(tree.path("modelType").asText())) {
+            throw new IllegalArgumentException(path + " is " + ModelFiles.describeKind(tree) + ", not a saved '"
+                    + expectedType + "' model");
+        }
+        return ModelFiles.parse(path, "'" + expectedType + "' model", () -> {
+            try {
+                return parse(path, tree, expectedType);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(path + ": malformed '" + expectedType + "' model: "
+                        + e.getOriginalMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static RnnState parse(Path path, JsonNode tree, String expectedType) throws IOException {
         JsonNode version = tree.get("formatVersion");
         if (version == null || !version.canConvertToInt()) {
             throw new IllegalArgumentException(path + ": missing formatVersion; not a saved hmmrnn RNN model");

@@ -30,6 +30,11 @@ public final class CommonOptions {
     @Option(names = "--out", description = "Output folder or file (each command's help says which, and its default).")
     public Path out;
 
+    /** Print stack traces of errors. */
+    @Option(names = "--debug", description = "On an error, print the stack trace too (it is always in the log file "
+            + "named by a runtime failure).")
+    public boolean debug;
+
     /** Replace earlier results. */
     @Option(names = "--force", description = "Replace an existing non-empty output (by default the command refuses "
             + "before doing any work).")

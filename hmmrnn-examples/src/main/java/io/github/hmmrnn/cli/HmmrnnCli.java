@@ -2,6 +2,7 @@ package io.github.hmmrnn.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.io.PrintWriter;
 import java.util.Arrays;
 
 /**
@@ -26,6 +27,8 @@ public final class HmmrnnCli implements Runnable {
         CommandLine cl = new CommandLine(new HmmrnnCli());
         cl.setExecutionExceptionHandler(new CliErrors());
         cl.setParameterExceptionHandler(new CliErrors());
+        // one case rule for every enum value: any case accepted, help lists the canonical names
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
@@ -40,6 +43,15 @@ public final class HmmrnnCli implements Runnable {
         if (Arrays.asList(args).contains("--quiet")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            // errors picocli does not hand to CliErrors (an Error, or a failure inside a handler)
+            String who = "hmmrnn" + (args.length > 0 && !args[0].startsWith("-") ? " " + args[0] : "");
+            PrintWriter err = new PrintWriter(System.err, true);
+            status = CliErrors.runtimeFailure(err, who, e, Arrays.asList(args).contains(CliErrors.DEBUG));
+        }
+        System.exit(status);
     }
 }

@@ -90,6 +90,7 @@ public final class RlCommand implements Callable<Integer> {
         int nEval = evalTrials > 0 ? evalTrials : (quick ? 500 : 2000);
         int n = hidden > 0 ? hidden : (kind == AgentKind.MPN ? RlSetup.MPN_HIDDEN : RlSetup.GRU_HIDDEN);
         Path out = common.outOr("rl-" + t.neuroGymName() + "-" + kind.name().toLowerCase());
+        Outputs.checkFolder(out, common.force, "");
         Files.createDirectories(out);
         long t0 = System.nanoTime();
         List<SeedResult> results = new ArrayList<>();

@@ -1,13 +1,11 @@
 package io.github.hmmrnn.moa.neural;
 
+import io.github.hmmrnn.io.ModelFiles;
 import io.github.hmmrnn.io.AtomicFiles;
 import io.github.hmmrnn.model.OutcomeEmissions;
 
 import io.github.hmmrnn.model.ChainEvidence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,16 +132,15 @@ final class TinyMoaFiles {
     }
 
     static Content read(Path file, String expectedKind) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
-        }
+        JsonNode root = ModelFiles.readJson(file, "TinyMoA model");
         if (!FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException(file + " is not an hmmrnn TinyMoA file (format '"
-                    + root.path("format").asText() + "', expected '" + FORMAT + "')");
+            throw new IllegalArgumentException(file + " is " + ModelFiles.describeKind(root)
+                    + ", not an hmmrnn TinyMoA model (format '" + FORMAT + "')");
         }
+        return ModelFiles.parse(file, "TinyMoA model", () -> parse(file, root, expectedKind));
+    }
+
+    private static Content parse(Path file, JsonNode root, String expectedKind) {
         int version = root.path("formatVersion").asInt(-1);
         if (version != FORMAT_VERSION && version != CHOICE_ONLY_VERSION) {
             throw new IllegalArgumentException(file + ": format version " + version
