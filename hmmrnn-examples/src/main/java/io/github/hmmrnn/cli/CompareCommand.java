@@ -127,7 +127,8 @@ final class CompareCommand implements Callable<Integer> {
                 rows.add(new RealDataReport.CvRow("pooled", new SessionCrossValidation.Result(e.getKey(), e.getValue())));
             }
         }
-        RealDataReport.writeCrossValidation(rows, out);
+        RealDataReport.writeCrossValidation(rows, out, "Comparison by `" + common.commandText() + "` on `" + data
+                + "`.\n\n");
         record.finish();
         System.out.printf(Locale.ROOT, "compared %d models on %d subjects in %.0f s; wrote %s%n",
                 fitters.size(), names.size(), (System.nanoTime() - start) / 1e9, out.resolve("cv.md"));

@@ -18,12 +18,13 @@ import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
+import io.github.hmmrnn.report.FitSummary;
+import io.github.hmmrnn.report.Numbers;
 import io.github.hmmrnn.report.RealDataReport;
 import io.github.hmmrnn.report.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import java.util.Locale;
 
 /**
  * Fits a model to real data, per subject, optionally cross-validated over sessions. A single fit
@@ -33,7 +34,8 @@ import java.util.Locale;
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a model per subject (fit.json and plots per fit), or cross-validate it over sessions "
-                + "(--cv N: cv.csv, cv.md and a chart). Models with early stopping (the GRU models) stop on "
+                + "(--cv N: cv.csv, cv.md and a chart); summary.csv/summary.md compare the fits and run.json records "
+                + "the run, all in --out (a folder; default results/fit). Models with early stopping (the GRU models) stop on "
                 + "held-out 150-trial segments of the subject's sessions (every 7th).")
 final class FitCommand implements Callable<Integer> {
 
@@ -82,6 +84,9 @@ final class FitCommand implements Callable<Integer> {
         TwoStepDataset all = DatasetReaders.read(data);
         List<String> names = Preflight.subjects(all, subjects);
         boolean earlyStops = fitSpecs.stream().anyMatch(ModelSpec::earlyStops);
+        if (kind.hasStates()) {
+            Preflight.stateCounts(all, names, states.values());
+        }
         if (cv != null) {
             Preflight.folds(all, names, cv, split, common.seed, InnerValidation.SESSIONS, earlyStops);
         } else if (earlyStops) {
@@ -100,8 +105,9 @@ final class FitCommand implements Callable<Integer> {
 
     private void fitAll(List<ModelSpec<?>> fitSpecs, TwoStepDataset all, List<String> names,
                         Path out) {
-        Provenance.DataFile dataFile = cv == null ? Provenance.DataFile.of(data) : null;
+        Provenance.DataFile dataFile = Provenance.DataFile.of(data);
         List<RealDataReport.CvRow> rows = new ArrayList<>();
+        List<FitSummary.Row> fits = new ArrayList<>();
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
             for (ModelSpec<?> f : fitSpecs) {
@@ -110,20 +116,34 @@ final class FitCommand implements Callable<Integer> {
                             d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
                                     : "");
                     FittedChoiceModel m = f.fit(d);
+                    if (!m.history().converged()) {
+                        LOG.warn("{} on {} did not converge (EM tolerance or early stopping not reached within the "
+                                + "iteration/epoch limit); raise --max-iter or --epochs", f.name(), subject);
+                    }
                     RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
-                    System.out.println(subject + " " + f.name() + ": wrote " + out.resolve(subject).resolve(f.name()));
+                    FitSummary.Row row = FitSummary.row(subject, f.name(), m, d);
+                    fits.add(row);
+                    System.out.println(subject + " " + f.name() + ": log-likelihood " + Numbers.sig4(
+                            row.choiceLogLikelihood()) + ", normalised likelihood "
+                            + Numbers.sig4(row.normalizedLikelihood()) + (row.converged() ? ", converged"
+                            : ", NOT converged") + "; wrote " + out.resolve(subject).resolve(f.name()));
                 } else {
                     SessionCrossValidation.Result r = SessionCrossValidation.run(d, f, cv, split, common.seed,
                             common.threads, InnerValidation.SESSIONS);
                     rows.add(new RealDataReport.CvRow(subject, r));
-                    System.out.printf(Locale.ROOT, "%s %s: held-out NLL %.4f, normalised likelihood %.4f%n",
-                            subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
+                    System.out.println(subject + " " + f.name() + ": held-out NLL " + Numbers.sig4(r.testNll())
+                            + ", normalised likelihood " + Numbers.sig4(r.testNormalizedLikelihood()));
                 }
             }
         }
+        String source = "`" + data + "` (SHA-256 " + dataFile.sha256() + ")";
         if (cv != null) {
-            RealDataReport.writeCrossValidation(rows, out);
+            RealDataReport.writeCrossValidation(rows, out, "Cross-validation by `" + common.commandText() + "` on "
+                    + source + ".\n\n");
             System.out.println("wrote " + out.resolve("cv.md"));
+        } else {
+            FitSummary.write(fits, out, common.commandText(), source);
+            System.out.println("wrote " + out.resolve("summary.md"));
         }
     }
 

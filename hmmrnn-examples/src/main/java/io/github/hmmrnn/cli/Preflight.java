@@ -79,6 +79,29 @@ final class Preflight {
     }
 
     /**
+     * Rejects state counts whose chain alone (initial distribution and transition matrix, a lower
+     * bound on any HMM model's parameters) has at least as many free parameters as a subject has
+     * scored trials: such a fit cannot be identified and would only look converged.
+     *
+     * @param all      the dataset
+     * @param subjects subjects to check
+     * @param states   requested state counts
+     */
+    static void stateCounts(TwoStepDataset all, List<String> subjects, List<Integer> states) {
+        for (String subject : subjects) {
+            int scored = all.forSubject(subject).numScored();
+            for (int k : states) {
+                long chain = (long) k * (k - 1) + (k - 1);
+                if (k > 1 && chain >= scored) {
+                    throw new IllegalArgumentException("--states " + k + ": the hidden chain alone has " + chain
+                            + " free parameters, not fewer than the " + scored + " scored trials of subject "
+                            + subject + "; use fewer states");
+                }
+            }
+        }
+    }
+
+    /**
      * Checks that each subject can hold out the early-stopping segments of a single fit.
      *
      * @param all      the dataset

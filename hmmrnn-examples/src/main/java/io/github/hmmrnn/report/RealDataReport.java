@@ -151,12 +151,25 @@ public final class RealDataReport {
      * @return files written
      */
     public static List<Path> writeCrossValidation(List<CvRow> rows, Path dir) {
+        return writeCrossValidation(rows, dir, "");
+    }
+
+    /**
+     * {@link #writeCrossValidation(List, Path)} with a preamble at the top of {@code cv.md} (the
+     * command and data that produced the table).
+     *
+     * @param rows     one row per (subject, model) with its CV result
+     * @param dir      output folder
+     * @param preamble Markdown put before the table, may be empty
+     * @return files written
+     */
+    public static List<Path> writeCrossValidation(List<CvRow> rows, Path dir, String preamble) {
         List<Path> files = new ArrayList<>();
         try {
             Files.createDirectories(dir);
             StringBuilder csv = new StringBuilder("subject,model,folds,test_trials,test_nll,test_normalized_likelihood,"
                     + "train_nll\n");
-            StringBuilder md = new StringBuilder("| subject | model | folds | held-out trials | held-out NLL (nats) | "
+            StringBuilder md = new StringBuilder(preamble + "| subject | model | folds | held-out trials | held-out NLL (nats) | "
                     + "normalised likelihood | train NLL |\n|---|---|---|---|---|---|---|\n");
             for (CvRow r : rows) {
                 SessionCrossValidation.Result res = r.result();

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -219,6 +222,8 @@ class CliSafeOutputsTest {
         assertTrue(record.get("command").asText().startsWith("hmmrnn fit --data"));
         assertEquals(64, record.get("data").get("sha256").asText().length());
         assertEquals("1..2", record.get("settings").get("--states").asText());
+        String md = Files.readString(out.resolve("cv.md"));
+        assertTrue(md.contains("`hmmrnn fit --data") && md.contains("SHA-256"), "cv.md names command and data: " + md);
         assertTrue(record.get("finished").asText().compareTo(record.get("started").asText()) >= 0);
     }
 
@@ -294,5 +299,54 @@ class CliSafeOutputsTest {
         assertEquals(2, r.rc());
         assertTrue(r.err().contains("--subject synthetic is given twice"), r.err());
         assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
+    // ---- 6. convergence visible -------------------------------------------------------------
+
+    @Test
+    void fit_rangeOfStatesWritesASummaryAndWarnsWhenNotConverged() throws IOException {
+        Path data = oneSubject();
+        Path out = tmp.resolve("range");
+        PrintStream saved = System.err;
+        PrintStream savedOut = System.out;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Result r;
+        try {
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            r = run("fit", "--data", data.toString(), "--subject", "synthetic", "--model", "moa", "--states", "1..2",
+                    "--starts", "1", "--max-iter", "2", "--out", out.toString());
+        } finally {
+            System.setErr(saved);
+            System.setOut(savedOut);
+        }
+        assertEquals(0, r.rc(), r.err());
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("WARN") && logged.contains("HmmMoa-K2 on synthetic did not converge"), logged);
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("NOT converged"), printed.toString());
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("subject,model,scored_trials,choice_log_likelihood,normalized_likelihood,parameters,bic,"
+                + "converged,seconds", csv.get(0));
+        assertEquals(3, csv.size(), csv.toString());
+        String[] k2 = csv.get(2).split(",");
+        assertEquals("HmmMoa-K2", k2[1]);
+        assertEquals("false", k2[7]);
+        double ll = Double.parseDouble(k2[3]);
+        double norm = Double.parseDouble(k2[4]);
+        int n = Integer.parseInt(k2[2]);
+        assertEquals(Math.exp(ll / n), norm, 1e-3, "normalised likelihood = exp(LL / n)");
+        assertTrue(Integer.parseInt(k2[5]) > Integer.parseInt(csv.get(1).split(",")[5]), "K=2 has more parameters");
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("`hmmrnn fit --data") && md.contains("SHA-256") && md.contains("**no**"), md);
+    }
+
+    @Test
+    void fit_moreStatesThanTheDataCanIdentifyIsRejected() {
+        Result r = run("fit", "--data", oneSubject().toString(), "--subject", "synthetic", "--model", "moa",
+                "--states", "99", "--out", tmp.resolve("o99").toString());
+        assertEquals(2, r.rc());
+        assertTrue(r.err().contains("--states 99") && r.err().contains("scored trials"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o99")));
     }
 }
