@@ -1,7 +1,9 @@
 package io.github.hmmrnn.io;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 
 /**
  * Locates the shared real-data folder (the MixtureAgentsModels rat files), which lives next to the
@@ -9,7 +11,9 @@ import java.nio.file.Path;
  *
  * <p>Lookup order: the system property {@value #PROPERTY}, then the environment variable
  * {@value #ENV}, each naming the data folder itself; otherwise the working directory and each of
- * its ancestors {@code d} is tried for {@code d/../shared/data/ofc_physdata.mat}.
+ * its ancestors {@code d} is tried for {@code d/../shared/data/ofc_physdata.mat}, and then the
+ * same from the location of the library's jar or classes (so the project root is found from any
+ * working directory).
  */
 public final class SharedData {
 
@@ -48,6 +52,23 @@ public final class SharedData {
             return dir;
         }
         Path start = Path.of("").toAbsolutePath().normalize();
+        Path found = searchUpward(start);
+        // then from where the library itself lives (the jar or classes inside the project), so the
+        // command line finds the data from any working directory
+        Path code = codeLocation();
+        if (found == null && code != null) {
+            found = searchUpward(code);
+        }
+        if (found != null) {
+            return found;
+        }
+        throw new IllegalStateException("real data folder not found: " + ENV + " is not set and no ../shared/data/"
+                + OFC_MAT + " lies beside the project (searched upward from " + start
+                + (code != null ? " and from " + code : "") + "); set " + ENV + "=DIR (or -D" + PROPERTY
+                + "=DIR) to the folder holding " + OFC_MAT + ", or pass the file with --data");
+    }
+
+    private static Path searchUpward(Path start) {
         for (Path d = start; d != null; d = d.getParent()) {
             Path parent = d.getParent();
             if (parent == null) {
@@ -58,9 +79,16 @@ public final class SharedData {
                 return candidate;
             }
         }
-        throw new IllegalStateException("real data folder not found: expected ../shared/data/" + OFC_MAT
-                + " relative to the project root (searched upward from " + start + "); set -D" + PROPERTY
-                + "=DIR or " + ENV + "=DIR to point at the folder holding " + OFC_MAT + " and " + OFC_CSV);
+        return null;
+    }
+
+    private static Path codeLocation() {
+        try {
+            CodeSource cs = SharedData.class.getProtectionDomain().getCodeSource();
+            return cs == null ? null : Path.of(cs.getLocation().toURI()).toAbsolutePath().normalize();
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -45,8 +45,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer repetitions and smaller sizes (smoke test).")
     boolean quick;
 
-    @Option(names = "--data", defaultValue = "../shared/data/ofc_physdata.mat",
-            description = "Real data for the moa suite (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", description = "Real data for the moa suite (default: ofc_physdata.mat in "
+            + "$HMMRNN_DATA, else in ../shared/data beside the project root).")
     Path data;
 
     @Mixin
@@ -65,8 +65,9 @@ final class BenchCommand implements Callable<Integer> {
         if (suite == Suite.RNN || suite == Suite.ALL) {
             results.addAll(quick ? RnnBench.epochTime(20, 1) : RnnBench.runAll());
         }
+        Path moaData = suite == Suite.MOA || suite == Suite.ALL ? DataDefaults.orSharedMat(data) : null;
         if (suite == Suite.MOA || suite == Suite.ALL) {
-            results.addAll(MoaBench.run(data, quick ? 1 : 3));
+            results.addAll(MoaBench.run(moaData, quick ? 1 : 3));
         }
         ObjectMapper mapper = new ObjectMapper();
         StringBuilder out = new StringBuilder();

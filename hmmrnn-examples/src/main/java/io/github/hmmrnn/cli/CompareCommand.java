@@ -35,8 +35,8 @@ final class CompareCommand implements Callable<Integer> {
     /** The four rats of the tiny-RNN paper's two-step dataset. */
     static final List<String> MILLER_RATS = List.of("M055", "M064", "M070", "M071");
 
-    @Option(names = "--data", defaultValue = "../shared/data/ofc_physdata.mat",
-            description = "Data file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", description = "Data file (default: ofc_physdata.mat in $HMMRNN_DATA, else in "
+            + "../shared/data beside the project root).")
     Path data;
 
     @Option(names = "--subject", description = "Subjects (repeatable; default: the Miller rats M055, M064, M070, M071).")
@@ -85,6 +85,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Path out = common.outOr("results/compare");
         Outputs.checkFolder(out, common.force, "");
+        data = DataDefaults.orSharedMat(data);
         TwoStepDataset all = DatasetReaders.read(data);
         List<String> names = subjects != null ? Preflight.subjects(all, subjects) : quick ? List.of("M071") : MILLER_RATS;
         for (String n : names) {

@@ -196,6 +196,8 @@ public final class RealDataReport {
                     "exp(mean held-out log-likelihood)", models, bySubject);
             double min = rows.stream().mapToDouble(r -> r.result().testNormalizedLikelihood()).min().orElse(0.5);
             chart.getStyler().setYAxisMin(Math.max(0, Math.floor((min - 0.02) * 50) / 50));
+            // likelihoods in (0, 1]: three decimals, not the axis minimum's 16 digits
+            chart.getStyler().setYAxisDecimalPattern("0.000");
             files.addAll(ChartFiles.save(chart, dir, "cv_comparison"));
             return files;
         } catch (IOException e) {

@@ -349,4 +349,26 @@ class CliSafeOutputsTest {
         assertTrue(r.err().contains("--states 99") && r.err().contains("scored trials"), r.err());
         assertFalse(Files.exists(tmp.resolve("o99")));
     }
+
+    // ---- 7. data path -----------------------------------------------------------------------
+
+    @Test
+    void compare_missingDefaultDataNamesDataOptionAndEnvironment() {
+        String before = System.getProperty(SharedData.PROPERTY);
+        try {
+            System.setProperty(SharedData.PROPERTY, tmp.toString());
+            Result r = run("compare", "--quick", "--out", tmp.resolve("c").toString());
+            assertEquals(2, r.rc());
+            assertTrue(r.err().contains("--data") && r.err().contains(SharedData.ENV), r.err());
+            assertFalse(Files.exists(tmp.resolve("c")));
+        } finally {
+            if (before == null) {
+                System.clearProperty(SharedData.PROPERTY);
+            } else {
+                System.setProperty(SharedData.PROPERTY, before);
+            }
+        }
+        String help = HmmrnnCli.commandLine().getSubcommands().get("compare").getUsageMessage();
+        assertTrue(help.contains("HMMRNN_DATA"), help);
+    }
 }
