@@ -26,7 +26,7 @@ import java.util.Arrays;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run benchmark suites and print one result per line (JSON with --json: name, value, unit, "
-                + "plus parameters).")
+                + "plus parameters); --out FILE also writes them to that file.")
 final class BenchCommand implements Callable<Integer> {
 
     /** The benchmark suites. */

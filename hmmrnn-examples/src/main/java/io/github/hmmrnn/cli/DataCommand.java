@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Print per subject: sessions, kept trials, scored (free) trials, and raw trials before "
-                + "violation trials were removed.")
+                + "violation trials were removed. --out FILE writes the table to that file instead of the screen.")
 final class DataCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A .mat, .csv, .npz or .json dataset.")

@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
  * task, evaluates them greedily on fresh trials and writes metrics.json, history.csv and plots.
  */
 @Command(name = "rl", mixinStandardHelpOptions = true,
-        description = "Train an MPN or GRU agent by DQN with trial replay on a NeuroGym task.")
+        description = "Train an MPN or GRU agent by DQN with trial replay on a NeuroGym task; metrics.json, history.csv "
+                + "and plots go to --out (a folder; default rl-<task>-<agent> in the working directory).")
 public final class RlCommand implements Callable<Integer> {
 
     @Mixin

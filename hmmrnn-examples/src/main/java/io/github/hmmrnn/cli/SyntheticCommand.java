@@ -33,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "synthetic", mixinStandardHelpOptions = true,
         description = "Generate train and test two-step data with latent phases, fit the models, score them causally "
                 + "beside the Bayes-optimal predictor, and write report.md, metrics.json, predictions.csv, "
-                + "histories, saved models and plots.")
+                + "histories, saved models, plots and run.json into --out (a folder; default results/synthetic). "
+                + "With --force an earlier run there is replaced: only its models/, history/, plots/, report.md, "
+                + "metrics.json and predictions.csv are removed.")
 final class SyntheticCommand implements Callable<Integer> {
 
     @Mixin
