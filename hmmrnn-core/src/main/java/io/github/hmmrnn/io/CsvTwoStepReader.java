@@ -85,7 +85,7 @@ public final class CsvTwoStepReader {
             LOG.info("Read {} ({} schema) from {}", data, schema, file);
             return data;
         } catch (IOException e) {
-            throw IoSupport.ioFailure(file, "read CSV file", e);
+            throw IoSupport.readFailure(file, "CSV file", e);
         }
     }
 

@@ -76,7 +76,7 @@ public final class DatasetJson {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw IoSupport.ioFailure(file, "read JSON file", e);
+            throw IoSupport.readFailure(file, "JSON file", e);
         }
         return fromJson(text, "file " + file);
     }

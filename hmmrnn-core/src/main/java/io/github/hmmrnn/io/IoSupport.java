@@ -2,12 +2,15 @@ package io.github.hmmrnn.io;
 
 import io.github.hmmrnn.data.Session;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipException;
 
 /** Shared checks and codings of the readers. */
 final class IoSupport {
@@ -27,6 +30,22 @@ final class IoSupport {
             throw new UncheckedIOException("dataset file " + file.toAbsolutePath()
                     + " is not a regular file", new IOException(file.toString()));
         }
+    }
+
+    /**
+     * A failure while reading a file: content that cannot be decoded (not UTF-8, a corrupt or
+     * truncated zip) is the file's fault and becomes an {@link IllegalArgumentException}; any
+     * other I/O failure stays an {@link UncheckedIOException}. Both name the file.
+     */
+    static RuntimeException readFailure(Path file, String what, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return new IllegalArgumentException(file.toAbsolutePath() + " is not UTF-8 text; expected a " + what, e);
+        }
+        if (e instanceof ZipException || e instanceof EOFException) {
+            return new IllegalArgumentException(file.toAbsolutePath() + " is corrupt or truncated; expected a " + what
+                    + " (" + (e.getMessage() == null ? "unexpected end of data" : e.getMessage()) + ")", e);
+        }
+        return ioFailure(file, "read " + what, e);
     }
 
     /** Wraps an I/O failure with a message naming the file. */

@@ -99,7 +99,7 @@ public final class NpzTwoStepReader {
             throw new IllegalArgumentException("file " + file + " is not a valid .npz (zip) archive: "
                     + e.getMessage(), e);
         } catch (IOException e) {
-            throw IoSupport.ioFailure(file, "read .npz file", e);
+            throw IoSupport.readFailure(file, ".npz file", e);
         }
         for (String required : List.of("actions", "rewards", "transitions")) {
             if (!arrays.containsKey(required)) {

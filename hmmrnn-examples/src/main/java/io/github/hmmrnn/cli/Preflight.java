@@ -71,7 +71,8 @@ final class Preflight {
                     }
                 }
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("subject " + subject + " (" + d.numSessions() + " sessions) cannot "
+                throw new IllegalArgumentException("subject " + subject + " (" + d.numSessions()
+                        + (d.numSessions() == 1 ? " session" : " sessions") + ") cannot "
                         + "be split into " + folds + " folds: " + e.getMessage()
                         + "; lower the fold count or leave this subject out");
             }
