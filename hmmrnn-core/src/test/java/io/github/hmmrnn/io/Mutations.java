@@ -181,6 +181,31 @@ public final class Mutations {
     }
 
     /**
+     * @param prefix name prefix
+     * @return a fresh folder for the fuzzed files, in memory ({@code /dev/shm}) where available
+     * @throws IOException if none can be created
+     */
+    public static Path scratchFolder(String prefix) throws IOException {
+        Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, prefix)
+                : Files.createTempDirectory(prefix);
+    }
+
+    /**
+     * Deletes a scratch folder and its files.
+     *
+     * @param dir the folder
+     * @throws IOException if deleting fails
+     */
+    public static void delete(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
      * Writes {@code bytes} to {@code file} and reads it: the read must succeed or fail with an
      * {@link IllegalArgumentException} whose message names the file; any other exception
      * propagates and fails the property.

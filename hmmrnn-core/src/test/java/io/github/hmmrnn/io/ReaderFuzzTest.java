@@ -29,7 +29,7 @@ class ReaderFuzzTest {
 
     static {
         try {
-            DIR = Files.createTempDirectory("hmmrnn-fuzz");
+            DIR = Mutations.scratchFolder("hmmrnn-fuzz");
             TwoStepDataset data = TwoStepGenerator.builder().sequences(2).trials(12).seed(4).build().generate();
             CsvTwoStepWriter.write(data, DIR.resolve("base.csv"));
             DatasetJson.write(data, DIR.resolve("base.json"));
@@ -64,10 +64,6 @@ class ReaderFuzzTest {
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        try (var s = Files.walk(DIR)) {
-            for (Path p : s.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Mutations.delete(DIR);
     }
 }
