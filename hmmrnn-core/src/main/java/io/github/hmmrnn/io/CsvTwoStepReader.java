@@ -78,7 +78,7 @@ public final class CsvTwoStepReader {
             if (headerLine.startsWith("\uFEFF")) {
                 headerLine = headerLine.substring(1);
             }
-            Header header = new Header(file, split(headerLine), lineNo);
+            Header header = new Header(file, split(headerLine, file, lineNo), lineNo);
             CsvSchema schema = detect(file, header);
             TwoStepDataset data = schema == CsvSchema.GENERIC
                     ? readGeneric(file, header, in, lineNo) : readExport(file, header, in, lineNo);
@@ -140,7 +140,7 @@ public final class CsvTwoStepReader {
             if (line.isBlank()) {
                 continue;
             }
-            Row r = new Row(file, h, split(line), lineNo);
+            Row r = new Row(file, h, split(line, file, lineNo), lineNo);
             String rat = r.text(cRat);
             String key = rat + "\u0000" + r.text(cSession);
             SubjectRows acc = rats.computeIfAbsent(rat, SubjectRows::new);
@@ -207,7 +207,7 @@ public final class CsvTwoStepReader {
             if (line.isBlank()) {
                 continue;
             }
-            Row r = new Row(file, h, split(line), lineNo);
+            Row r = new Row(file, h, split(line, file, lineNo), lineNo);
             String subject = r.text(cSubject);
             if (subject.isEmpty()) {
                 throw new IllegalArgumentException(r.where(cSubject) + ": empty subject name");
@@ -280,13 +280,78 @@ public final class CsvTwoStepReader {
         return TwoStepDataset.of(subjectList, sessions);
     }
 
-    static List<String> split(String line) {
-        String[] cells = line.split(",", -1);
-        List<String> out = new ArrayList<>(cells.length);
-        for (String c : cells) {
-            out.add(c.trim());
+    /**
+     * Splits one line into cells by RFC 4180: a cell may be quoted ({@code "a,b"}, with {@code ""}
+     * for a quote inside), and its quotes are removed; an unquoted cell is trimmed. A quoted cell
+     * must close on the same line (no data file needs line breaks inside a cell).
+     *
+     * @throws IllegalArgumentException naming the file, line and column if quoting is broken
+     */
+    static List<String> split(String line, Path file, int lineNo) {
+        List<String> out = new ArrayList<>();
+        if (line.indexOf('"') < 0) {
+            for (String c : line.split(",", -1)) {
+                out.add(c.trim());
+            }
+            return out;
         }
-        return out;
+        int n = line.length();
+        int i = 0;
+        StringBuilder cell = new StringBuilder();
+        while (true) {
+            int j = i;
+            while (j < n && line.charAt(j) == ' ') {
+                j++;
+            }
+            if (j < n && line.charAt(j) == '"') {
+                cell.setLength(0);
+                j++;
+                while (true) {
+                    if (j >= n) {
+                        throw new IllegalArgumentException("file " + file + ", line " + lineNo + ", column "
+                                + (out.size() + 1) + ": quoted cell is not closed (expected a closing \" on the same"
+                                + " line)");
+                    }
+                    char c = line.charAt(j);
+                    if (c == '"') {
+                        if (j + 1 < n && line.charAt(j + 1) == '"') {
+                            cell.append('"');
+                            j += 2;
+                            continue;
+                        }
+                        j++;
+                        break;
+                    }
+                    cell.append(c);
+                    j++;
+                }
+                while (j < n && line.charAt(j) == ' ') {
+                    j++;
+                }
+                if (j < n && line.charAt(j) != ',') {
+                    throw new IllegalArgumentException("file " + file + ", line " + lineNo + ", column "
+                            + (out.size() + 1) + ": text after the closing quote of a quoted cell (expected ',')");
+                }
+                out.add(cell.toString());
+            } else {
+                int k = line.indexOf(',', i);
+                if (k < 0) {
+                    k = n;
+                }
+                String raw = line.substring(i, k);
+                if (raw.indexOf('"') >= 0) {
+                    throw new IllegalArgumentException("file " + file + ", line " + lineNo + ", column "
+                            + (out.size() + 1) + ": value '" + raw.trim() + "' has a quote inside an unquoted cell"
+                            + " (quote the whole cell and double inner quotes, as RFC 4180 says)");
+                }
+                out.add(raw.trim());
+                j = k;
+            }
+            if (j >= n) {
+                return out;
+            }
+            i = j + 1;
+        }
     }
 
     /** Per-subject accumulator. */
