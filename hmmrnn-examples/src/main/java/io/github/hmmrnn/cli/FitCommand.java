@@ -2,7 +2,10 @@ package io.github.hmmrnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
@@ -64,6 +67,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "STRIDE", description = "CV fold assignment: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SplitMethod split;
 
+    @Option(names = "--resume", description = "With --cv: continue an earlier run in --out made with the same "
+            + "settings and data: finished (subject, model) results are kept and skipped, and the tables keep the "
+            + "earlier rows.")
+    boolean resume;
+
+    /** Settings a resumed cross-validation must share with the earlier run. */
+    private static final List<String> RESUME_KEYS = List.of("--cv", "--split", "--seed", "--agents", "--starts",
+            "--max-iter", "--epochs", "--patience", "--lr", "--segment-length", "--encoding", "--chain-evidence");
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -80,7 +92,13 @@ final class FitCommand implements Callable<Integer> {
         FitSettings settings = modelOptions.settings(common.seed, cv != null ? 1 : common.threads);
         List<ModelSpec<?>> fitSpecs = specs(kind, settings);
         Path out = common.outOr("results/fit");
-        Outputs.checkFolder(out, common.force, "");
+        if (resume && cv == null) {
+            throw new IllegalArgumentException("--resume applies to cross-validation only (with --cv N)");
+        }
+        Outputs.checkFolder(out, common.force || resume, cv != null ? ", or --resume to continue it" : "");
+        if (resume && !Outputs.isEmptyOrAbsent(out)) {
+            CvResume.checkSameRun(out, common.settings(), RESUME_KEYS, data);
+        }
         TwoStepDataset all = DatasetReaders.read(data);
         List<String> names = Preflight.subjects(all, subjects);
         boolean earlyStops = fitSpecs.stream().anyMatch(ModelSpec::earlyStops);
@@ -108,6 +126,8 @@ final class FitCommand implements Callable<Integer> {
         Provenance.DataFile dataFile = Provenance.DataFile.of(data);
         List<RealDataReport.CvRow> rows = new ArrayList<>();
         List<FitSummary.Row> fits = new ArrayList<>();
+        CvResume saved = new CvResume(out, resume);
+        Set<String> requested = new HashSet<>();
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
             for (ModelSpec<?> f : fitSpecs) {
@@ -128,16 +148,23 @@ final class FitCommand implements Callable<Integer> {
                             + Numbers.sig4(row.normalizedLikelihood()) + (row.converged() ? ", converged"
                             : ", NOT converged") + "; wrote " + out.resolve(subject).resolve(f.name()));
                 } else {
-                    SessionCrossValidation.Result r = SessionCrossValidation.run(d, f, cv, split, common.seed,
-                            common.threads, InnerValidation.SESSIONS);
+                    Optional<SessionCrossValidation.Result> earlier = saved.finished(subject, f.name(), cv);
+                    SessionCrossValidation.Result r = earlier.orElseGet(() -> SessionCrossValidation.run(d, f, cv,
+                            split, common.seed, common.threads, InnerValidation.SESSIONS));
+                    if (earlier.isEmpty()) {
+                        saved.save(subject, r);
+                    }
+                    requested.add(CvResume.key(subject, f.name()));
                     rows.add(new RealDataReport.CvRow(subject, r));
                     System.out.println(subject + " " + f.name() + ": held-out NLL " + Numbers.sig4(r.testNll())
-                            + ", normalised likelihood " + Numbers.sig4(r.testNormalizedLikelihood()));
+                            + ", normalised likelihood " + Numbers.sig4(r.testNormalizedLikelihood())
+                            + (earlier.isPresent() ? " (earlier result, kept)" : ""));
                 }
             }
         }
         String source = "`" + data + "` (SHA-256 " + dataFile.sha256() + ")";
         if (cv != null) {
+            rows.addAll(0, saved.earlierRows(requested));
             RealDataReport.writeCrossValidation(rows, out, "Cross-validation by `" + common.commandText() + "` on "
                     + source + ".\n\n");
             System.out.println("wrote " + out.resolve("cv.md"));

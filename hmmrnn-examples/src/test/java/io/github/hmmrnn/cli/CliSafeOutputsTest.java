@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.Subject;
@@ -370,5 +371,51 @@ class CliSafeOutputsTest {
         }
         String help = HmmrnnCli.commandLine().getSubcommands().get("compare").getUsageMessage();
         assertTrue(help.contains("HMMRNN_DATA"), help);
+    }
+
+    // ---- 3. resume ---------------------------------------------------------------------------
+
+    @Test
+    void fitCv_resumeKeepsEarlierRowsAndSkipsFinishedFits() throws IOException {
+        Path data = oneSubject();
+        Path out = tmp.resolve("cvr");
+        String[] common = {"fit", "--data", data.toString(), "--subject", "synthetic", "--model", "moa", "--cv", "2",
+            "--starts", "1", "--max-iter", "5", "--quiet", "--out", out.toString()};
+        assertEquals(0, run(concat(common, "--states", "1")).rc());
+        Path k1 = out.resolve(CvResume.FOLDER).resolve("synthetic__HmmMoa-K1.json");
+        String k1Before = Files.readString(k1);
+        List<String> firstRows = Files.readAllLines(out.resolve("cv.csv"));
+        Result r = run(concat(common, "--states", "2..3", "--resume"));
+        assertEquals(0, r.rc(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("cv.csv"));
+        assertEquals(4, rows.size(), "header, the earlier K=1 row and the new K=2, K=3 rows: " + rows);
+        assertEquals(firstRows.get(1), rows.get(1), "the earlier row is kept as it was");
+        assertTrue(rows.get(2).startsWith("synthetic,HmmMoa-K2,2,") && rows.get(3).startsWith("synthetic,HmmMoa-K3,2,"),
+                rows.toString());
+        assertEquals(k1Before, Files.readString(k1));
+        // mark the saved K=1 result: a resumed run must take it from the file, not recompute it
+        JsonNode saved = new ObjectMapper().readTree(k1.toFile());
+        ((ObjectNode) saved.get("result").get("folds").get(0).get("test")).put("nll", 9.0);
+        Files.writeString(k1, saved.toString());
+        Result again = run(concat(common, "--states", "1..3", "--resume"));
+        assertEquals(0, again.rc(), again.err());
+        List<String> resumed = Files.readAllLines(out.resolve("cv.csv"));
+        assertEquals(rows.subList(2, 4), resumed.subList(2, 4), "K=2 and K=3 kept");
+        assertTrue(!resumed.get(1).equals(rows.get(1)) && resumed.get(1).startsWith("synthetic,HmmMoa-K1,2,"),
+                "K=1 read from its saved result, not refitted: " + resumed);
+        Result other = run("fit", "--data", data.toString(), "--subject", "synthetic", "--model", "moa", "--cv", "2",
+                "--starts", "1", "--max-iter", "6", "--states", "1", "--resume", "--out", out.toString());
+        assertEquals(2, other.rc());
+        assertTrue(other.err().contains("--max-iter was 5"), other.err());
+        Result noCv = run("fit", "--data", data.toString(), "--subject", "synthetic", "--model", "moa", "--resume",
+                "--out", tmp.resolve("x").toString());
+        assertEquals(2, noCv.rc());
+        assertTrue(noCv.err().contains("--resume applies to cross-validation only"), noCv.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 }
