@@ -2,9 +2,12 @@ package io.github.hmmrnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.github.hmmrnn.data.InnerValidation;
@@ -70,6 +73,15 @@ final class CompareCommand implements Callable<Integer> {
             + "--subject, --folds, --moa-states, --rnn-hidden and --hmm-rnn-* given explicitly still apply.")
     boolean quick;
 
+    @Option(names = "--resume", description = "Continue an earlier comparison in --out made with the same settings "
+            + "and data: finished (subject, model) results are kept and skipped, and the tables keep earlier rows.")
+    boolean resume;
+
+    /** Settings a resumed comparison must share with the earlier run. */
+    private static final List<String> RESUME_KEYS = List.of("--folds", "--seed", "--agents", "--starts", "--max-iter",
+            "--epochs", "--patience", "--lr", "--segment-length", "--encoding", "--chain-evidence",
+            "--inner-validation", "--quick");
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -84,8 +96,11 @@ final class CompareCommand implements Callable<Integer> {
             modelOptions.agents = "venditto2023";
         }
         Path out = common.outOr("results/compare");
-        Outputs.checkFolder(out, common.force, "");
+        Outputs.checkFolder(out, common.force || resume, ", or --resume to continue it");
         data = DataDefaults.orSharedMat(data);
+        if (resume && !Outputs.isEmptyOrAbsent(out)) {
+            CvResume.checkSameRun(out, common.settings(), RESUME_KEYS, data);
+        }
         TwoStepDataset all = DatasetReaders.read(data);
         List<String> names = subjects != null ? Preflight.subjects(all, subjects) : quick ? List.of("M071") : MILLER_RATS;
         for (String n : names) {
@@ -112,17 +127,25 @@ final class CompareCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<RealDataReport.CvRow> rows = new ArrayList<>();
         Map<String, List<SessionCrossValidation.Fold>> pooled = new LinkedHashMap<>();
+        CvResume saved = new CvResume(out, resume);
+        Set<String> requested = new HashSet<>();
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
             for (ModelSpec<?> f : fitters) {
-                SessionCrossValidation.Result r = SessionCrossValidation.run(d, f, k, SplitMethod.STRIDE, common.seed, common.threads,
-                        innerValidation);
+                Optional<SessionCrossValidation.Result> earlier = saved.finished(subject, f.name(), k);
+                SessionCrossValidation.Result r = earlier.orElseGet(() -> SessionCrossValidation.run(d, f, k,
+                        SplitMethod.STRIDE, common.seed, common.threads, innerValidation));
+                if (earlier.isEmpty()) {
+                    saved.save(subject, r);
+                }
+                requested.add(CvResume.key(subject, f.name()));
                 rows.add(new RealDataReport.CvRow(subject, r));
                 pooled.computeIfAbsent(f.name(), x -> new ArrayList<>()).addAll(r.folds());
                 System.out.printf(Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",
                         subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
             }
         }
+        rows.addAll(0, saved.earlierRows(requested));
         if (names.size() > 1) {
             for (var e : pooled.entrySet()) {
                 rows.add(new RealDataReport.CvRow("pooled", new SessionCrossValidation.Result(e.getKey(), e.getValue())));

@@ -291,6 +291,13 @@ class CliSafeOutputsTest {
         assertTrue(csv.stream().noneMatch(l -> l.contains("HmmMoa-K1")), csv.toString());
         JsonNode record = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("hmmrnnOriginal", record.get("settings").get("--agents").asText());
+        Result resumed = run("compare", "--quick", "--data", data.toString(), "--subject", "synthetic", "--folds", "2",
+                "--moa-states", "1..2", "--rnn-hidden", "1", "--epochs", "2", "--patience", "1", "--starts", "1",
+                "--max-iter", "5", "--agents", "hmmrnnOriginal", "--quiet", "--resume", "--out", out.toString());
+        assertEquals(0, resumed.rc(), resumed.err());
+        List<String> after = Files.readAllLines(out.resolve("cv.csv"));
+        assertEquals(csv.size() + 1, after.size(), "one new model (K=1), the earlier rows kept: " + after);
+        assertTrue(after.containsAll(csv), after.toString());
     }
 
     @Test
