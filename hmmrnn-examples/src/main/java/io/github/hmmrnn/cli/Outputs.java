@@ -38,7 +38,7 @@ final class Outputs {
             throw new IllegalArgumentException(option + " " + file + " already exists; pass --force to replace it, "
                     + "or choose another file");
         }
-        checkCreatable(file, option);
+        checkCreatable(file, option + " " + file);
     }
 
     /**
@@ -74,7 +74,7 @@ final class Outputs {
             throw new IllegalArgumentException("--out " + dir + " already holds results; pass --force to replace "
                     + "them" + hint + ", or choose another --out");
         }
-        checkCreatable(dir.resolve("probe"), "--out");
+        checkCreatable(dir.resolve("probe"), "--out " + dir);
     }
 
     /**
@@ -132,24 +132,23 @@ final class Outputs {
      * which a file can be created (probed with a temporary file, since a root user passes
      * permission checks on read-only file systems such as /proc).
      */
-    private static void checkCreatable(Path target, String option) {
+    private static void checkCreatable(Path target, String what) {
         Path abs = target.toAbsolutePath().normalize();
         Path ancestor = abs.getParent();
         while (ancestor != null && !Files.exists(ancestor)) {
             ancestor = ancestor.getParent();
         }
         if (ancestor == null) {
-            throw new IllegalArgumentException(option + " " + target + ": no existing parent folder");
+            throw new IllegalArgumentException(what + ": no existing parent folder");
         }
         if (!Files.isDirectory(ancestor)) {
-            throw new IllegalArgumentException(option + " " + target + ": " + ancestor
-                    + " is a file, so nothing can be created under it");
+            throw new IllegalArgumentException(what + ": " + ancestor + " is a file, so nothing can be created under it");
         }
         try {
             Path probe = Files.createTempFile(ancestor, ".hmmrnn-probe-", ".tmp");
             Files.delete(probe);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            throw new IllegalArgumentException(option + " " + target + ": cannot create files in " + ancestor
+            throw new IllegalArgumentException(what + ": cannot create files in " + ancestor
                     + " (" + e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
                     .toLowerCase(Locale.ROOT).trim() + "); choose a writable location");
         }
