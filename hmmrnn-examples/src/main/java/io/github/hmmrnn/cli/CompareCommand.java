@@ -129,6 +129,7 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, List<SessionCrossValidation.Fold>> pooled = new LinkedHashMap<>();
         CvResume saved = new CvResume(out, resume);
         Set<String> requested = new HashSet<>();
+        Progress progress = new Progress("cross-validations", names.size() * fitters.size());
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
             for (ModelSpec<?> f : fitters) {
@@ -143,6 +144,7 @@ final class CompareCommand implements Callable<Integer> {
                 pooled.computeIfAbsent(f.name(), x -> new ArrayList<>()).addAll(r.folds());
                 System.out.printf(Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",
                         subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
+                progress.step(subject + " " + f.name());
             }
         }
         rows.addAll(0, saved.earlierRows(requested));

@@ -128,6 +128,7 @@ final class FitCommand implements Callable<Integer> {
         List<FitSummary.Row> fits = new ArrayList<>();
         CvResume saved = new CvResume(out, resume);
         Set<String> requested = new HashSet<>();
+        Progress progress = new Progress(cv == null ? "fits" : "cross-validations", names.size() * fitSpecs.size());
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
             for (ModelSpec<?> f : fitSpecs) {
@@ -160,6 +161,7 @@ final class FitCommand implements Callable<Integer> {
                             + ", normalised likelihood " + Numbers.sig4(r.testNormalizedLikelihood())
                             + (earlier.isPresent() ? " (earlier result, kept)" : ""));
                 }
+                progress.step(subject + " " + f.name());
             }
         }
         String source = "`" + data + "` (SHA-256 " + dataFile.sha256() + ")";
