@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * Starts JShell with hmmrnn on the class path and its common imports.
+ * Starts JShell with hmmrnn on the class path and every hmmrnn package imported (the startup script
+ * {@code hmmrnn.jsh}). The class path is this JVM's: the runnable jar under {@code java -jar}, or
+ * hmmrnn and its dependencies when the CLI is started from the published artifacts with
+ * {@code java -cp ... io.github.hmmrnn.cli.HmmrnnCli jshell}.
  */
 @Command(name = "jshell", mixinStandardHelpOptions = true,
         description = "Start JShell with hmmrnn on the class path and its packages imported.")
@@ -46,6 +49,10 @@ final class JshellCommand implements Callable<Integer> {
     }
 
     private static String classPath() {
+        String own = System.getProperty("java.class.path", "");
+        if (!own.isBlank()) {
+            return own;
+        }
         try {
             return Path.of(JshellCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
