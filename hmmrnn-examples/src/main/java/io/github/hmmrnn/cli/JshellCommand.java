@@ -1,5 +1,6 @@
 package io.github.hmmrnn.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -49,8 +52,10 @@ final class JshellCommand implements Callable<Integer> {
     }
 
     private static String classPath() {
-        String own = System.getProperty("java.class.path", "");
-        if (!own.isBlank()) {
+        // jshell rejects a --class-path entry that does not exist (e.g. an empty project's target/classes)
+        String own = Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(e -> !e.isBlank() && Files.exists(Path.of(e))).collect(Collectors.joining(File.pathSeparator));
+        if (!own.isEmpty()) {
             return own;
         }
         try {
