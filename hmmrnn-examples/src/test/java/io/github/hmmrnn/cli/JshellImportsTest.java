@@ -112,8 +112,9 @@ class JshellImportsTest {
             assertTrue(info.completeness().isComplete(), "incomplete snippet: " + rest);
             for (SnippetEvent e : shell.eval(info.source())) {
                 assertEquals(null, e.exception(), "snippet threw: " + info.source());
-                assertTrue(e.status() == Snippet.Status.VALID, "snippet rejected: " + info.source() + " "
-                        + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
+                String snippet = info.source().length() > 200 ? info.source().substring(0, 200) + "..." : info.source();
+                assertTrue(e.status() == Snippet.Status.VALID, "snippet rejected: "
+                        + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList() + " in " + snippet);
                 if (e.value() != null) {
                     values.add(e.value());
                 }
