@@ -95,7 +95,8 @@ public final class BiasHmmModel implements ModelSpec<FittedBiasHmm> {
         return new FittedBiasHmm(fit.initialDistribution(), fit.transitionMatrix(), fit.choiceProbabilities(),
                 fit.outcomeEmissions(), (System.nanoTime() - t0) / 1e9,
                 Provenance.ofFit(Provenance.PURE_JAVA, ModelSpecs.tree(this), seed(), train, null,
-                        new Provenance.FitOutcome(0, null, 0, true, -fit.logLikelihood() / train.numScored(),
+                        new Provenance.FitOutcome(0, null, fit.iterations(), fit.converged(),
+                                -fit.logLikelihood() / train.numScored(),
                                 Double.NaN)));
     }
 
