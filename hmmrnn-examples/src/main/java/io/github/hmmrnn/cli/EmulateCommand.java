@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.github.hmmrnn.emulation.HmmPreset;
+import io.github.hmmrnn.emulation.LossKind;
 import io.github.hmmrnn.emulation.experiment.EmulationConfig;
 import io.github.hmmrnn.emulation.experiment.EmulationExperiment;
 import io.github.hmmrnn.emulation.experiment.EmulationGrid;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
  * tests and reverse-engineers it, and writes JSON results and figures.
  */
 @Command(name = "emulate", mixinStandardHelpOptions = true,
-        description = "Train RNNs to emulate HMM sequences (Sinkhorn loss), then test and reverse-engineer them.")
+        description = "Train RNNs to emulate HMM sequences (Sinkhorn or energy-distance loss), then test and reverse-engineer them.")
 public final class EmulateCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,6 +48,18 @@ public final class EmulateCommand implements Callable<Integer> {
 
     @Option(names = "--input", description = "Override the noise input size.")
     Integer input;
+
+    @Option(names = "--loss", description = "Training loss: sinkhorn (reference; biased on finite batches) or energy "
+            + "(unbiased energy distance). Default: the configuration's (sinkhorn when it names none).")
+    String loss;
+
+    @Option(names = "--lr", description = "Override the initial and final learning rate (two values: start end).",
+            arity = "2")
+    double[] learningRate;
+
+    @Option(names = "--temperature", description = "Override the straight-through temperature (two values: start end).",
+            arity = "2")
+    double[] temperature;
 
     @Option(names = "--no-plots", description = "Skip figures.")
     boolean noPlots;
@@ -71,6 +84,15 @@ public final class EmulateCommand implements Callable<Integer> {
                 c = c.withEpochs(epochs);
             }
         }
+        if (loss != null) {
+            c = c.withLoss(LossKind.parse(loss));
+        }
+        if (learningRate != null || temperature != null) {
+            c = c.withTraining(learningRate != null ? learningRate[0] : c.learningRate(),
+                    learningRate != null ? learningRate[1] : c.finalLearningRate(),
+                    temperature != null ? temperature[0] : c.temperature(),
+                    temperature != null ? temperature[1] : c.finalTemperature());
+        }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         Path dir = out.resolve(stamp + "_" + c.preset().id() + "_" + c.scale().id());
         EmulationOutcome o = EmulationExperiment.run(c, dir, null);
@@ -90,9 +112,10 @@ public final class EmulateCommand implements Callable<Integer> {
         if (common.quiet) {
             return;
         }
-        System.out.printf("%s/%s h%d d%d seed %d: best val %.3f, floor %.3f (ratio %.3f, epoch %d, %.0f s)%n",
-                s.preset(), s.scale(), s.hiddenSize(), s.inputSize(), s.seed(), s.bestValidationLoss(), s.floor(),
-                s.lossToFloor(), s.bestEpoch(), s.trainingSeconds());
+        System.out.printf("%s/%s h%d d%d seed %d, %s loss: best val %.4f, floor %.4f (ratio %.3f, excess %.4f, "
+                + "epoch %d, %.0f s)%n", s.preset(), s.scale(), s.hiddenSize(), s.inputSize(), s.seed(), s.loss(),
+                s.bestValidationLoss(), s.floor(), s.lossToFloor(), s.lossAboveFloor(), s.bestEpoch(),
+                s.trainingSeconds());
         System.out.printf("  transition max|dP| %.4f (all rows %.4f); freq hmm %s rnn %s%n", s.transitionError(),
                 s.transitionErrorAllRows(), fmt(s.hmmFrequencies()), fmt(s.rnnFrequencies()));
         System.out.printf("  switches hmm %.2f rnn %.2f; run length hmm %s rnn %s; acf max err %.3f%n",

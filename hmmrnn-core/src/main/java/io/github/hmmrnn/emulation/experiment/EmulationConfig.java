@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.hmmrnn.emulation.EnergyDistance;
 import io.github.hmmrnn.emulation.HmmPreset;
+import io.github.hmmrnn.emulation.LossKind;
 import io.github.hmmrnn.emulation.rnn.RecurrentInitialization;
 
 /**
@@ -34,11 +36,16 @@ import io.github.hmmrnn.emulation.rnn.RecurrentInitialization;
  * @param recurrentGain       gain of the recurrent initialisation (JSON {@code "recurrentGain"})
  * @param evaluationSequences sequences per side for the output tests (matching is O(N^3))
  * @param seed                root seed
+ * @param loss                training loss (JSON {@code "loss"}: {@code "sinkhorn"} or {@code "energy"},
+ *                            case-insensitive; absent means sinkhorn)
+ * @param energyWeights       symbol weights of the energy distance's embedding (JSON {@code "energyWeights"},
+ *                            one positive number per output; absent means the plain one-hot embedding)
  */
 public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int sequenceLength, int numSequences,
                               int batchSize, int hiddenSize, int inputSize, int epochs, double learningRate,
                               double finalLearningRate, double clipNorm, double temperature,
-                              double finalTemperature, RecurrentInitialization recurrentInit, double recurrentGain, int evaluationSequences, long seed) {
+                              double finalTemperature, RecurrentInitialization recurrentInit, double recurrentGain, int evaluationSequences, long seed,
+                              LossKind loss, double[] energyWeights) {
 
     /**
      * Validates the configuration.
@@ -77,6 +84,27 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
             throw new IllegalArgumentException("learningRate, clipNorm and temperature must be positive, got "
                     + learningRate + ", " + clipNorm + ", " + temperature);
         }
+        if (loss == null) {
+            throw new IllegalArgumentException("loss must not be null");
+        }
+        if (energyWeights != null) {
+            if (energyWeights.length != preset.hmm().numOutputs()) {
+                throw new IllegalArgumentException("energyWeights has " + energyWeights.length
+                        + " entries, expected one per output (" + preset.hmm().numOutputs() + ")");
+            }
+            new EnergyDistance(energyWeights);
+            energyWeights = energyWeights.clone();
+        }
+    }
+
+    /**
+     * Returns the energy distance's symbol weights.
+     *
+     * @return a copy, or {@code null} for the plain one-hot embedding
+     */
+    @Override
+    public double[] energyWeights() {
+        return energyWeights == null ? null : energyWeights.clone();
     }
 
     private static void positive(String name, int v, int min) {
@@ -123,10 +151,26 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
             throw new IllegalArgumentException("configuration has no '" + scale.id() + "' block");
         }
         double tau = s.has("temperature") ? number(s, "temperature") : 1.0;
+        LossKind loss = s.has("loss") ? LossKind.parse(text(s, "loss")) : LossKind.SINKHORN;
+        double[] weights = null;
+        if (s.has("energyWeights")) {
+            JsonNode w = s.get("energyWeights");
+            if (!w.isArray()) {
+                throw new IllegalArgumentException("configuration field 'energyWeights' must be an array of numbers");
+            }
+            weights = new double[w.size()];
+            for (int i = 0; i < weights.length; i++) {
+                if (!w.get(i).isNumber()) {
+                    throw new IllegalArgumentException("configuration field 'energyWeights' must be an array of numbers");
+                }
+                weights[i] = w.get(i).asDouble();
+            }
+        }
         return new EmulationConfig(preset, scale, integer(root, "sequenceLength"), integer(s, "numSequences"),
                 integer(s, "batchSize"), integer(s, "hiddenSize"), integer(s, "inputSize"), integer(s, "epochs"),
                 number(s, "learningRate"), number(s, "finalLearningRate"), number(s, "clipNorm"), tau,
-                s.has("finalTemperature") ? number(s, "finalTemperature") : tau, recurrentInit(s), number(s, "recurrentGain"), integer(s, "evaluationSequences"), seed);
+                s.has("finalTemperature") ? number(s, "finalTemperature") : tau, recurrentInit(s), number(s, "recurrentGain"), integer(s, "evaluationSequences"), seed,
+                loss, weights);
     }
 
     /**
@@ -140,7 +184,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withNetwork(int hidden, int input, long newSeed) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hidden, input, epochs,
                 learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit, recurrentGain,
-                evaluationSequences, newSeed);
+                evaluationSequences, newSeed, loss, energyWeights);
     }
 
     /**
@@ -152,7 +196,35 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withEpochs(int newEpochs) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
                 newEpochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit, recurrentGain,
-                evaluationSequences, seed);
+                evaluationSequences, seed, loss, energyWeights);
+    }
+
+    /**
+     * Returns a copy that trains with another loss.
+     *
+     * @param newLoss the loss
+     * @return the modified configuration
+     */
+    public EmulationConfig withLoss(LossKind newLoss) {
+        return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
+                epochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit,
+                recurrentGain, evaluationSequences, seed, newLoss, energyWeights);
+    }
+
+    /**
+     * Returns a copy with other training settings (for tuning runs).
+     *
+     * @param newLearningRate      Adam step size at the first step
+     * @param newFinalLearningRate Adam step size at the last step
+     * @param newTemperature       straight-through temperature at the first step
+     * @param newFinalTemperature  straight-through temperature at the last step
+     * @return the modified configuration
+     */
+    public EmulationConfig withTraining(double newLearningRate, double newFinalLearningRate, double newTemperature,
+                                        double newFinalTemperature) {
+        return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
+                epochs, newLearningRate, newFinalLearningRate, clipNorm, newTemperature, newFinalTemperature,
+                recurrentInit, recurrentGain, evaluationSequences, seed, loss, energyWeights);
     }
 
     private static RecurrentInitialization recurrentInit(JsonNode n) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.github.hmmrnn.emulation.EmulationHmm;
 import io.github.hmmrnn.emulation.HmmPreset;
+import io.github.hmmrnn.emulation.LossKind;
 import io.github.hmmrnn.emulation.SinkhornOptions;
 import io.github.hmmrnn.emulation.analysis.Ablation;
 import io.github.hmmrnn.emulation.analysis.FixedPoint;
@@ -81,7 +82,8 @@ public final class EmulationExperiment {
                 .numOutputs(k).temperature(config.temperature())
                 .recurrentInitialization(config.recurrentInit(), config.recurrentGain()).seed(initSeed).build();
         TrainingOptions options = new TrainingOptions(config.epochs(), config.batchSize(), config.learningRate(),
-                config.finalLearningRate(), 0.9, 0.9, config.temperature(), config.finalTemperature(), config.clipNorm(), true, SinkhornOptions.REFERENCE, trainSeed);
+                config.finalLearningRate(), 0.9, 0.9, config.temperature(), config.finalTemperature(), config.clipNorm(), true, SinkhornOptions.REFERENCE, trainSeed,
+                config.loss(), config.energyWeights());
         // The floor pairs validation batches with independent HMM batches: the training set is independent of it.
         TrainingResult result = new EmulatorTrainer(options).train(init, train, validation, train, listener);
         RnnEmulator best = result.best();
@@ -143,8 +145,9 @@ public final class EmulationExperiment {
         double rnnMean = mean(rnnDist);
         int stable = (int) fixedPoints.stream().filter(FixedPoint::stable).count();
         EmulationSummary summary = new EmulationSummary(preset.id(), config.scale().id(), config.hiddenSize(),
-                config.inputSize(), config.seed(), len, result.bestValidationLoss(), result.floor(),
-                result.bestValidationLoss() / result.floor(), result.bestEpoch(), result.seconds(),
+                config.inputSize(), config.seed(), len, config.loss().id(), result.bestValidationLoss(), result.floor(),
+                config.loss() == LossKind.SINKHORN ? result.bestValidationLoss() / result.floor() : Double.NaN,
+                result.bestValidationLoss() - result.floor(), result.bestEpoch(), result.seconds(),
                 SequenceStatistics.maxTransitionError(hmmStats, rnnStats, rows),
                 SequenceStatistics.maxTransitionError(hmmStats, rnnStats, null), hmmStats.frequencies(),
                 rnnStats.frequencies(), hmmStats.meanSwitches(), rnnStats.meanSwitches(), hmmStats.meanRunLength(),
