@@ -14,6 +14,7 @@ import io.github.hmmrnn.emulation.experiment.EmulationGrid;
 import io.github.hmmrnn.emulation.experiment.EmulationOutcome;
 import io.github.hmmrnn.emulation.experiment.EmulationSummary;
 import io.github.hmmrnn.emulation.experiment.ExperimentScale;
+import io.github.hmmrnn.report.emulation.EmulationGridPlots;
 import io.github.hmmrnn.report.emulation.EmulationPlots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,6 +73,9 @@ public final class EmulateCommand implements Callable<Integer> {
         Path out = common.outOr("runs/emulation");
         if (grid != null) {
             List<EmulationSummary> all = EmulationGrid.read(grid).run(out, o -> plots(o));
+            if (!noPlots) {
+                EmulationGridPlots.writeAll(all, out.resolve("figs"));
+            }
             for (EmulationSummary s : all) {
                 print(s);
             }

@@ -44,6 +44,7 @@ public final class EmulationPlots {
         ChartFiles.save(distances(o), dir, "matched_distances");
         ChartFiles.save(pca(o), dir, "pca_trajectory");
         ChartFiles.save(residency(o), dir, "residency_map");
+        EmulationAnalysisPlots.writeAll(o, dir);
     }
 
     /**
