@@ -34,15 +34,69 @@ public final class EnergyDistance implements SequenceLoss {
     private static final long PARALLEL_WORK = 1L << 20;
 
     private final double[] symbolWeights;
+    private final int[] windows;
+    private final double bandwidth;
 
     /**
-     * Creates an energy distance on symbol-weighted one-hot sequences.
+     * Creates an energy distance on symbol-weighted one-hot sequences (window length 1 only).
      *
      * @param symbolWeights one positive weight per symbol (K entries), or {@code null} for all 1 (the plain
      *                      one-hot embedding)
      * @throws IllegalArgumentException if a weight is not positive and finite
      */
     public EnergyDistance(double[] symbolWeights) {
+        this(symbolWeights, new int[] {1});
+    }
+
+    /**
+     * Creates an energy distance on a multi-scale embedding of sequences: for every window length L, the
+     * symbol-weighted one-hot vectors summed over consecutive non-overlapping windows of L steps (the last
+     * window may be shorter) and divided by sqrt(L), all concatenated. L = 1 is the one-hot sequence itself;
+     * longer windows compare how much of each symbol a stretch of the sequence holds, whatever the exact
+     * switch times, which is what run lengths and switch counts are made of. The embedding is linear, and
+     * injective whenever L = 1 is included, so the estimator stays unbiased and D stays a metric.
+     *
+     * @param symbolWeights one positive weight per symbol, or {@code null} for all 1
+     * @param windows       window lengths, each at least 1, distinct
+     * @throws IllegalArgumentException if a weight is not positive, a window is below 1, repeated, or absent
+     */
+    public EnergyDistance(double[] symbolWeights, int[] windows) {
+        this(symbolWeights, windows, 0);
+    }
+
+    /**
+     * Creates the unbiased MMD^2 on the multi-scale embedding with either the distance kernel (bandwidth 0:
+     * the energy distance) or a Gaussian kernel k(u, v) = exp(-|u - v|^2 / (2 bandwidth)). Both are written as
+     * {@code 2 mean rho(|x - y|) - mean rho(|x - x'|) - mean rho(|y - y'|)} with rho(d) = d or
+     * rho(d) = 1 - exp(-d^2 / (2 bandwidth)) (the latter equals MMD^2 of the Gaussian kernel exactly). For
+     * one-hot sequences |u - v|^2 / 2 is the Hamming distance, so the bandwidth is in steps: pairs further
+     * apart than a few bandwidths hardly contribute, and the gradient pairs each sequence with its near
+     * neighbours (as Sinkhorn does) instead of with the batch mean.
+     *
+     * @param symbolWeights one positive weight per symbol, or {@code null} for all 1
+     * @param windows       window lengths, each at least 1, distinct
+     * @param bandwidth     0 for the distance kernel, otherwise the Gaussian bandwidth (positive)
+     * @throws IllegalArgumentException on invalid weights, windows or a negative bandwidth
+     */
+    public EnergyDistance(double[] symbolWeights, int[] windows, double bandwidth) {
+        if (!(bandwidth >= 0) || Double.isInfinite(bandwidth)) {
+            throw new IllegalArgumentException("bandwidth must be 0 (distance kernel) or positive, got " + bandwidth);
+        }
+        this.bandwidth = bandwidth;
+        if (windows == null || windows.length == 0) {
+            throw new IllegalArgumentException("windows must list at least one window length");
+        }
+        for (int i = 0; i < windows.length; i++) {
+            if (windows[i] < 1) {
+                throw new IllegalArgumentException("windows[" + i + "] must be >= 1, got " + windows[i]);
+            }
+            for (int j = 0; j < i; j++) {
+                if (windows[j] == windows[i]) {
+                    throw new IllegalArgumentException("window length " + windows[i] + " is listed twice");
+                }
+            }
+        }
+        this.windows = windows.clone();
         if (symbolWeights != null) {
             for (int k = 0; k < symbolWeights.length; k++) {
                 if (!(symbolWeights[k] > 0) || Double.isInfinite(symbolWeights[k])) {
@@ -61,6 +115,42 @@ public final class EnergyDistance implements SequenceLoss {
      */
     public double[] symbolWeights() {
         return symbolWeights == null ? null : symbolWeights.clone();
+    }
+
+    /**
+     * Returns the window lengths of the embedding.
+     *
+     * @return a copy
+     */
+    public int[] windows() {
+        return windows.clone();
+    }
+
+    /**
+     * The embedding of one sequence: for each window length in order, for each window, for each symbol k,
+     * w_k times the count of k in the window divided by sqrt(window length).
+     *
+     * @param sequence   symbols in {@code 0..numOutputs-1}
+     * @param numOutputs K
+     * @return the embedding vector
+     */
+    public double[] embed(int[] sequence, int numOutputs) {
+        int len = sequence.length;
+        int dim = 0;
+        for (int w : windows) {
+            dim += (len + w - 1) / w * numOutputs;
+        }
+        double[] e = new double[dim];
+        int offset = 0;
+        for (int w : windows) {
+            double scale = 1 / Math.sqrt(w);
+            for (int t = 0; t < len; t++) {
+                int k = sequence[t];
+                e[offset + t / w * numOutputs + k] += scale * (symbolWeights == null ? 1 : symbolWeights[k]);
+            }
+            offset += (len + w - 1) / w * numOutputs;
+        }
+        return e;
     }
 
     /**
@@ -108,58 +198,71 @@ public final class EnergyDistance implements SequenceLoss {
         }
         int len = checkSequences("x", x, -1, numOutputs);
         checkSequences("y", y, len, numOutputs);
-        double[] w2 = new double[numOutputs];
-        for (int k = 0; k < numOutputs; k++) {
-            w2[k] = symbolWeights == null ? 1 : symbolWeights[k] * symbolWeights[k];
-        }
         int n = x.length;
         int m = y.length;
-        double[][] dxy = distances(x, y, w2, false);
-        double[][] dxx = distances(x, x, w2, true);
-        double[][] dyy = distances(y, y, w2, true);
-        double value = 2 * sum(dxy) / ((double) n * m) - sum(dxx) / ((double) n * (n - 1))
-                - sum(dyy) / ((double) m * (m - 1));
+        double[][] ex = new double[n][];
+        double[][] ey = new double[m][];
+        for (int i = 0; i < n; i++) {
+            ex[i] = embed(x[i], numOutputs);
+        }
+        for (int j = 0; j < m; j++) {
+            ey[j] = embed(y[j], numOutputs);
+        }
+        double[][] dxy = distances(ex, ey, false);
+        double[][] dxx = distances(ex, ex, true);
+        double[][] dyy = distances(ey, ey, true);
+        double value = 2 * sumRho(dxy) / ((double) n * m) - sumRho(dxx) / ((double) n * (n - 1))
+                - sumRho(dyy) / ((double) m * (m - 1));
         if (!withGradient) {
             return new LossResult(value, null);
         }
         double cross = 2.0 / ((double) n * m);
         double within = 2.0 / ((double) n * (n - 1));
+        int dim = ex[0].length;
         double[][] grad = new double[n][len * numOutputs];
         IntStream rows = IntStream.range(0, n);
-        if ((long) n * (n + m) * len > PARALLEL_WORK) {
+        if ((long) n * (n + m) * dim > PARALLEL_WORK) {
             rows = rows.parallel();
         }
         rows.forEach(i -> {
-            double[] g = grad[i];
+            // Gradient with respect to the embedding u_i first, then back through the linear embedding.
+            double[] gu = new double[dim];
             double self = 0;
             for (int j = 0; j < m; j++) {
                 if (dxy[i][j] > 0) {
-                    double c = cross / dxy[i][j];
+                    double c = cross * slope(dxy[i][j]);
                     self += c;
-                    int[] s = y[j];
-                    for (int t = 0; t < len; t++) {
-                        g[t * numOutputs + s[t]] -= c;
+                    double[] v = ey[j];
+                    for (int a = 0; a < dim; a++) {
+                        gu[a] -= c * v[a];
                     }
                 }
             }
             for (int j = 0; j < n; j++) {
                 if (j != i && dxx[i][j] > 0) {
-                    double c = within / dxx[i][j];
+                    double c = within * slope(dxx[i][j]);
                     self -= c;
-                    int[] s = x[j];
-                    for (int t = 0; t < len; t++) {
-                        g[t * numOutputs + s[t]] += c;
+                    double[] v = ex[j];
+                    for (int a = 0; a < dim; a++) {
+                        gu[a] += c * v[a];
                     }
                 }
             }
-            int[] s = x[i];
-            for (int t = 0; t < len; t++) {
-                g[t * numOutputs + s[t]] += self;
+            double[] u = ex[i];
+            for (int a = 0; a < dim; a++) {
+                gu[a] += self * u[a];
             }
-            for (int t = 0; t < len; t++) {
-                for (int k = 0; k < numOutputs; k++) {
-                    g[t * numOutputs + k] *= w2[k];
+            double[] g = grad[i];
+            int offset = 0;
+            for (int w : windows) {
+                double scale = 1 / Math.sqrt(w);
+                for (int t = 0; t < len; t++) {
+                    int base = offset + t / w * numOutputs;
+                    for (int k = 0; k < numOutputs; k++) {
+                        g[t * numOutputs + k] += scale * (symbolWeights == null ? 1 : symbolWeights[k]) * gu[base + k];
+                    }
                 }
+                offset += (len + w - 1) / w * numOutputs;
             }
         });
         return new LossResult(value, grad);
@@ -222,6 +325,31 @@ public final class EnergyDistance implements SequenceLoss {
         return Math.sqrt(s);
     }
 
+    /** rho'(d) / d: the weight of (u - v) in the gradient of rho(|u - v|). */
+    private double slope(double d) {
+        return bandwidth == 0 ? 1 / d : Math.exp(-d * d / (2 * bandwidth)) / bandwidth;
+    }
+
+    private double sumRho(double[][] d) {
+        double s = 0;
+        for (double[] row : d) {
+            for (double v : row) {
+                // Zero distances (the diagonal of a symmetric set) contribute rho(0) = 0 either way.
+                s += bandwidth == 0 ? v : -Math.expm1(-v * v / (2 * bandwidth));
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Returns the Gaussian bandwidth.
+     *
+     * @return 0 for the distance kernel (energy distance), otherwise the bandwidth
+     */
+    public double bandwidth() {
+        return bandwidth;
+    }
+
     private static double sum(double[][] d) {
         double s = 0;
         for (double[] row : d) {
@@ -232,28 +360,16 @@ public final class EnergyDistance implements SequenceLoss {
         return s;
     }
 
-    /** Pairwise weighted distances; a symmetric set has a zero diagonal (excluded from the U-statistic). */
-    private static double[][] distances(int[][] a, int[][] b, double[] w2, boolean symmetric) {
-        int len = a[0].length;
-        double[] normA = squaredNorms(a, w2);
-        double[] normB = symmetric ? normA : squaredNorms(b, w2);
+    /** Pairwise Euclidean distances; a symmetric set has a zero diagonal (excluded from the U-statistic). */
+    private static double[][] distances(double[][] a, double[][] b, boolean symmetric) {
         double[][] d = new double[a.length][b.length];
         IntStream rows = IntStream.range(0, a.length);
-        if ((long) a.length * b.length * len > PARALLEL_WORK) {
+        if ((long) a.length * b.length * a[0].length > PARALLEL_WORK) {
             rows = rows.parallel();
         }
         rows.forEach(i -> {
-            int[] s = a[i];
             for (int j = symmetric ? i + 1 : 0; j < b.length; j++) {
-                int[] r = b[j];
-                double same = 0;
-                for (int t = 0; t < len; t++) {
-                    if (s[t] == r[t]) {
-                        same += w2[s[t]];
-                    }
-                }
-                // |u - v|^2 = |u|^2 + |v|^2 - 2 u.v; the sum of non-negative terms is exact up to rounding.
-                d[i][j] = Math.sqrt(Math.max(0, normA[i] + normB[j] - 2 * same));
+                d[i][j] = euclid(a[i], b[j]);
             }
         });
         if (symmetric) {
@@ -264,16 +380,6 @@ public final class EnergyDistance implements SequenceLoss {
             }
         }
         return d;
-    }
-
-    private static double[] squaredNorms(int[][] a, double[] w2) {
-        double[] n = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int s : a[i]) {
-                n[i] += w2[s];
-            }
-        }
-        return n;
     }
 
     private static int checkCloud(String name, double[][] cloud, int dim) {
@@ -316,6 +422,7 @@ public final class EnergyDistance implements SequenceLoss {
 
     @Override
     public String toString() {
-        return "EnergyDistance" + (symbolWeights == null ? "[one-hot]" : Arrays.toString(symbolWeights));
+        return "EnergyDistance[weights=" + (symbolWeights == null ? "1" : Arrays.toString(symbolWeights)) + ", windows="
+                + Arrays.toString(windows) + (bandwidth == 0 ? "" : ", gaussianBandwidth=" + bandwidth) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.emulation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +27,32 @@ class EnergyDistanceTest {
 
     /** Brute-force U-statistic straight from the definition. */
     private static double bruteForce(double[][] x, double[][] y) {
+        return bruteForce(x, y, 0);
+    }
+
+    /** Brute force for the distance kernel (bandwidth 0) or the Gaussian-kernel MMD^2 in its textbook form. */
+    private static double bruteForce(double[][] x, double[][] y, double bandwidth) {
+        if (bandwidth > 0) {
+            double kxx = 0;
+            double kyy = 0;
+            double kxy = 0;
+            for (int i = 0; i < x.length; i++) {
+                for (int j = 0; j < x.length; j++) {
+                    kxx += i == j ? 0 : gauss(x[i], x[j], bandwidth);
+                }
+                for (double[] b : y) {
+                    kxy += gauss(x[i], b, bandwidth);
+                }
+            }
+            for (int i = 0; i < y.length; i++) {
+                for (int j = 0; j < y.length; j++) {
+                    kyy += i == j ? 0 : gauss(y[i], y[j], bandwidth);
+                }
+            }
+            int n = x.length;
+            int m = y.length;
+            return kxx / (n * (n - 1.0)) + kyy / (m * (m - 1.0)) - 2 * kxy / (n * m);
+        }
         double cross = 0;
         for (double[] a : x) {
             for (double[] b : y) {
@@ -47,6 +74,11 @@ class EnergyDistanceTest {
         int n = x.length;
         int m = y.length;
         return 2 * cross / (n * m) - wx / (n * (n - 1.0)) - wy / (m * (m - 1.0));
+    }
+
+    private static double gauss(double[] a, double[] b, double bandwidth) {
+        double d = dist(a, b);
+        return Math.exp(-d * d / (2 * bandwidth));
     }
 
     private static double dist(double[] a, double[] b) {
@@ -111,6 +143,69 @@ class EnergyDistanceTest {
     }
 
     @Test
+    void multiScaleEmbedding_byHand_andGradientThroughIt() {
+        EnergyDistance e = new EnergyDistance(new double[] {1, 3, 1}, new int[] {1, 2});
+        double r = 1 / Math.sqrt(2);
+        // [0, 1, 2, 2, 0]: one-hots (weight 3 on symbol 1), then windows {0,1}, {2,2}, {0} summed / sqrt(2).
+        double[] expected = {1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0,
+            r, 3 * r, 0, 0, 0, 2 * r, r, 0, 0};
+        assertArrayEquals(expected, e.embed(new int[] {0, 1, 2, 2, 0}, 3), 1e-15);
+        SplittableRandom rng = new SplittableRandom(8);
+        int[][] x = HmmPreset.THREE.hmm().sample(6, 11, rng).outputs();
+        int[][] y = HmmPreset.TWO.hmm().sample(5, 11, rng).outputs();
+        for (double bw : new double[] {0, 7}) {
+        EnergyDistance multi = new EnergyDistance(new double[] {1, 3, 1}, new int[] {1, 3, 5}, bw);
+        LossResult seq = multi.betweenSequences(x, y, 3, true);
+        double[][] ex = new double[x.length][];
+        double[][] ey = new double[y.length][];
+        for (int i = 0; i < x.length; i++) {
+            ex[i] = multi.embed(x[i], 3);
+        }
+        for (int j = 0; j < y.length; j++) {
+            ey[j] = multi.embed(y[j], 3);
+        }
+        assertEquals(bruteForce(ex, ey, bw), seq.value(), 1e-10);
+        // The gradient is linear in the one-hot input: compare with finite differences of the value as a
+        // function of a relaxed (dense) one-hot input, pushed through the same linear embedding.
+        double h = 1e-6;
+        for (int i = 0; i < x.length; i++) {
+            for (int c = 0; c < 11 * 3; c++) {
+                double[] dir = direction(11, c, new double[] {1, 3, 1}, new int[] {1, 3, 5});
+                double up = bruteForce(shift(ex, i, dir, h), ey, bw);
+                double down = bruteForce(shift(ex, i, dir, -h), ey, bw);
+                assertEquals((up - down) / (2 * h), seq.gradient()[i][c], 1e-6, "bw=" + bw + " i=" + i + " c=" + c);
+            }
+        }
+        }
+    }
+
+    /** The embedding's image of one-hot coordinate c = t K + k (K = 3), built independently of the library. */
+    private static double[] direction(int len, int c, double[] w, int[] windows) {
+        int dim = 0;
+        for (int l : windows) {
+            dim += (len + l - 1) / l * 3;
+        }
+        double[] d = new double[dim];
+        int offset = 0;
+        for (int l : windows) {
+            d[offset + (c / 3) / l * 3 + c % 3] = w[c % 3] / Math.sqrt(l);
+            offset += (len + l - 1) / l * 3;
+        }
+        return d;
+    }
+
+    private static double[][] shift(double[][] e, int i, double[] dir, double h) {
+        double[][] c = new double[e.length][];
+        for (int j = 0; j < e.length; j++) {
+            c[j] = e[j].clone();
+        }
+        for (int a = 0; a < dir.length; a++) {
+            c[i][a] += h * dir[a];
+        }
+        return c;
+    }
+
+    @Test
     void sameDistribution_zeroInExpectation_differentDistribution_positive() {
         // Small batches are where a biased (V-statistic) estimate would be far from 0.
         EmulationHmm hmm = HmmPreset.TWO.hmm();
@@ -137,6 +232,16 @@ class EnergyDistanceTest {
         }
         double seSame = se(same);
         assertTrue(Math.abs(mean(same)) < 3 * seSame, "unbiased mean " + mean(same) + " se " + seSame);
+        EnergyDistance gaussian = new EnergyDistance(new double[] {1, 3, 1}, new int[] {1, 10}, 30);
+        double[] gSame = new double[100];
+        double[] gOther = new double[100];
+        for (int r = 0; r < gSame.length; r++) {
+            int[][] b = hmm.sample(n, 40, rng).outputs();
+            gSame[r] = gaussian.betweenSequences(hmm.sample(n, 40, rng).outputs(), b, 3, false).value();
+            gOther[r] = gaussian.betweenSequences(other5.sample(n, 40, rng).outputs(), b, 3, false).value();
+        }
+        assertTrue(Math.abs(mean(gSame)) < 3 * se(gSame), "Gaussian mean " + mean(gSame) + " se " + se(gSame));
+        assertTrue(mean(gOther) > 5 * se(gOther), "Gaussian, five-state chain " + mean(gOther) + " se " + se(gOther));
         // The same test detects a biased estimator: the V-statistic is positive by many standard errors.
         assertTrue(mean(biased) > 5 * se(biased), "V-statistic mean " + mean(biased) + " se " + se(biased));
         assertTrue(mean(other) > 5 * se(other), "five-state chain mean " + mean(other) + " se " + se(other));

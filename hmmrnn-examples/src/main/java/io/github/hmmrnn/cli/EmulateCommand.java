@@ -1,10 +1,18 @@
 package io.github.hmmrnn.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.github.hmmrnn.emulation.HmmPreset;
 import io.github.hmmrnn.emulation.LossKind;
@@ -13,7 +21,11 @@ import io.github.hmmrnn.emulation.experiment.EmulationExperiment;
 import io.github.hmmrnn.emulation.experiment.EmulationGrid;
 import io.github.hmmrnn.emulation.experiment.EmulationOutcome;
 import io.github.hmmrnn.emulation.experiment.EmulationSummary;
+import io.github.hmmrnn.emulation.analysis.SequenceStatistics;
 import io.github.hmmrnn.emulation.experiment.ExperimentScale;
+import io.github.hmmrnn.emulation.rnn.EmulatorModelFile;
+import io.github.hmmrnn.emulation.rnn.GenerationMode;
+import io.github.hmmrnn.emulation.rnn.RnnEmulator;
 import io.github.hmmrnn.report.emulation.EmulationGridPlots;
 import io.github.hmmrnn.report.emulation.EmulationPlots;
 import picocli.CommandLine;
@@ -54,6 +66,14 @@ public final class EmulateCommand implements Callable<Integer> {
             + "(unbiased energy distance). Default: the configuration's (sinkhorn when it names none).")
     String loss;
 
+    @Option(names = "--energy-windows", split = ",", description = "Window lengths of the energy loss's multi-scale "
+            + "embedding, e.g. 1,10 (default: the configuration's).")
+    int[] energyWindows;
+
+    @Option(names = "--energy-bandwidth", description = "0 for the distance kernel (energy distance), otherwise a "
+            + "Gaussian kernel bandwidth in Hamming steps (default: the configuration's).")
+    Double energyBandwidth;
+
     @Option(names = "--lr", description = "Override the initial and final learning rate (two values: start end).",
             arity = "2")
     double[] learningRate;
@@ -62,11 +82,25 @@ public final class EmulateCommand implements Callable<Integer> {
             arity = "2")
     double[] temperature;
 
+    @Option(names = "--load", description = "A saved emulator (model.json of a run): generate sequences from it "
+            + "instead of training (with --generate and --length).")
+    Path load;
+
+    @Option(names = "--generate", defaultValue = "100", description = "Sequences to generate with --load "
+            + "(default: ${DEFAULT-VALUE}).")
+    int generate;
+
+    @Option(names = "--length", description = "Sequence length for --load (default: the --preset's T).")
+    Integer length;
+
     @Option(names = "--no-plots", description = "Skip figures.")
     boolean noPlots;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (load != null) {
+            return generateFromModel();
+        }
         if ((preset == null) == (grid == null)) {
             throw new IllegalArgumentException("give exactly one of --preset or --grid");
         }
@@ -91,6 +125,10 @@ public final class EmulateCommand implements Callable<Integer> {
         if (loss != null) {
             c = c.withLoss(LossKind.parse(loss));
         }
+        if (energyWindows != null || energyBandwidth != null) {
+            c = c.withEnergyKernel(energyWindows != null ? energyWindows : c.energyWindows(),
+                    energyBandwidth != null ? energyBandwidth : c.energyBandwidth());
+        }
         if (learningRate != null || temperature != null) {
             c = c.withTraining(learningRate != null ? learningRate[0] : c.learningRate(),
                     learningRate != null ? learningRate[1] : c.finalLearningRate(),
@@ -103,6 +141,45 @@ public final class EmulateCommand implements Callable<Integer> {
         plots(o);
         print(o.summary());
         System.out.println("results in " + dir);
+        return 0;
+    }
+
+    private int generateFromModel() throws IOException {
+        if (grid != null) {
+            throw new IllegalArgumentException("--load cannot be combined with --grid");
+        }
+        if (generate < 1) {
+            throw new IllegalArgumentException("--generate must be >= 1, got " + generate);
+        }
+        int len;
+        if (length != null) {
+            len = length;
+        } else if (preset != null) {
+            len = HmmPreset.parse(preset).sequenceLength();
+        } else {
+            throw new IllegalArgumentException("--load needs --length or --preset (for its sequence length)");
+        }
+        if (len < 2) {
+            throw new IllegalArgumentException("--length must be >= 2, got " + len);
+        }
+        RnnEmulator net = EmulatorModelFile.load(load);
+        RnnEmulator.Rollout r = net.generate(generate, len, GenerationMode.FULL, new SplittableRandom(common.seed));
+        SequenceStatistics stats = SequenceStatistics.of(r.outputs(), net.weights().numOutputs(),
+                Math.min(10, len - 1));
+        Path out = common.outOr("runs/emulation");
+        Files.createDirectories(out);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", load.toString());
+        m.put("seed", common.seed);
+        m.put("length", len);
+        m.put("statistics", stats);
+        m.put("sequences", r.outputs());
+        Path file = out.resolve("generated.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+        if (!common.quiet) {
+            System.out.printf("generated %d sequences of length %d: switches %.2f, frequencies %s; wrote %s%n",
+                    generate, len, stats.meanSwitches(), fmt(stats.frequencies()), file);
+        }
         return 0;
     }
 

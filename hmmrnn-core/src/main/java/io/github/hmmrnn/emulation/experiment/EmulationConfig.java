@@ -40,12 +40,16 @@ import io.github.hmmrnn.emulation.rnn.RecurrentInitialization;
  *                            case-insensitive; absent means sinkhorn)
  * @param energyWeights       symbol weights of the energy distance's embedding (JSON {@code "energyWeights"},
  *                            one positive number per output; absent means the plain one-hot embedding)
+ * @param energyWindows       window lengths of the energy distance's multi-scale embedding (JSON
+ *                            {@code "energyWindows"}, e.g. [1, 10]; absent means one-hot steps only)
+ * @param energyBandwidth     0 for the distance kernel, otherwise a Gaussian kernel bandwidth in Hamming steps
+ *                            (JSON {@code "energyBandwidth"}, absent means 0)
  */
 public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int sequenceLength, int numSequences,
                               int batchSize, int hiddenSize, int inputSize, int epochs, double learningRate,
                               double finalLearningRate, double clipNorm, double temperature,
                               double finalTemperature, RecurrentInitialization recurrentInit, double recurrentGain, int evaluationSequences, long seed,
-                              LossKind loss, double[] energyWeights) {
+                              LossKind loss, double[] energyWeights, int[] energyWindows, double energyBandwidth) {
 
     /**
      * Validates the configuration.
@@ -92,9 +96,20 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
                 throw new IllegalArgumentException("energyWeights has " + energyWeights.length
                         + " entries, expected one per output (" + preset.hmm().numOutputs() + ")");
             }
-            new EnergyDistance(energyWeights);
             energyWeights = energyWeights.clone();
         }
+        new EnergyDistance(energyWeights, energyWindows == null ? new int[] {1} : energyWindows, energyBandwidth);
+        energyWindows = energyWindows == null ? null : energyWindows.clone();
+    }
+
+    /**
+     * Returns the energy distance's window lengths.
+     *
+     * @return a copy, or {@code null} for one-hot steps only
+     */
+    @Override
+    public int[] energyWindows() {
+        return energyWindows == null ? null : energyWindows.clone();
     }
 
     /**
@@ -166,11 +181,26 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
                 weights[i] = w.get(i).asDouble();
             }
         }
+        int[] windows = null;
+        if (s.has("energyWindows")) {
+            JsonNode w = s.get("energyWindows");
+            if (!w.isArray()) {
+                throw new IllegalArgumentException("configuration field 'energyWindows' must be an array of integers");
+            }
+            windows = new int[w.size()];
+            for (int i = 0; i < windows.length; i++) {
+                if (!w.get(i).canConvertToInt()) {
+                    throw new IllegalArgumentException("configuration field 'energyWindows' must be an array of integers");
+                }
+                windows[i] = w.get(i).asInt();
+            }
+        }
+        double bandwidth = s.has("energyBandwidth") ? number(s, "energyBandwidth") : 0;
         return new EmulationConfig(preset, scale, integer(root, "sequenceLength"), integer(s, "numSequences"),
                 integer(s, "batchSize"), integer(s, "hiddenSize"), integer(s, "inputSize"), integer(s, "epochs"),
                 number(s, "learningRate"), number(s, "finalLearningRate"), number(s, "clipNorm"), tau,
                 s.has("finalTemperature") ? number(s, "finalTemperature") : tau, recurrentInit(s), number(s, "recurrentGain"), integer(s, "evaluationSequences"), seed,
-                loss, weights);
+                loss, weights, windows, bandwidth);
     }
 
     /**
@@ -184,7 +214,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withNetwork(int hidden, int input, long newSeed) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hidden, input, epochs,
                 learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit, recurrentGain,
-                evaluationSequences, newSeed, loss, energyWeights);
+                evaluationSequences, newSeed, loss, energyWeights, energyWindows, energyBandwidth);
     }
 
     /**
@@ -196,7 +226,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withEpochs(int newEpochs) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
                 newEpochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit, recurrentGain,
-                evaluationSequences, seed, loss, energyWeights);
+                evaluationSequences, seed, loss, energyWeights, energyWindows, energyBandwidth);
     }
 
     /**
@@ -208,7 +238,20 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withLoss(LossKind newLoss) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
                 epochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit,
-                recurrentGain, evaluationSequences, seed, newLoss, energyWeights);
+                recurrentGain, evaluationSequences, seed, newLoss, energyWeights, energyWindows, energyBandwidth);
+    }
+
+    /**
+     * Returns a copy with another embedding and kernel of the energy loss (for tuning runs).
+     *
+     * @param newWindows   window lengths, or {@code null} for one-hot steps only
+     * @param newBandwidth 0 for the distance kernel, otherwise a Gaussian bandwidth
+     * @return the modified configuration
+     */
+    public EmulationConfig withEnergyKernel(int[] newWindows, double newBandwidth) {
+        return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
+                epochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit,
+                recurrentGain, evaluationSequences, seed, loss, energyWeights, newWindows, newBandwidth);
     }
 
     /**
@@ -224,7 +267,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
                                         double newFinalTemperature) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
                 epochs, newLearningRate, newFinalLearningRate, clipNorm, newTemperature, newFinalTemperature,
-                recurrentInit, recurrentGain, evaluationSequences, seed, loss, energyWeights);
+                recurrentInit, recurrentGain, evaluationSequences, seed, loss, energyWeights, energyWindows, energyBandwidth);
     }
 
     private static RecurrentInitialization recurrentInit(JsonNode n) {

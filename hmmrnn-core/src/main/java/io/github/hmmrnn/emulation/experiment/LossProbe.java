@@ -29,6 +29,8 @@ public final class LossProbe {
         TRUE_HMM,
         /** Every off-diagonal transition probability halved (about half as many switches). */
         STICKY,
+        /** Every off-diagonal transition probability doubled, capped so the diagonal stays >= 0 (more switches). */
+        FAST,
         /** The middle symbol removed from the emissions (rows renormalised); needs K = 3. */
         NO_MIDDLE_SYMBOL;
 
@@ -47,16 +49,22 @@ public final class LossProbe {
                 case TRUE_HMM -> {
                     return hmm;
                 }
-                case STICKY -> {
+                case STICKY, FAST -> {
                     for (int i = 0; i < a.length; i++) {
                         double off = 0;
                         for (int j = 0; j < a.length; j++) {
                             if (j != i) {
-                                a[i][j] /= 2;
                                 off += a[i][j];
                             }
                         }
-                        a[i][i] = 1 - off;
+                        // Scale the off-diagonal mass by 1/2 or 2 (at most to 1: the diagonal never goes negative).
+                        double factor = this == STICKY ? 0.5 : Math.min(2, 1 / off);
+                        for (int j = 0; j < a.length; j++) {
+                            if (j != i) {
+                                a[i][j] *= factor;
+                            }
+                        }
+                        a[i][i] = Math.max(0, 1 - off * factor);
                     }
                 }
                 case NO_MIDDLE_SYMBOL -> {

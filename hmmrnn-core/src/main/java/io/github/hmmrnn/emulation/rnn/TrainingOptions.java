@@ -35,10 +35,12 @@ import io.github.hmmrnn.emulation.SinkhornOptions;
  * @param loss         which distribution loss to minimise
  * @param energyWeights symbol weights of the energy distance's embedding (one per output, positive), or
  *                     {@code null} for the plain one-hot embedding; ignored by Sinkhorn
+ * @param energyWindows window lengths of the energy distance's multi-scale embedding ({@code null}: {1})
+ * @param energyBandwidth 0 for the distance kernel (energy distance), otherwise a Gaussian kernel bandwidth
  */
 public record TrainingOptions(int epochs, int batchSize, double learningRate, double finalLearningRate, double beta1, double beta2,
                               double temperature, double finalTemperature, double clipNorm, boolean shuffle, SinkhornOptions sinkhorn, long seed,
-                              LossKind loss, double[] energyWeights) {
+                              LossKind loss, double[] energyWeights, int[] energyWindows, double energyBandwidth) {
 
     /**
      * Validates the settings.
@@ -80,11 +82,10 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
         if (loss == null) {
             throw new IllegalArgumentException("loss must not be null");
         }
-        if (energyWeights != null) {
-            // Validates the weights now rather than at the first training step.
-            new EnergyDistance(energyWeights);
-            energyWeights = energyWeights.clone();
-        }
+        // Validates the loss settings now rather than at the first training step.
+        new EnergyDistance(energyWeights, energyWindows == null ? new int[] {1} : energyWindows, energyBandwidth);
+        energyWeights = energyWeights == null ? null : energyWeights.clone();
+        energyWindows = energyWindows == null ? null : energyWindows.clone();
     }
 
     /**
@@ -107,7 +108,7 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
                            double beta2, double temperature, double finalTemperature, double clipNorm, boolean shuffle,
                            SinkhornOptions sinkhorn, long seed) {
         this(epochs, batchSize, learningRate, finalLearningRate, beta1, beta2, temperature, finalTemperature, clipNorm,
-                shuffle, sinkhorn, seed, LossKind.SINKHORN, null);
+                shuffle, sinkhorn, seed, LossKind.SINKHORN, null, null, 0);
     }
 
     /**
@@ -121,13 +122,24 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
     }
 
     /**
+     * Returns the window lengths of the energy distance's embedding.
+     *
+     * @return a copy, or {@code null} for one-hot steps only
+     */
+    @Override
+    public int[] energyWindows() {
+        return energyWindows == null ? null : energyWindows.clone();
+    }
+
+    /**
      * Builds the loss these settings train with.
      *
      * @return the Sinkhorn divergence or the energy distance
      */
     public SequenceLoss lossFunction() {
         if (loss == LossKind.ENERGY) {
-            return new EnergyDistance(energyWeights);
+            return new EnergyDistance(energyWeights, energyWindows == null ? new int[] {1} : energyWindows,
+                    energyBandwidth);
         }
         SinkhornDivergence s = new SinkhornDivergence(sinkhorn);
         return (x, y, k, withGradient) -> {
@@ -142,7 +154,8 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
                 + ", finalLearningRate=" + finalLearningRate + ", beta1=" + beta1 + ", beta2=" + beta2
                 + ", temperature=" + temperature + ", finalTemperature=" + finalTemperature + ", clipNorm=" + clipNorm
                 + ", shuffle=" + shuffle + ", sinkhorn=" + sinkhorn + ", seed=" + seed + ", loss=" + loss
-                + ", energyWeights=" + Arrays.toString(energyWeights) + "]";
+                + ", energyWeights=" + Arrays.toString(energyWeights) + ", energyWindows=" + Arrays.toString(energyWindows)
+                + ", energyBandwidth=" + energyBandwidth + "]";
     }
 
     /**
