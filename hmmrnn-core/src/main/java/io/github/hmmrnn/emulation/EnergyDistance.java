@@ -36,6 +36,7 @@ public final class EnergyDistance implements SequenceLoss {
     private final double[] symbolWeights;
     private final int[] windows;
     private final double bandwidth;
+    private final double switchWeight;
 
     /**
      * Creates an energy distance on symbol-weighted one-hot sequences (window length 1 only).
@@ -79,6 +80,29 @@ public final class EnergyDistance implements SequenceLoss {
      * @throws IllegalArgumentException on invalid weights, windows or a negative bandwidth
      */
     public EnergyDistance(double[] symbolWeights, int[] windows, double bandwidth) {
+        this(symbolWeights, windows, bandwidth, 0);
+    }
+
+    /**
+     * As {@link #EnergyDistance(double[], int[], double)}, plus switch-count features: for every window length
+     * L &ge; 2, each window's number of switches (steps t in the window with x_t != x_{t+1}) times
+     * {@code switchWeight / sqrt(L)}. A switch count is 1 - sum_k x_t,k x_{t+1,k} on one-hot vectors, a
+     * quadratic function of the one-hot input, so its gradient at a sampled sequence is
+     * -x_{t+1,k} - x_{t-1,k} per window; the embedding stays injective (the one-hot part is kept) and the
+     * estimator unbiased. Isolated one-step flickers change the per-step and window-count features by little
+     * but add two switches each, which these features make visible.
+     *
+     * @param symbolWeights one positive weight per symbol, or {@code null} for all 1
+     * @param windows       window lengths, each at least 1, distinct
+     * @param bandwidth     0 for the distance kernel, otherwise the Gaussian bandwidth
+     * @param switchWeight  weight of the switch-count features, at least 0 (0: none)
+     * @throws IllegalArgumentException on invalid weights, windows, bandwidth or switch weight
+     */
+    public EnergyDistance(double[] symbolWeights, int[] windows, double bandwidth, double switchWeight) {
+        if (!(switchWeight >= 0) || Double.isInfinite(switchWeight)) {
+            throw new IllegalArgumentException("switchWeight must be >= 0 and finite, got " + switchWeight);
+        }
+        this.switchWeight = switchWeight;
         if (!(bandwidth >= 0) || Double.isInfinite(bandwidth)) {
             throw new IllegalArgumentException("bandwidth must be 0 (distance kernel) or positive, got " + bandwidth);
         }
@@ -136,11 +160,7 @@ public final class EnergyDistance implements SequenceLoss {
      */
     public double[] embed(int[] sequence, int numOutputs) {
         int len = sequence.length;
-        int dim = 0;
-        for (int w : windows) {
-            dim += (len + w - 1) / w * numOutputs;
-        }
-        double[] e = new double[dim];
+        double[] e = new double[dimension(len, numOutputs)];
         int offset = 0;
         for (int w : windows) {
             double scale = 1 / Math.sqrt(w);
@@ -150,7 +170,41 @@ public final class EnergyDistance implements SequenceLoss {
             }
             offset += (len + w - 1) / w * numOutputs;
         }
+        if (switchWeight > 0) {
+            for (int w : windows) {
+                if (w < 2) {
+                    continue;
+                }
+                double scale = switchWeight / Math.sqrt(w);
+                for (int t = 0; t + 1 < len; t++) {
+                    if (sequence[t] != sequence[t + 1]) {
+                        e[offset + t / w] += scale;
+                    }
+                }
+                offset += (len + w - 1) / w;
+            }
+        }
         return e;
+    }
+
+    private int dimension(int len, int numOutputs) {
+        int dim = 0;
+        for (int w : windows) {
+            dim += (len + w - 1) / w * numOutputs;
+            if (switchWeight > 0 && w >= 2) {
+                dim += (len + w - 1) / w;
+            }
+        }
+        return dim;
+    }
+
+    /**
+     * Returns the weight of the switch-count features.
+     *
+     * @return 0 when there are none
+     */
+    public double switchWeight() {
+        return switchWeight;
     }
 
     /**
@@ -263,6 +317,22 @@ public final class EnergyDistance implements SequenceLoss {
                     }
                 }
                 offset += (len + w - 1) / w * numOutputs;
+            }
+            if (switchWeight > 0) {
+                int[] xi = x[i];
+                for (int w : windows) {
+                    if (w < 2) {
+                        continue;
+                    }
+                    double scale = switchWeight / Math.sqrt(w);
+                    for (int t = 0; t + 1 < len; t++) {
+                        // d(1 - x_t . x_{t+1}) / dx_t = -x_{t+1}, / dx_{t+1} = -x_t, at the sampled one-hots.
+                        double gs = scale * gu[offset + t / w];
+                        g[t * numOutputs + xi[t + 1]] -= gs;
+                        g[(t + 1) * numOutputs + xi[t]] -= gs;
+                    }
+                    offset += (len + w - 1) / w;
+                }
             }
         });
         return new LossResult(value, grad);
@@ -423,6 +493,7 @@ public final class EnergyDistance implements SequenceLoss {
     @Override
     public String toString() {
         return "EnergyDistance[weights=" + (symbolWeights == null ? "1" : Arrays.toString(symbolWeights)) + ", windows="
-                + Arrays.toString(windows) + (bandwidth == 0 ? "" : ", gaussianBandwidth=" + bandwidth) + "]";
+                + Arrays.toString(windows) + (bandwidth == 0 ? "" : ", gaussianBandwidth=" + bandwidth)
+                + (switchWeight == 0 ? "" : ", switchWeight=" + switchWeight) + "]";
     }
 }

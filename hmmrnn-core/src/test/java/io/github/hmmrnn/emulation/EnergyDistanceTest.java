@@ -205,6 +205,98 @@ class EnergyDistanceTest {
         return c;
     }
 
+    /**
+     * Switch-count features are quadratic in the one-hot input: the library gradient at sampled sequences must
+     * match finite differences of an independent relaxed embedding (one-hots replaced by real vectors).
+     */
+    @Test
+    void switchFeatures_gradientMatchesRelaxedFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(12);
+        int len = 9;
+        int[][] x = HmmPreset.THREE.hmm().sample(5, len, rng).outputs();
+        int[][] y = HmmPreset.TWO.hmm().sample(4, len, rng).outputs();
+        double[] w = {1, 3, 1};
+        int[] windows = {1, 4};
+        for (double bw : new double[] {0, 6}) {
+            EnergyDistance loss = new EnergyDistance(w, windows, bw, 2.0);
+            LossResult r = loss.betweenSequences(x, y, 3, true);
+            double[][][] rx = new double[x.length][][];
+            double[][] ey = new double[y.length][];
+            for (int i = 0; i < x.length; i++) {
+                rx[i] = oneHot(x[i]);
+                assertArrayEquals(loss.embed(x[i], 3), relaxedEmbed(rx[i], w, windows, 2.0), 1e-12);
+            }
+            for (int j = 0; j < y.length; j++) {
+                ey[j] = relaxedEmbed(oneHot(y[j]), w, windows, 2.0);
+            }
+            double h = 1e-6;
+            for (int i = 0; i < x.length; i++) {
+                for (int t = 0; t < len; t++) {
+                    for (int k = 0; k < 3; k++) {
+                        double keep = rx[i][t][k];
+                        rx[i][t][k] = keep + h;
+                        double up = bruteForce(embedAll(rx, w, windows), ey, bw);
+                        rx[i][t][k] = keep - h;
+                        double down = bruteForce(embedAll(rx, w, windows), ey, bw);
+                        rx[i][t][k] = keep;
+                        assertEquals((up - down) / (2 * h), r.gradient()[i][t * 3 + k], 1e-6,
+                                "bw=" + bw + " i=" + i + " t=" + t + " k=" + k);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[][] oneHot(int[] s) {
+        double[][] o = new double[s.length][3];
+        for (int t = 0; t < s.length; t++) {
+            o[t][s[t]] = 1;
+        }
+        return o;
+    }
+
+    private static double[][] embedAll(double[][][] rx, double[] w, int[] windows) {
+        double[][] e = new double[rx.length][];
+        for (int i = 0; i < rx.length; i++) {
+            e[i] = relaxedEmbed(rx[i], w, windows, 2.0);
+        }
+        return e;
+    }
+
+    /** Independent embedding of a relaxed sequence: window sums, then switch counts 1 - x_t . x_{t+1}. */
+    private static double[] relaxedEmbed(double[][] x, double[] w, int[] windows, double switchWeight) {
+        int len = x.length;
+        java.util.List<Double> e = new java.util.ArrayList<>();
+        for (int l : windows) {
+            for (int b = 0; b * l < len; b++) {
+                for (int k = 0; k < 3; k++) {
+                    double v = 0;
+                    for (int t = b * l; t < Math.min(len, (b + 1) * l); t++) {
+                        v += w[k] * x[t][k];
+                    }
+                    e.add(v / Math.sqrt(l));
+                }
+            }
+        }
+        for (int l : windows) {
+            if (l < 2) {
+                continue;
+            }
+            for (int b = 0; b * l < len; b++) {
+                double v = 0;
+                for (int t = b * l; t < Math.min(len, (b + 1) * l) && t + 1 < len; t++) {
+                    double same = 0;
+                    for (int k = 0; k < 3; k++) {
+                        same += x[t][k] * x[t + 1][k];
+                    }
+                    v += 1 - same;
+                }
+                e.add(switchWeight * v / Math.sqrt(l));
+            }
+        }
+        return e.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     @Test
     void sameDistribution_zeroInExpectation_differentDistribution_positive() {
         // Small batches are where a biased (V-statistic) estimate would be far from 0.

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,13 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.github.hmmrnn.emulation.EnergyDistance;
 import io.github.hmmrnn.emulation.HmmPreset;
 import io.github.hmmrnn.emulation.LossKind;
+import io.github.hmmrnn.emulation.LossResult;
+import io.github.hmmrnn.emulation.SequenceLoss;
+import io.github.hmmrnn.emulation.SinkhornDivergence;
+import io.github.hmmrnn.emulation.SinkhornOptions;
 import io.github.hmmrnn.emulation.experiment.EmulationConfig;
 import io.github.hmmrnn.emulation.experiment.EmulationExperiment;
 import io.github.hmmrnn.emulation.experiment.EmulationGrid;
@@ -23,6 +29,7 @@ import io.github.hmmrnn.emulation.experiment.EmulationOutcome;
 import io.github.hmmrnn.emulation.experiment.EmulationSummary;
 import io.github.hmmrnn.emulation.analysis.SequenceStatistics;
 import io.github.hmmrnn.emulation.experiment.ExperimentScale;
+import io.github.hmmrnn.emulation.experiment.LossProbe;
 import io.github.hmmrnn.emulation.rnn.EmulatorModelFile;
 import io.github.hmmrnn.emulation.rnn.GenerationMode;
 import io.github.hmmrnn.emulation.rnn.RnnEmulator;
@@ -74,6 +81,10 @@ public final class EmulateCommand implements Callable<Integer> {
             + "Gaussian kernel bandwidth in Hamming steps (default: the configuration's).")
     Double energyBandwidth;
 
+    @Option(names = "--energy-switch-weight", description = "Weight of the energy loss's switch-count features "
+            + "(0: none; default: the configuration's).")
+    Double energySwitchWeight;
+
     @Option(names = "--lr", description = "Override the initial and final learning rate (two values: start end).",
             arity = "2")
     double[] learningRate;
@@ -93,6 +104,18 @@ public final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--length", description = "Sequence length for --load (default: the --preset's T).")
     Integer length;
 
+    @Option(names = "--probe", description = "Instead of training: score true-HMM batches and wrong variants "
+            + "(sticky, fast, no middle symbol) against true-HMM batches under each loss; writes probe.json.")
+    boolean probe;
+
+    @Option(names = "--probe-batch", defaultValue = "256", description = "Batch size N of --probe "
+            + "(default: ${DEFAULT-VALUE}).")
+    int probeBatch;
+
+    @Option(names = "--probe-repeats", defaultValue = "40", description = "Repeats of --probe "
+            + "(default: ${DEFAULT-VALUE}).")
+    int probeRepeats;
+
     @Option(names = "--no-plots", description = "Skip figures.")
     boolean noPlots;
 
@@ -100,6 +123,9 @@ public final class EmulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (load != null) {
             return generateFromModel();
+        }
+        if (probe) {
+            return runProbe();
         }
         if ((preset == null) == (grid == null)) {
             throw new IllegalArgumentException("give exactly one of --preset or --grid");
@@ -115,19 +141,20 @@ public final class EmulateCommand implements Callable<Integer> {
             }
             return 0;
         }
-        EmulationConfig c = EmulationConfig.load(HmmPreset.parse(preset), ExperimentScale.parse(scale), common.seed);
+        EmulationConfig c = EmulationConfig.load(HmmPreset.parse(preset), ExperimentScale.parse(scale), common.seed,
+                loss != null ? LossKind.parse(loss) : null);
         if (epochs != null || hidden != null || input != null) {
             c = c.withNetwork(hidden != null ? hidden : c.hiddenSize(), input != null ? input : c.inputSize(), c.seed());
             if (epochs != null) {
                 c = c.withEpochs(epochs);
             }
         }
-        if (loss != null) {
-            c = c.withLoss(LossKind.parse(loss));
-        }
         if (energyWindows != null || energyBandwidth != null) {
             c = c.withEnergyKernel(energyWindows != null ? energyWindows : c.energyWindows(),
                     energyBandwidth != null ? energyBandwidth : c.energyBandwidth());
+        }
+        if (energySwitchWeight != null) {
+            c = c.withEnergySwitchWeight(energySwitchWeight);
         }
         if (learningRate != null || temperature != null) {
             c = c.withTraining(learningRate != null ? learningRate[0] : c.learningRate(),
@@ -179,6 +206,49 @@ public final class EmulateCommand implements Callable<Integer> {
         if (!common.quiet) {
             System.out.printf("generated %d sequences of length %d: switches %.2f, frequencies %s; wrote %s%n",
                     generate, len, stats.meanSwitches(), fmt(stats.frequencies()), file);
+        }
+        return 0;
+    }
+
+    private int runProbe() throws IOException {
+        if (preset == null) {
+            throw new IllegalArgumentException("--probe needs --preset");
+        }
+        HmmPreset p = HmmPreset.parse(preset);
+        EmulationConfig energy = EmulationConfig.load(p, ExperimentScale.parse(scale), common.seed, LossKind.ENERGY);
+        Map<String, SequenceLoss> losses = new LinkedHashMap<>();
+        SinkhornDivergence sinkhorn = new SinkhornDivergence(SinkhornOptions.REFERENCE);
+        losses.put("sinkhorn", (x, y, k, g) -> {
+            var r = sinkhorn.betweenSequences(x, y, k, g);
+            return new LossResult(r.value(), r.gradient());
+        });
+        losses.put("energy, one-hot", new EnergyDistance(null));
+        if (energy.energyWeights() != null) {
+            losses.put("energy, weights " + Arrays.toString(energy.energyWeights()),
+                    new EnergyDistance(energy.energyWeights()));
+        }
+        EnergyDistance configured = new EnergyDistance(energy.energyWeights(),
+                energy.energyWindows() == null ? new int[] {1} : energy.energyWindows(), energy.energyBandwidth(),
+                energy.energySwitchWeight());
+        losses.putIfAbsent("configured: " + configured, configured);
+        List<LossProbe.Variant> variants = p.hmm().numOutputs() == 3
+                ? List.of(LossProbe.Variant.STICKY, LossProbe.Variant.FAST, LossProbe.Variant.NO_MIDDLE_SYMBOL)
+                : List.of(LossProbe.Variant.STICKY, LossProbe.Variant.FAST);
+        List<LossProbe.Row> rows = LossProbe.run(p.hmm(), p.sequenceLength(), losses, variants, probeBatch,
+                probeRepeats, common.seed);
+        Path out = common.outOr("runs/emulation");
+        Files.createDirectories(out);
+        Path file = out.resolve("probe_" + p.id() + "_n" + probeBatch + ".json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), rows);
+        if (!common.quiet) {
+            System.out.println("| loss | N | model | loss (mean ± s.e.) | margin over true HMM (± s.e.) |");
+            System.out.println("|---|---|---|---|---|");
+            for (LossProbe.Row r : rows) {
+                System.out.printf("| %s | %d | %s | %.5g ± %.2g | %+.5g ± %.2g (%.1f s.e.) |%n", r.loss(), r.batchSize(),
+                        r.variant().name().toLowerCase(), r.mean(), r.standardError(), r.margin(),
+                        r.marginStandardError(), r.marginStandardError() > 0 ? r.margin() / r.marginStandardError() : 0);
+            }
+            System.out.println("wrote " + file);
         }
         return 0;
     }

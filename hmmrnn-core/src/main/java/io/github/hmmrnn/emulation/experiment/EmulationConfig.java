@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.hmmrnn.emulation.EnergyDistance;
 import io.github.hmmrnn.emulation.HmmPreset;
@@ -44,12 +45,15 @@ import io.github.hmmrnn.emulation.rnn.RecurrentInitialization;
  *                            {@code "energyWindows"}, e.g. [1, 10]; absent means one-hot steps only)
  * @param energyBandwidth     0 for the distance kernel, otherwise a Gaussian kernel bandwidth in Hamming steps
  *                            (JSON {@code "energyBandwidth"}, absent means 0)
+ * @param energySwitchWeight  weight of the energy loss's switch-count features (JSON {@code "energySwitchWeight"},
+ *                            absent means 0: none)
  */
 public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int sequenceLength, int numSequences,
                               int batchSize, int hiddenSize, int inputSize, int epochs, double learningRate,
                               double finalLearningRate, double clipNorm, double temperature,
                               double finalTemperature, RecurrentInitialization recurrentInit, double recurrentGain, int evaluationSequences, long seed,
-                              LossKind loss, double[] energyWeights, int[] energyWindows, double energyBandwidth) {
+                              LossKind loss, double[] energyWeights, int[] energyWindows, double energyBandwidth,
+                              double energySwitchWeight) {
 
     /**
      * Validates the configuration.
@@ -98,7 +102,8 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
             }
             energyWeights = energyWeights.clone();
         }
-        new EnergyDistance(energyWeights, energyWindows == null ? new int[] {1} : energyWindows, energyBandwidth);
+        new EnergyDistance(energyWeights, energyWindows == null ? new int[] {1} : energyWindows, energyBandwidth,
+                energySwitchWeight);
         energyWindows = energyWindows == null ? null : energyWindows.clone();
     }
 
@@ -138,12 +143,28 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
      * @throws UncheckedIOException if the resource cannot be read
      */
     public static EmulationConfig load(HmmPreset preset, ExperimentScale scale, long seed) {
+        return load(preset, scale, seed, null);
+    }
+
+    /**
+     * Loads a preset's bundled configuration for a given loss: the block's {@code "energy"} object, if any,
+     * overrides the block's fields when the loss is the energy distance (so that tuning the energy loss never
+     * changes what a Sinkhorn run does).
+     *
+     * @param preset the HMM preset
+     * @param scale  which block of the file to use
+     * @param seed   root seed
+     * @param loss   the loss, or {@code null} for the block's own {@code "loss"} field
+     * @return the configuration
+     * @throws UncheckedIOException if the resource cannot be read
+     */
+    public static EmulationConfig load(HmmPreset preset, ExperimentScale scale, long seed, LossKind loss) {
         String path = "/io/github/hmmrnn/emulation/" + preset.id() + ".json";
         try (InputStream in = EmulationConfig.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);
             }
-            return fromJson(new ObjectMapper().readTree(in), scale, seed);
+            return fromJson(new ObjectMapper().readTree(in), scale, seed, loss);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -160,13 +181,37 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
      * @throws IllegalArgumentException if a field is missing or invalid
      */
     public static EmulationConfig fromJson(JsonNode root, ExperimentScale scale, long seed) {
+        return fromJson(root, scale, seed, null);
+    }
+
+    /**
+     * Reads a configuration for a given loss (see {@link #load(HmmPreset, ExperimentScale, long, LossKind)}).
+     *
+     * @param root  the JSON tree
+     * @param scale which block to use
+     * @param seed  root seed
+     * @param lossOverride the loss, or {@code null} for the block's {@code "loss"} field (absent: sinkhorn)
+     * @return the configuration
+     * @throws IllegalArgumentException if a field is missing or invalid
+     */
+    public static EmulationConfig fromJson(JsonNode root, ExperimentScale scale, long seed, LossKind lossOverride) {
         HmmPreset preset = HmmPreset.parse(text(root, "preset"));
-        JsonNode s = root.get(scale.id());
-        if (s == null) {
+        JsonNode block = root.get(scale.id());
+        if (block == null) {
             throw new IllegalArgumentException("configuration has no '" + scale.id() + "' block");
         }
+        LossKind loss = lossOverride != null ? lossOverride
+                : block.has("loss") ? LossKind.parse(text(block, "loss")) : LossKind.SINKHORN;
+        JsonNode s = block;
+        if (loss == LossKind.ENERGY && block.has("energy")) {
+            if (!block.get("energy").isObject()) {
+                throw new IllegalArgumentException("configuration field 'energy' must be an object of overrides");
+            }
+            ObjectNode merged = ((ObjectNode) block).deepCopy();
+            merged.setAll((ObjectNode) block.get("energy"));
+            s = merged;
+        }
         double tau = s.has("temperature") ? number(s, "temperature") : 1.0;
-        LossKind loss = s.has("loss") ? LossKind.parse(text(s, "loss")) : LossKind.SINKHORN;
         double[] weights = null;
         if (s.has("energyWeights")) {
             JsonNode w = s.get("energyWeights");
@@ -196,11 +241,12 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
             }
         }
         double bandwidth = s.has("energyBandwidth") ? number(s, "energyBandwidth") : 0;
+        double switchWeight = s.has("energySwitchWeight") ? number(s, "energySwitchWeight") : 0;
         return new EmulationConfig(preset, scale, integer(root, "sequenceLength"), integer(s, "numSequences"),
                 integer(s, "batchSize"), integer(s, "hiddenSize"), integer(s, "inputSize"), integer(s, "epochs"),
                 number(s, "learningRate"), number(s, "finalLearningRate"), number(s, "clipNorm"), tau,
                 s.has("finalTemperature") ? number(s, "finalTemperature") : tau, recurrentInit(s), number(s, "recurrentGain"), integer(s, "evaluationSequences"), seed,
-                loss, weights, windows, bandwidth);
+                loss, weights, windows, bandwidth, switchWeight);
     }
 
     /**
@@ -214,7 +260,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withNetwork(int hidden, int input, long newSeed) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hidden, input, epochs,
                 learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit, recurrentGain,
-                evaluationSequences, newSeed, loss, energyWeights, energyWindows, energyBandwidth);
+                evaluationSequences, newSeed, loss, energyWeights, energyWindows, energyBandwidth, energySwitchWeight);
     }
 
     /**
@@ -226,7 +272,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withEpochs(int newEpochs) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
                 newEpochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit, recurrentGain,
-                evaluationSequences, seed, loss, energyWeights, energyWindows, energyBandwidth);
+                evaluationSequences, seed, loss, energyWeights, energyWindows, energyBandwidth, energySwitchWeight);
     }
 
     /**
@@ -238,7 +284,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withLoss(LossKind newLoss) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
                 epochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit,
-                recurrentGain, evaluationSequences, seed, newLoss, energyWeights, energyWindows, energyBandwidth);
+                recurrentGain, evaluationSequences, seed, newLoss, energyWeights, energyWindows, energyBandwidth, energySwitchWeight);
     }
 
     /**
@@ -251,7 +297,20 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
     public EmulationConfig withEnergyKernel(int[] newWindows, double newBandwidth) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
                 epochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit,
-                recurrentGain, evaluationSequences, seed, loss, energyWeights, newWindows, newBandwidth);
+                recurrentGain, evaluationSequences, seed, loss, energyWeights, newWindows, newBandwidth, energySwitchWeight);
+    }
+
+    /**
+     * Returns a copy with another switch-count feature weight of the energy loss (for tuning runs).
+     *
+     * @param newSwitchWeight the weight, at least 0
+     * @return the modified configuration
+     */
+    public EmulationConfig withEnergySwitchWeight(double newSwitchWeight) {
+        return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
+                epochs, learningRate, finalLearningRate, clipNorm, temperature, finalTemperature, recurrentInit,
+                recurrentGain, evaluationSequences, seed, loss, energyWeights, energyWindows, energyBandwidth,
+                newSwitchWeight);
     }
 
     /**
@@ -267,7 +326,7 @@ public record EmulationConfig(HmmPreset preset, ExperimentScale scale, int seque
                                         double newFinalTemperature) {
         return new EmulationConfig(preset, scale, sequenceLength, numSequences, batchSize, hiddenSize, inputSize,
                 epochs, newLearningRate, newFinalLearningRate, clipNorm, newTemperature, newFinalTemperature,
-                recurrentInit, recurrentGain, evaluationSequences, seed, loss, energyWeights, energyWindows, energyBandwidth);
+                recurrentInit, recurrentGain, evaluationSequences, seed, loss, energyWeights, energyWindows, energyBandwidth, energySwitchWeight);
     }
 
     private static RecurrentInitialization recurrentInit(JsonNode n) {

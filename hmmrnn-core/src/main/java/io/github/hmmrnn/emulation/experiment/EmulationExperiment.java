@@ -88,7 +88,8 @@ public final class EmulationExperiment {
                 .recurrentInitialization(config.recurrentInit(), config.recurrentGain()).seed(initSeed).build();
         TrainingOptions options = new TrainingOptions(config.epochs(), config.batchSize(), config.learningRate(),
                 config.finalLearningRate(), 0.9, 0.9, config.temperature(), config.finalTemperature(), config.clipNorm(), true, SinkhornOptions.REFERENCE, trainSeed,
-                config.loss(), config.energyWeights(), config.energyWindows(), config.energyBandwidth());
+                config.loss(), config.energyWeights(), config.energyWindows(), config.energyBandwidth(),
+                config.energySwitchWeight());
         // The floor pairs validation batches with independent HMM batches: the training set is independent of it.
         TrainingResult result = new EmulatorTrainer(options).train(init, train, validation, train, listener);
         RnnEmulator best = result.best();

@@ -119,12 +119,9 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
                             all.add(json.readValue(summaryFile.toFile(), EmulationSummary.class));
                             continue;
                         }
-                        EmulationConfig c = EmulationConfig.load(preset, scale, s).withNetwork(h, d, s);
+                        EmulationConfig c = EmulationConfig.load(preset, scale, s, loss).withNetwork(h, d, s);
                         if (epochs > 0) {
                             c = c.withEpochs(epochs);
-                        }
-                        if (loss != null) {
-                            c = c.withLoss(loss);
                         }
                         EmulationOutcome o = EmulationExperiment.run(c, cell, null);
                         all.add(o.summary());

@@ -37,10 +37,12 @@ import io.github.hmmrnn.emulation.SinkhornOptions;
  *                     {@code null} for the plain one-hot embedding; ignored by Sinkhorn
  * @param energyWindows window lengths of the energy distance's multi-scale embedding ({@code null}: {1})
  * @param energyBandwidth 0 for the distance kernel (energy distance), otherwise a Gaussian kernel bandwidth
+ * @param energySwitchWeight weight of the energy loss's switch-count features (0: none)
  */
 public record TrainingOptions(int epochs, int batchSize, double learningRate, double finalLearningRate, double beta1, double beta2,
                               double temperature, double finalTemperature, double clipNorm, boolean shuffle, SinkhornOptions sinkhorn, long seed,
-                              LossKind loss, double[] energyWeights, int[] energyWindows, double energyBandwidth) {
+                              LossKind loss, double[] energyWeights, int[] energyWindows, double energyBandwidth,
+                              double energySwitchWeight) {
 
     /**
      * Validates the settings.
@@ -83,7 +85,8 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
             throw new IllegalArgumentException("loss must not be null");
         }
         // Validates the loss settings now rather than at the first training step.
-        new EnergyDistance(energyWeights, energyWindows == null ? new int[] {1} : energyWindows, energyBandwidth);
+        new EnergyDistance(energyWeights, energyWindows == null ? new int[] {1} : energyWindows, energyBandwidth,
+                energySwitchWeight);
         energyWeights = energyWeights == null ? null : energyWeights.clone();
         energyWindows = energyWindows == null ? null : energyWindows.clone();
     }
@@ -108,7 +111,7 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
                            double beta2, double temperature, double finalTemperature, double clipNorm, boolean shuffle,
                            SinkhornOptions sinkhorn, long seed) {
         this(epochs, batchSize, learningRate, finalLearningRate, beta1, beta2, temperature, finalTemperature, clipNorm,
-                shuffle, sinkhorn, seed, LossKind.SINKHORN, null, null, 0);
+                shuffle, sinkhorn, seed, LossKind.SINKHORN, null, null, 0, 0);
     }
 
     /**
@@ -139,7 +142,7 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
     public SequenceLoss lossFunction() {
         if (loss == LossKind.ENERGY) {
             return new EnergyDistance(energyWeights, energyWindows == null ? new int[] {1} : energyWindows,
-                    energyBandwidth);
+                    energyBandwidth, energySwitchWeight);
         }
         SinkhornDivergence s = new SinkhornDivergence(sinkhorn);
         return (x, y, k, withGradient) -> {
@@ -155,7 +158,7 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
                 + ", temperature=" + temperature + ", finalTemperature=" + finalTemperature + ", clipNorm=" + clipNorm
                 + ", shuffle=" + shuffle + ", sinkhorn=" + sinkhorn + ", seed=" + seed + ", loss=" + loss
                 + ", energyWeights=" + Arrays.toString(energyWeights) + ", energyWindows=" + Arrays.toString(energyWindows)
-                + ", energyBandwidth=" + energyBandwidth + "]";
+                + ", energyBandwidth=" + energyBandwidth + ", energySwitchWeight=" + energySwitchWeight + "]";
     }
 
     /**

@@ -135,5 +135,16 @@ class EmulationExperimentTest {
         x = assertThrows(IllegalArgumentException.class, () -> EmulationConfig.fromJson(
                 m.readTree(base + ", \"energyWeights\": [1, 3]}}"), ExperimentScale.CPU, 1));
         assertTrue(x.getMessage().contains("energyWeights"), x.getMessage());
+        // The "energy" object overrides the block only when the loss is the energy distance.
+        var tree = m.readTree(base + ", \"temperature\": 0.8, \"energy\": {\"temperature\": 1.2, \"energyWindows\": [1, 10],"
+                + " \"energyBandwidth\": 30}}}");
+        EmulationConfig sink = EmulationConfig.fromJson(tree, ExperimentScale.CPU, 1);
+        assertEquals(0.8, sink.temperature());
+        assertEquals(0.0, sink.energyBandwidth());
+        EmulationConfig en = EmulationConfig.fromJson(tree, ExperimentScale.CPU, 1, LossKind.ENERGY);
+        assertEquals(1.2, en.temperature());
+        assertEquals(1.2, en.finalTemperature());
+        assertArrayEquals(new int[] {1, 10}, en.energyWindows());
+        assertEquals(30.0, en.energyBandwidth());
     }
 }
