@@ -16,12 +16,13 @@ import java.util.stream.IntStream;
  * the expected loss is minimised when the generator reproduces the data distribution, whatever the
  * batch size. D^ itself can be negative; it is 0 in expectation for two batches of one distribution.
  *
- * <p>Sequences are embedded as symbol-weighted one-hot vectors: step t of a sequence contributes
- * {@code w_k e_k} for its symbol k, so the squared distance of two sequences is
- * {@code sum over differing steps of (w_a^2 + w_b^2)} (with all weights 1: twice the Hamming distance).
- * The embedding is linear and injective, so D stays a metric on sequence distributions and the
- * estimator stays unbiased for any positive weights; larger weights on a rare symbol make its
- * presence or absence move the distances more (see docs/emulation.md).
+ * <p>Sequences are embedded before distances are taken ({@link #embed}): symbol-weighted one-hot vectors
+ * (step t contributes {@code w_k e_k} for its symbol k; with all weights 1 the squared distance is twice
+ * the Hamming distance), optionally window sums over longer windows and per-window switch counts. The
+ * embedding is injective, so D stays a metric on sequence distributions and the estimator stays unbiased;
+ * larger weights on a rare symbol make its presence or absence move the distances more. Besides the
+ * distance kernel (the energy distance) a Gaussian kernel can be chosen (unbiased MMD^2); see the
+ * constructors and docs/emulation.md.
  *
  * <p>Gradient with respect to the (unweighted) one-hot coordinates of x_i, with u = embedding:
  * <pre>
@@ -205,40 +206,6 @@ public final class EnergyDistance implements SequenceLoss {
      */
     public double switchWeight() {
         return switchWeight;
-    }
-
-    /**
-     * Weights that give every symbol the same expected contribution to the squared distance between
-     * two random sequences: w_k = (1 / f_k)^(1/2) normalised so that the most frequent symbol has
-     * weight 1, each capped at {@code maxWeight}.
-     *
-     * @param frequencies symbol frequencies of the data (K entries, non-negative)
-     * @param maxWeight   cap, at least 1
-     * @return the weights
-     * @throws IllegalArgumentException on an empty or negative frequency vector, or maxWeight &lt; 1
-     */
-    public static double[] inverseFrequencyWeights(double[] frequencies, double maxWeight) {
-        if (frequencies == null || frequencies.length < 2) {
-            throw new IllegalArgumentException("frequencies must have at least 2 entries");
-        }
-        if (!(maxWeight >= 1) || Double.isInfinite(maxWeight)) {
-            throw new IllegalArgumentException("maxWeight must be >= 1 and finite, got " + maxWeight);
-        }
-        double top = 0;
-        for (int k = 0; k < frequencies.length; k++) {
-            if (!(frequencies[k] >= 0)) {
-                throw new IllegalArgumentException("frequencies[" + k + "] must be >= 0, got " + frequencies[k]);
-            }
-            top = Math.max(top, frequencies[k]);
-        }
-        if (!(top > 0)) {
-            throw new IllegalArgumentException("frequencies must not all be 0");
-        }
-        double[] w = new double[frequencies.length];
-        for (int k = 0; k < w.length; k++) {
-            w[k] = frequencies[k] > 0 ? Math.min(maxWeight, Math.sqrt(top / frequencies[k])) : maxWeight;
-        }
-        return w;
     }
 
     @Override
