@@ -56,7 +56,7 @@ public final class EmulationPlots {
      */
     public static XYChart loss(EmulationOutcome o) {
         boolean energy = o.config().loss() == LossKind.ENERGY;
-        String name = energy ? "energy distance (unbiased)" : "Sinkhorn divergence";
+        String name = energy ? "unbiased energy / MMD loss" : "Sinkhorn divergence";
         XYChart c = new XYChartBuilder().width(800).height(500).title(name + " vs HMM floor ("
                 + o.config().preset().id() + ")").xAxisTitle("epoch").yAxisTitle(name).build();
         int n = o.training().trainLoss().size();
