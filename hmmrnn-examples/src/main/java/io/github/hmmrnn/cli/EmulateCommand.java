@@ -105,7 +105,8 @@ public final class EmulateCommand implements Callable<Integer> {
     Integer length;
 
     @Option(names = "--probe", description = "Instead of training: score true-HMM batches and wrong variants "
-            + "(sticky, fast, no middle symbol) against true-HMM batches under each loss; writes probe.json.")
+            + "(sticky, fast, no middle symbol) against true-HMM batches under each loss; writes "
+            + "probe_<preset>_n<N>.json.")
     boolean probe;
 
     @Option(names = "--probe-batch", defaultValue = "256", description = "Batch size N of --probe "
