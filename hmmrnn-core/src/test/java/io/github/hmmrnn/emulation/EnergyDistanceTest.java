@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -266,7 +269,7 @@ class EnergyDistanceTest {
     /** Independent embedding of a relaxed sequence: window sums, then switch counts 1 - x_t . x_{t+1}. */
     private static double[] relaxedEmbed(double[][] x, double[] w, int[] windows, double switchWeight) {
         int len = x.length;
-        java.util.List<Double> e = new java.util.ArrayList<>();
+        List<Double> e = new ArrayList<>();
         for (int l : windows) {
             for (int b = 0; b * l < len; b++) {
                 for (int k = 0; k < 3; k++) {
@@ -370,7 +373,7 @@ class EnergyDistanceTest {
     void probe_ranksTrueHmmBest_onlyWithRareSymbolWeight() {
         EmulationHmm hmm = HmmPreset.TWO.hmm();
         List<LossProbe.Row> rows = LossProbe.run(hmm, 100,
-                new java.util.LinkedHashMap<>(java.util.Map.of("weighted", new EnergyDistance(new double[] {1, 3, 1}))),
+                new LinkedHashMap<>(Map.of("weighted", new EnergyDistance(new double[] {1, 3, 1}))),
                 List.of(LossProbe.Variant.STICKY, LossProbe.Variant.NO_MIDDLE_SYMBOL), 128, 12, 9);
         assertEquals(3, rows.size());
         for (LossProbe.Row r : rows.subList(1, 3)) {

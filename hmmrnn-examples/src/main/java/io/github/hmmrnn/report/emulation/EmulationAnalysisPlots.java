@@ -3,6 +3,7 @@ package io.github.hmmrnn.report.emulation;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.knowm.xchart.CategoryChart;
@@ -85,7 +86,7 @@ public final class EmulationAnalysisPlots {
      */
     public static XYChart ablation(EmulationOutcome o) {
         XYChart c = new XYChartBuilder().width(800).height(500)
-                .title("Ablation of neurons " + java.util.Arrays.toString(o.ablatedNeurons())
+                .title("Ablation of neurons " + Arrays.toString(o.ablatedNeurons())
                         + " (switch-activity criterion)")
                 .xAxisTitle("recurrent input scale mu").yAxisTitle("value").build();
         List<Ablation.Row> rows = o.ablation();
