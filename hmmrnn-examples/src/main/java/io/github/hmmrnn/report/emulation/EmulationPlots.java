@@ -12,8 +12,10 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import io.github.hmmrnn.emulation.LossKind;
 import io.github.hmmrnn.emulation.analysis.FixedPoint;
 import io.github.hmmrnn.emulation.analysis.SequenceStatistics;
 import io.github.hmmrnn.emulation.experiment.EmulationOutcome;
@@ -42,17 +44,21 @@ public final class EmulationPlots {
         ChartFiles.save(distances(o), dir, "matched_distances");
         ChartFiles.save(pca(o), dir, "pca_trajectory");
         ChartFiles.save(residency(o), dir, "residency_map");
+        EmulationAnalysisPlots.writeAll(o, dir);
     }
 
     /**
-     * Training and validation loss with the HMM-vs-HMM floor.
+     * Training and validation loss with the HMM-vs-HMM floor and, for the unbiased energy distance, the
+     * zero line its expectation reaches exactly when the emulator reproduces the HMM.
      *
      * @param o the run
      * @return the chart
      */
     public static XYChart loss(EmulationOutcome o) {
-        XYChart c = new XYChartBuilder().width(800).height(500).title("Sinkhorn loss vs HMM floor ("
-                + o.config().preset().id() + ")").xAxisTitle("epoch").yAxisTitle("Sinkhorn divergence").build();
+        boolean energy = o.config().loss() == LossKind.ENERGY;
+        String name = energy ? "unbiased energy / MMD loss" : "Sinkhorn divergence";
+        XYChart c = new XYChartBuilder().width(800).height(500).title(name + " vs HMM floor ("
+                + o.config().preset().id() + ")").xAxisTitle("epoch").yAxisTitle(name).build();
         int n = o.training().trainLoss().size();
         double[] x = new double[n];
         double[] floor = new double[n];
@@ -69,6 +75,12 @@ public final class EmulationPlots {
         XYSeries f = c.addSeries("HMM vs HMM floor", x, floor);
         f.setMarker(SeriesMarkers.NONE);
         f.setLineColor(Color.BLACK);
+        if (energy) {
+            XYSeries z = c.addSeries("zero (expectation at a perfect emulator)", x, new double[n]);
+            z.setMarker(SeriesMarkers.NONE);
+            z.setLineColor(Color.GRAY);
+            z.setLineStyle(SeriesLines.DASH_DASH);
+        }
         return c;
     }
 
