@@ -1,6 +1,5 @@
 package io.github.hmmrnn.hmm;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +15,15 @@ import java.util.List;
  * {@link #filterAll} take validated {@link HmmParameters}, check every chain's log-likelihoods
  * and sum the sufficient statistics for the M-step. Either way, an observation with zero
  * probability under the model raises {@link IllegalArgumentException} rather than yielding NaN.
+ *
+ * <p>{@link #runAll}, {@link #filterAll} and {@link #runBatch} run all chains in lockstep on a
+ * batch-major kernel (chains innermost, so the CPU overlaps independent chains and the JIT
+ * vectorises across them) with exactly the per-chain arithmetic of {@link #run}, so their
+ * results are bit-identical to running {@link #run} chain by chain; {@link #run} and
+ * {@link #filter} remain the per-chain kernels for single long sequences. Both take exp and log
+ * from {@code BatchMath} (fdlibm's algorithms on plain IEEE operations, within two ulp of
+ * {@link Math#exp} and {@link Math#log}), whose scalar and Vector API paths return the same
+ * bits, so results never depend on JVM flags, JIT state, batching or thread count.
  *
  * <p>Identity used by gradient-trained emission models: the smoothed posterior γ_t(k) equals
  * ∂ log p(y_1..T) / ∂ logLik[t][k].
@@ -102,28 +110,9 @@ public final class ForwardBackward {
      *                                  zero probability under the model
      */
     public static BatchPosterior runAll(HmmParameters parameters, List<double[][]> chains) {
-        int k = parameters.numStates();
-        HmmValidation.requireChains(chains, k);
-        double[] pi = parameters.initialArray();
-        double[][] a = parameters.transitionArray();
-        List<HmmPosterior> out = new ArrayList<>(chains.size());
-        double[] startCounts = new double[k];
-        double[][] counts = new double[k][k];
-        double total = 0;
-        for (double[][] logLik : chains) {
-            HmmPosterior p = run(pi, a, logLik);
-            out.add(p);
-            total += p.logMarginalLikelihood();
-            double[] g0 = p.smoothed()[0];
-            double[][] xi = p.expectedTransitions();
-            for (int i = 0; i < k; i++) {
-                startCounts[i] += g0[i];
-                for (int j = 0; j < k; j++) {
-                    counts[i][j] += xi[i][j];
-                }
-            }
-        }
-        return new BatchPosterior(out, total, new HmmStatistics(startCounts, counts, total, chains.size()));
+        HmmValidation.requireChains(chains, parameters.numStates());
+        return BatchMajorKernel.ofChains(parameters.initialArray(), flatTransition(parameters), chains, true)
+                .toBatchPosterior();
     }
 
     /**
@@ -137,20 +126,14 @@ public final class ForwardBackward {
      */
     public static BatchPosterior filterAll(HmmParameters parameters, List<double[][]> chains) {
         HmmValidation.requireChains(chains, parameters.numStates());
-        List<HmmPosterior> out = new ArrayList<>(chains.size());
-        double total = 0;
-        for (double[][] logLik : chains) {
-            HmmPosterior p = filter(parameters.initialArray(), parameters.transitionArray(), logLik);
-            out.add(p);
-            total += p.logMarginalLikelihood();
-        }
-        return new BatchPosterior(out, total, null);
+        return BatchMajorKernel.ofChains(parameters.initialArray(), flatTransition(parameters), chains, false)
+                .toBatchPosterior();
     }
 
     /**
      * Forward–backward over a packed batch of chains, each restarting from π, with flat outputs
-     * and no per-step allocation: the fast path for training loops and benchmarks. Results equal
-     * {@link #runAll} up to rounding.
+     * and no per-step allocation: the fast path for training loops and benchmarks. Results are
+     * bit-identical to {@link #runAll} and to {@link #run} on each chain.
      *
      * @param parameters π and A
      * @param batch      packed emission log-likelihoods (validated when built)
@@ -163,125 +146,19 @@ public final class ForwardBackward {
         if (batch.numStates() != k) {
             throw new IllegalArgumentException("batch has " + batch.numStates() + " states, parameters have " + k);
         }
-        double[] pi = parameters.initialArray();
+        return BatchMajorKernel.ofBatch(parameters.initialArray(), flatTransition(parameters), batch)
+                .toChainBatchPosterior(batch);
+    }
+
+    /** @return A as a row-major [K·K] array */
+    private static double[] flatTransition(HmmParameters parameters) {
+        double[][] rows = parameters.transitionArray();
+        int k = rows.length;
         double[] a = new double[k * k];
         for (int i = 0; i < k; i++) {
-            System.arraycopy(parameters.transitionArray()[i], 0, a, i * k, k);
+            System.arraycopy(rows[i], 0, a, i * k, k);
         }
-        double[] l = batch.logLikArray();
-        int total = batch.numSteps();
-        double[] predicted = new double[total * k];
-        double[] filtered = new double[total * k];
-        double[] smoothed = new double[total * k];
-        double[] scaled = new double[total * k];
-        double[] norm = new double[total];
-        double[] logCond = new double[total];
-        double[] chainLogLik = new double[batch.numChains()];
-        double[] startCounts = new double[k];
-        double[] counts = new double[k * k];
-        double[] beta = new double[k];
-        double[] next = new double[k];
-        double logTotal = 0;
-        for (int b = 0; b < batch.numChains(); b++) {
-            int start = batch.offset(b);
-            int end = start + batch.length(b);
-            System.arraycopy(pi, 0, predicted, start * k, k);
-            double chainLog = forwardChain(b, start, end, k, a, l, predicted, filtered, scaled, norm, logCond);
-            chainLogLik[b] = chainLog;
-            logTotal += chainLog;
-            backwardChain(start, end, k, a, filtered, scaled, norm, smoothed, counts, beta, next);
-            for (int i = 0; i < k; i++) {
-                startCounts[i] += smoothed[start * k + i];
-            }
-        }
-        double[][] xi = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            System.arraycopy(counts, i * k, xi[i], 0, k);
-        }
-        return new ChainBatchPosterior(logTotal, chainLogLik, logCond, predicted, filtered, smoothed,
-                new HmmStatistics(startCounts, xi, logTotal, batch.numChains()));
-    }
-
-    /**
-     * Scaled forward pass over one chain of a packed batch; returns its log-likelihood. Kept as a
-     * small method of its own so the JIT compiles it as a unit rather than as an on-stack
-     * replacement of a long caller loop.
-     */
-    private static double forwardChain(int chain, int start, int end, int k, double[] a, double[] l,
-                                       double[] predicted, double[] filtered, double[] scaled, double[] norm,
-                                       double[] logCond) {
-        double chainLog = 0;
-        for (int t = start; t < end; t++) {
-            int row = t * k;
-            int jm = 0;
-            for (int j = 1; j < k; j++) {
-                if (l[row + j] > l[row + jm]) {
-                    jm = j;
-                }
-            }
-            double m = l[row + jm];
-            double c = 0;
-            for (int j = 0; j < k; j++) {
-                // exp(0) = 1 exactly: skipping it saves one of the two exps per step when K = 2.
-                double e = j == jm ? 1.0 : Math.exp(l[row + j] - m);
-                scaled[row + j] = e;
-                double f = predicted[row + j] * e;
-                filtered[row + j] = f;
-                c += f;
-            }
-            if (!(c > 0)) {
-                throw new IllegalArgumentException("chain " + chain + ": observation at step " + (t - start)
-                        + " has probability zero under the model");
-            }
-            double inv = 1.0 / c;
-            for (int j = 0; j < k; j++) {
-                filtered[row + j] *= inv;
-            }
-            norm[t] = c;
-            double lc = Math.log(c) + m;
-            logCond[t] = lc;
-            chainLog += lc;
-            if (t + 1 < end) {
-                int nrow = row + k;
-                for (int i = 0; i < k; i++) {
-                    double fi = filtered[row + i];
-                    int ai = i * k;
-                    for (int j = 0; j < k; j++) {
-                        predicted[nrow + j] += fi * a[ai + j];
-                    }
-                }
-            }
-        }
-        return chainLog;
-    }
-
-    /** Scaled backward pass over one chain: smoothed posteriors and ξ counts (added to {@code counts}). */
-    private static void backwardChain(int start, int end, int k, double[] a, double[] filtered, double[] scaled,
-                                      double[] norm, double[] smoothed, double[] counts, double[] beta,
-                                      double[] next) {
-        java.util.Arrays.fill(beta, 1.0);
-        int last = (end - 1) * k;
-        System.arraycopy(filtered, last, smoothed, last, k);
-        for (int t = end - 2; t >= start; t--) {
-            int row = t * k;
-            int nrow = row + k;
-            double inv = 1.0 / norm[t + 1];
-            for (int j = 0; j < k; j++) {
-                next[j] = scaled[nrow + j] * beta[j] * inv;
-            }
-            for (int i = 0; i < k; i++) {
-                double fi = filtered[row + i];
-                int ai = i * k;
-                double bi = 0;
-                for (int j = 0; j < k; j++) {
-                    double w = a[ai + j] * next[j];
-                    bi += w;
-                    counts[ai + j] += fi * w;
-                }
-                beta[i] = bi;
-                smoothed[row + i] = fi * bi;
-            }
-        }
+        return a;
     }
 
     private static double forward(double[] initial, double[][] transition, double[][] logLik,
@@ -303,7 +180,7 @@ public final class ForwardBackward {
             double[] el = scaledLik != null ? scaledLik[t] : e;
             double c = 0;
             for (int j = 0; j < k; j++) {
-                el[j] = Math.exp(l[j] - m);
+                el[j] = BatchMath.exp(l[j] - m);
                 f[j] = p[j] * el[j];
                 c += f[j];
             }
@@ -317,7 +194,7 @@ public final class ForwardBackward {
                 f[j] *= inv;
             }
             norm[t] = c;
-            logCond[t] = Math.log(c) + m;
+            logCond[t] = BatchMath.log(c) + m;
             logMarginal += logCond[t];
             if (t + 1 < n) {
                 double[] q = predicted[t + 1];
