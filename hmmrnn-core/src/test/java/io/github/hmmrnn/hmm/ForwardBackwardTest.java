@@ -284,6 +284,25 @@ class ForwardBackwardTest {
                 assertEquals(ref.logMarginalLikelihood(), flat.chainLogLikelihoods()[b], 0.0, what);
                 total += ref.logMarginalLikelihood();
             }
+            // few chains take the chain-by-chain path of runBatch: the same numbers
+            List<double[][]> few = chains.subList(2, 5);
+            ChainBatch fewBatch = ChainBatch.of(k, few);
+            ChainBatchPosterior fewFlat = ForwardBackward.runBatch(params, fewBatch);
+            BatchPosterior fewAll = ForwardBackward.runAll(params, few);
+            assertEquals(fewAll.logMarginalLikelihood(), fewFlat.logMarginalLikelihood(), 0.0);
+            assertMatrix(fewAll.statistics().transitionCounts(), fewFlat.statistics().transitionCounts(), 0.0, "xi");
+            for (int b = 0; b < few.size(); b++) {
+                HmmPosterior ref = fewAll.chains().get(b);
+                for (int t = 0; t < ref.length(); t++) {
+                    int row = (fewBatch.offset(b) + t) * k;
+                    assertEquals(ref.logConditionals()[t], fewFlat.logConditionals()[fewBatch.offset(b) + t], 0.0);
+                    for (int j = 0; j < k; j++) {
+                        assertEquals(ref.filtered()[t][j], fewFlat.filtered()[row + j], 0.0);
+                        assertEquals(ref.smoothed()[t][j], fewFlat.smoothed()[row + j], 0.0);
+                        assertEquals(ref.predicted()[t][j], fewFlat.predicted()[row + j], 0.0);
+                    }
+                }
+            }
             assertEquals(total, all.logMarginalLikelihood(), 0.0);
             assertEquals(total, flat.logMarginalLikelihood(), 0.0);
             assertEquals(total, filtered.logMarginalLikelihood(), 0.0);
