@@ -80,8 +80,8 @@ rnn_metric() { # $1 = file, $2 = wall|cpu
 median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 row() { # $1 = label, $2 = extractor command (with FILE placeholder), $3 = suite
   local o n
-  o="$(for f in "$out"/old-"$3"-*.txt; do eval "${2//FILE/$f}"; done | median)"
-  n="$(for f in "$out"/new-"$3"-*.txt; do eval "${2//FILE/$f}"; done | median)"
+  o="$(for f in "$out"/old-"$3"-[0-9]*.txt; do eval "${2//FILE/$f}"; done | median)"
+  n="$(for f in "$out"/new-"$3"-[0-9]*.txt; do eval "${2//FILE/$f}"; done | median)"
   printf '%-58s %12s %12s %8s\n' "$1" "$o" "$n" "$(awk -v o="$o" -v n="$n" 'BEGIN{ if (n > 0) printf "%.2fx", o / n; else print "-" }')"
 }
 {
