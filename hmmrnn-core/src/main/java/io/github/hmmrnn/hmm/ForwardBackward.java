@@ -209,49 +209,68 @@ public final class ForwardBackward {
                                        double[] predicted, double[] filtered, double[] scaled, double[] norm,
                                        double[] logCond) {
         double chainLog = 0;
-        for (int t = start; t < end; t++) {
-            int row = t * k;
-            int jm = 0;
-            for (int j = 1; j < k; j++) {
-                if (l[row + j] > l[row + jm]) {
-                    jm = j;
+        double[] x = new double[BatchMath.padded(BLOCK * k)];
+        double[] m = new double[BLOCK];
+        double[] lc = new double[BatchMath.padded(BLOCK)];
+        for (int t0 = start; t0 < end; t0 += BLOCK) {
+            int len = Math.min(BLOCK, end - t0);
+            // exps of a block of steps at once (they do not depend on the recursion)
+            for (int i = 0; i < len; i++) {
+                int row = (t0 + i) * k;
+                double mx = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    mx = Math.max(mx, l[row + j]);
+                }
+                m[i] = mx;
+                for (int j = 0; j < k; j++) {
+                    x[i * k + j] = l[row + j] - mx;
                 }
             }
-            double m = l[row + jm];
-            double c = 0;
-            for (int j = 0; j < k; j++) {
-                // exp(0) = 1 exactly: skipping it saves one of the two exps per step when K = 2.
-                double e = j == jm ? 1.0 : BatchMath.exp(l[row + j] - m);
-                scaled[row + j] = e;
-                double f = predicted[row + j] * e;
-                filtered[row + j] = f;
-                c += f;
-            }
-            if (!(c > 0)) {
-                throw new IllegalArgumentException("chain " + chain + ": observation at step " + (t - start)
-                        + " has probability zero under the model");
-            }
-            double inv = 1.0 / c;
-            for (int j = 0; j < k; j++) {
-                filtered[row + j] *= inv;
-            }
-            norm[t] = c;
-            double lc = BatchMath.log(c) + m;
-            logCond[t] = lc;
-            chainLog += lc;
-            if (t + 1 < end) {
-                int nrow = row + k;
-                for (int i = 0; i < k; i++) {
-                    double fi = filtered[row + i];
-                    int ai = i * k;
-                    for (int j = 0; j < k; j++) {
-                        predicted[nrow + j] += fi * a[ai + j];
+            BatchMath.exp(x, BatchMath.padded(len * k));
+            for (int i = 0; i < len; i++) {
+                int t = t0 + i;
+                int row = t * k;
+                double c = 0;
+                for (int j = 0; j < k; j++) {
+                    double e = x[i * k + j];
+                    scaled[row + j] = e;
+                    double f = predicted[row + j] * e;
+                    filtered[row + j] = f;
+                    c += f;
+                }
+                if (!(c > 0)) {
+                    throw new IllegalArgumentException("chain " + chain + ": observation at step " + (t - start)
+                            + " has probability zero under the model");
+                }
+                double inv = 1.0 / c;
+                for (int j = 0; j < k; j++) {
+                    filtered[row + j] *= inv;
+                }
+                norm[t] = c;
+                lc[i] = c;
+                if (t + 1 < end) {
+                    int nrow = row + k;
+                    for (int q = 0; q < k; q++) {
+                        double fq = filtered[row + q];
+                        int aq = q * k;
+                        for (int j = 0; j < k; j++) {
+                            predicted[nrow + j] += fq * a[aq + j];
+                        }
                     }
                 }
+            }
+            BatchMath.log(lc, BatchMath.padded(len));
+            for (int i = 0; i < len; i++) {
+                double v = lc[i] + m[i];
+                logCond[t0 + i] = v;
+                chainLog += v;
             }
         }
         return chainLog;
     }
+
+    /** Steps per block of the per-chain forward passes: their exps and logs run as one array. */
+    private static final int BLOCK = 256;
 
     /** Scaled backward pass over one chain: smoothed posteriors and ξ counts (added to {@code counts}). */
     private static void backwardChain(int start, int end, int k, double[] a, double[] filtered, double[] scaled,
@@ -300,44 +319,65 @@ public final class ForwardBackward {
         int n = logLik.length;
         int k = initial.length;
         double logMarginal = 0;
-        double[] e = new double[k];
+        double[] x = new double[BatchMath.padded(BLOCK * k)];
+        double[] m = new double[BLOCK];
+        double[] lc = new double[BatchMath.padded(BLOCK)];
         System.arraycopy(initial, 0, predicted[0], 0, k);
-        for (int t = 0; t < n; t++) {
-            double[] l = logLik[t];
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                m = Math.max(m, l[j]);
+        for (int t0 = 0; t0 < n; t0 += BLOCK) {
+            int len = Math.min(BLOCK, n - t0);
+            // exps of a block of steps at once (they do not depend on the recursion)
+            for (int i = 0; i < len; i++) {
+                double[] l = logLik[t0 + i];
+                double mx = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    mx = Math.max(mx, l[j]);
+                }
+                m[i] = mx;
+                for (int j = 0; j < k; j++) {
+                    x[i * k + j] = l[j] - mx;
+                }
             }
-            double[] p = predicted[t];
-            double[] f = filtered[t];
-            double[] el = scaledLik != null ? scaledLik[t] : e;
-            double c = 0;
-            for (int j = 0; j < k; j++) {
-                el[j] = BatchMath.exp(l[j] - m);
-                f[j] = p[j] * el[j];
-                c += f[j];
-            }
-            if (!(c > 0)) {
-                throw new IllegalArgumentException("observation at step " + t
-                        + " has probability zero under the model (emission likelihood is zero in every"
-                        + " state the chain can reach)");
-            }
-            double inv = 1.0 / c;
-            for (int j = 0; j < k; j++) {
-                f[j] *= inv;
-            }
-            norm[t] = c;
-            logCond[t] = BatchMath.log(c) + m;
-            logMarginal += logCond[t];
-            if (t + 1 < n) {
-                double[] q = predicted[t + 1];
-                for (int i = 0; i < k; i++) {
-                    double fi = f[i];
-                    double[] a = transition[i];
-                    for (int j = 0; j < k; j++) {
-                        q[j] += fi * a[j];
+            BatchMath.exp(x, BatchMath.padded(len * k));
+            for (int i = 0; i < len; i++) {
+                int t = t0 + i;
+                double[] p = predicted[t];
+                double[] f = filtered[t];
+                double c = 0;
+                for (int j = 0; j < k; j++) {
+                    double e = x[i * k + j];
+                    if (scaledLik != null) {
+                        scaledLik[t][j] = e;
+                    }
+                    f[j] = p[j] * e;
+                    c += f[j];
+                }
+                if (!(c > 0)) {
+                    throw new IllegalArgumentException("observation at step " + t
+                            + " has probability zero under the model (emission likelihood is zero in every"
+                            + " state the chain can reach)");
+                }
+                double inv = 1.0 / c;
+                for (int j = 0; j < k; j++) {
+                    f[j] *= inv;
+                }
+                norm[t] = c;
+                lc[i] = c;
+                if (t + 1 < n) {
+                    double[] q = predicted[t + 1];
+                    for (int r = 0; r < k; r++) {
+                        double fr = f[r];
+                        double[] a = transition[r];
+                        for (int j = 0; j < k; j++) {
+                            q[j] += fr * a[j];
+                        }
                     }
                 }
+            }
+            BatchMath.log(lc, BatchMath.padded(len));
+            for (int i = 0; i < len; i++) {
+                double v = lc[i] + m[i];
+                logCond[t0 + i] = v;
+                logMarginal += v;
             }
         }
         return logMarginal;
