@@ -11,6 +11,7 @@ import io.github.hmmrnn.hmm.*;
 import io.github.hmmrnn.io.*;
 import io.github.hmmrnn.metrics.*;
 import io.github.hmmrnn.model.*;
+import io.github.hmmrnn.numeric.*;
 import io.github.hmmrnn.oracle.*;
 import io.github.hmmrnn.rnn.*;
 import io.github.hmmrnn.synthetic.*;
