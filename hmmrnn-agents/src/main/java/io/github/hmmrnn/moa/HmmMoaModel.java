@@ -200,8 +200,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      */
     @Override
     public FittedHmmMoa fit(TwoStepDataset train, TwoStepDataset validation) {
-        throw new IllegalArgumentException(name() + " has no early stopping and takes no validation set; "
-                + "call fit(train)");
+        throw ModelSpecs.noValidationSet(this);
     }
 
     @Override

@@ -110,8 +110,7 @@ public final class BiasHmmModel implements ModelSpec<FittedBiasHmm> {
      */
     @Override
     public FittedBiasHmm fit(TwoStepDataset train, TwoStepDataset validation) {
-        throw new IllegalArgumentException(name() + " has no early stopping and takes no validation set; "
-                + "call fit(train)");
+        throw ModelSpecs.noValidationSet(this);
     }
 
     @Override
