@@ -59,7 +59,7 @@ public final class BiasHmmModel implements ModelSpec<FittedBiasHmm> {
     /** @return {@code BiasHmm-K<states>}, with {@code -outcomes} when the chain also emits outcomes */
     @Override
     public String name() {
-        return "BiasHmm-K" + states + (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+        return "BiasHmm-K" + states + chainEvidence.nameSuffix();
     }
 
     /** @return false: EM runs to convergence */

@@ -60,7 +60,7 @@ public final class HmmTinyRnnModel extends RnnModelSpecBase<FittedHmmTinyRnn> {
     @Override
     public String name() {
         return "HmmTinyRnn-K" + hyperParameters.states() + "-H" + hyperParameters.hiddenSize()
-                + (hyperParameters.chainEvidence() == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+                + hyperParameters.chainEvidence().nameSuffix();
     }
 
     /**

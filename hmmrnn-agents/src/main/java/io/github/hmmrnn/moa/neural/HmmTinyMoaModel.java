@@ -93,7 +93,7 @@ public final class HmmTinyMoaModel extends TinyMoaSpecBase<FittedHmmTinyMoa> {
     @Override
     public String name() {
         return "HmmTinyMoa-K" + states + "-H" + hiddenSize
-                + (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+                + chainEvidence.nameSuffix();
     }
 
     @Override
