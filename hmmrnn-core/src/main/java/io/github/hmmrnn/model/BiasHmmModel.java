@@ -59,7 +59,7 @@ public final class BiasHmmModel implements ModelSpec<FittedBiasHmm> {
     /** @return {@code BiasHmm-K<states>}, with {@code -outcomes} when the chain also emits outcomes */
     @Override
     public String name() {
-        return "BiasHmm-K" + states + (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+        return "BiasHmm-K" + states + chainEvidence.nameSuffix();
     }
 
     /** @return false: EM runs to convergence */
@@ -110,8 +110,7 @@ public final class BiasHmmModel implements ModelSpec<FittedBiasHmm> {
      */
     @Override
     public FittedBiasHmm fit(TwoStepDataset train, TwoStepDataset validation) {
-        throw new IllegalArgumentException(name() + " has no early stopping and takes no validation set; "
-                + "call fit(train)");
+        throw ModelSpecs.noValidationSet(this);
     }
 
     @Override

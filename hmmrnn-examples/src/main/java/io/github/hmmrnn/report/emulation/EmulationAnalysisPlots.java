@@ -129,24 +129,6 @@ public final class EmulationAnalysisPlots {
             xs[t] = tr[t][a];
             ys[t] = tr[t][b];
         }
-        XYSeries line = c.addSeries("trajectory", xs, ys);
-        line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(new Color(190, 190, 190));
-        for (int sym = 0; sym < o.hmm().numOutputs(); sym++) {
-            List<Double> px = new ArrayList<>();
-            List<Double> py = new ArrayList<>();
-            for (int t = 0; t < tr.length; t++) {
-                if (o.trajectoryOutputs()[t] == sym) {
-                    px.add(xs[t]);
-                    py.add(ys[t]);
-                }
-            }
-            if (!px.isEmpty()) {
-                XYSeries s = c.addSeries("output " + sym, px, py);
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(SeriesMarkers.CIRCLE);
-            }
-        }
         List<Double> fx = new ArrayList<>();
         List<Double> fy = new ArrayList<>();
         for (FixedPoint p : o.fixedPoints()) {
@@ -154,12 +136,7 @@ public final class EmulationAnalysisPlots {
             fx.add(a < z.length ? z[a] : 0);
             fy.add(b < z.length ? z[b] : 0);
         }
-        if (!fx.isEmpty()) {
-            XYSeries s = c.addSeries("fixed points (no input)", fx, fy);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.DIAMOND);
-            s.setMarkerColor(Color.BLACK);
-        }
+        EmulationPlots.addTrajectory(c, o, xs, ys, new Color(190, 190, 190), fx, fy);
         c.getStyler().setMarkerSize(4);
         return c;
     }

@@ -236,9 +236,35 @@ public final class EmulationPlots {
             xs[t] = o.trajectory()[t][0];
             ys[t] = o.trajectory()[t][1];
         }
+        List<Double> fx = new ArrayList<>();
+        List<Double> fy = new ArrayList<>();
+        for (FixedPoint p : o.fixedPoints()) {
+            double[] z = o.pca().project(p.state());
+            fx.add(z[0]);
+            fy.add(z.length > 1 ? z[1] : 0);
+        }
+        addTrajectory(c, o, xs, ys, new Color(180, 180, 180), fx, fy);
+        c.getStyler().setMarkerSize(5);
+        return c;
+    }
+
+    /**
+     * Adds the driven trajectory as a grey line, its points as one scatter series per output symbol,
+     * and the fixed points as black diamonds, all at the given plot coordinates.
+     *
+     * @param c         the chart
+     * @param o         the run (outputs along the trajectory, number of symbols)
+     * @param xs        x of every trajectory step
+     * @param ys        y of every trajectory step
+     * @param lineColor colour of the trajectory line
+     * @param fx        x of every fixed point
+     * @param fy        y of every fixed point
+     */
+    static void addTrajectory(XYChart c, EmulationOutcome o, double[] xs, double[] ys, Color lineColor,
+                              List<Double> fx, List<Double> fy) {
         XYSeries line = c.addSeries("trajectory", xs, ys);
         line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(new Color(180, 180, 180));
+        line.setLineColor(lineColor);
         int k = o.hmm().numOutputs();
         for (int sym = 0; sym < k; sym++) {
             List<Double> px = new ArrayList<>();
@@ -255,21 +281,12 @@ public final class EmulationPlots {
                 s.setMarker(SeriesMarkers.CIRCLE);
             }
         }
-        List<Double> fx = new ArrayList<>();
-        List<Double> fy = new ArrayList<>();
-        for (FixedPoint p : o.fixedPoints()) {
-            double[] z = o.pca().project(p.state());
-            fx.add(z[0]);
-            fy.add(z.length > 1 ? z[1] : 0);
-        }
         if (!fx.isEmpty()) {
             XYSeries s = c.addSeries("fixed points (no input)", fx, fy);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.DIAMOND);
             s.setMarkerColor(Color.BLACK);
         }
-        c.getStyler().setMarkerSize(5);
-        return c;
     }
 
     /**
