@@ -181,7 +181,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      */
     @Override
     public String name() {
-        return "HmmMoa-K" + numStates + (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+        return "HmmMoa-K" + numStates + chainEvidence.nameSuffix();
     }
 
     /** @return false: EM runs to its tolerance or iteration limit */
@@ -200,8 +200,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      */
     @Override
     public FittedHmmMoa fit(TwoStepDataset train, TwoStepDataset validation) {
-        throw new IllegalArgumentException(name() + " has no early stopping and takes no validation set; "
-                + "call fit(train)");
+        throw ModelSpecs.noValidationSet(this);
     }
 
     @Override

@@ -370,19 +370,6 @@ public final class SinkhornDivergence {
         if (seqs == null || seqs.length == 0) {
             throw new IllegalArgumentException(name + " must contain at least one sequence");
         }
-        int l = len < 0 ? seqs[0].length : len;
-        for (int i = 0; i < seqs.length; i++) {
-            if (seqs[i].length != l) {
-                throw new IllegalArgumentException(name + "[" + i + "] has length " + seqs[i].length
-                        + ", expected " + l);
-            }
-            for (int t = 0; t < l; t++) {
-                if (seqs[i][t] < 0 || seqs[i][t] >= numOutputs) {
-                    throw new IllegalArgumentException(name + "[" + i + "][" + t + "] = " + seqs[i][t]
-                            + " is not a symbol in 0.." + (numOutputs - 1));
-                }
-            }
-        }
-        return l;
+        return SequenceChecks.sameLengthSymbols(name, seqs, len, numOutputs);
     }
 }

@@ -42,8 +42,13 @@ public final class BiasHmm {
     private final OutcomeEmissions outcomes;
     private final double logLikelihood;
 
+    private final int iterations;
+    private final boolean converged;
+
     private BiasHmm(double[] initial, double[][] transition, double[] choiceProbability, OutcomeEmissions outcomes,
-                    double logLikelihood) {
+                    double logLikelihood, int iterations, boolean converged) {
+        this.iterations = iterations;
+        this.converged = converged;
         this.initial = initial;
         this.transition = transition;
         this.choiceProbability = choiceProbability;
@@ -98,7 +103,8 @@ public final class BiasHmm {
                 // pseudo-count 1 on every entry of π and A keeps every entry positive
                 new ChainEm.Options(DirichletPrior.pseudoCount(k, 1), MAX_ITERATIONS, TOLERANCE));
         return new BiasHmm(r.chain().initial(), r.chain().transition(), r.emission().p.clone(),
-                r.outcomes() == null ? null : r.outcomes().outcomes(), r.logLikelihood());
+                r.outcomes() == null ? null : r.outcomes().outcomes(), r.logLikelihood(),
+                Math.max(0, r.objectives().size() - 1), r.converged());
     }
 
     /** The bias-only choice emission: state k emits choice 1 with probability p_k, on scored steps. */
@@ -247,5 +253,15 @@ public final class BiasHmm {
     /** @return log marginal likelihood of the scored choices (and outcomes, if emitted) at the fit */
     public double logLikelihood() {
         return logLikelihood;
+    }
+
+    /** @return EM iterations run (M-steps) */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** @return whether EM stopped on its tolerance rather than its iteration limit */
+    public boolean converged() {
+        return converged;
     }
 }

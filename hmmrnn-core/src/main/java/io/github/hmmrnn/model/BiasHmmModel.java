@@ -59,7 +59,7 @@ public final class BiasHmmModel implements ModelSpec<FittedBiasHmm> {
     /** @return {@code BiasHmm-K<states>}, with {@code -outcomes} when the chain also emits outcomes */
     @Override
     public String name() {
-        return "BiasHmm-K" + states + (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+        return "BiasHmm-K" + states + chainEvidence.nameSuffix();
     }
 
     /** @return false: EM runs to convergence */
@@ -95,7 +95,8 @@ public final class BiasHmmModel implements ModelSpec<FittedBiasHmm> {
         return new FittedBiasHmm(fit.initialDistribution(), fit.transitionMatrix(), fit.choiceProbabilities(),
                 fit.outcomeEmissions(), (System.nanoTime() - t0) / 1e9,
                 Provenance.ofFit(Provenance.PURE_JAVA, ModelSpecs.tree(this), seed(), train, null,
-                        new Provenance.FitOutcome(0, null, 0, true, -fit.logLikelihood() / train.numScored(),
+                        new Provenance.FitOutcome(0, null, fit.iterations(), fit.converged(),
+                                -fit.logLikelihood() / train.numScored(),
                                 Double.NaN)));
     }
 
@@ -109,8 +110,7 @@ public final class BiasHmmModel implements ModelSpec<FittedBiasHmm> {
      */
     @Override
     public FittedBiasHmm fit(TwoStepDataset train, TwoStepDataset validation) {
-        throw new IllegalArgumentException(name() + " has no early stopping and takes no validation set; "
-                + "call fit(train)");
+        throw ModelSpecs.noValidationSet(this);
     }
 
     @Override

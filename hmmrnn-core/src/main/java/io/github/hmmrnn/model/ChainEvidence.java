@@ -26,5 +26,13 @@ public enum ChainEvidence {
      * reward blocks); on data where they do not, the states follow the reward blocks instead of
      * the animal's strategy.
      */
-    CHOICES_AND_OUTCOMES
+    CHOICES_AND_OUTCOMES;
+
+    /**
+     * @return what this evidence adds to a model's {@link ModelSpec#name()}: {@code -outcomes} when
+     *         the chain also emits outcomes, nothing for choices only
+     */
+    public String nameSuffix() {
+        return this == CHOICES_AND_OUTCOMES ? "-outcomes" : "";
+    }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.hmmrnn.data.TwoStepDataset;
+
 /**
  * Reading {@link ModelSpec}s from JSON, and the JSON helpers the codecs share. The codecs are
  * looked up with {@link ServiceLoader} on every call (no registry is cached in static state).
@@ -63,6 +65,19 @@ public final class ModelSpecs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(spec.family() + " specification wrote invalid JSON", e);
         }
+    }
+
+    /**
+     * The error of {@link ModelSpec#fit(TwoStepDataset, TwoStepDataset)} on a model without early
+     * stopping ({@link ModelSpec#earlyStops()} false): a validation set would be silently ignored,
+     * so it is rejected instead.
+     *
+     * @param spec the specification that was given a validation set
+     * @return the exception to throw, naming the model and the call to use
+     */
+    public static IllegalArgumentException noValidationSet(ModelSpec<?> spec) {
+        return new IllegalArgumentException(spec.name() + " has no early stopping and takes no validation set; "
+                + "call fit(train)");
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Arrays;
 
 /**
  * Runtime implementation of {@link FusedGruLayer}: copies its input and parameters out of ND4J
- * once per pass and runs {@link GruKernel} on plain arrays.
+ * once per pass (one copy each out of the off-heap buffer, no intermediate duplicates) and runs
+ * {@link GruKernel} on plain arrays.
  *
  * <p>Every forward pass keeps its gate activations, input and parameter values; a later forward
  * pass on identical input and parameters reuses them, and the backward pass recomputes them if
@@ -39,8 +40,29 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         return new GruKernel((int) l.getNIn(), (int) l.getNOut());
     }
 
-    private double[] param(String key) {
-        return getParam(key).dup('c').data().asDouble();
+    /**
+     * @return the values of {@code array} in 'c' order as a new Java array: one copy out of
+     *         ND4J's off-heap buffer, with no intermediate {@code dup} when the array already
+     *         owns its whole buffer in 'c' order
+     */
+    private static double[] values(INDArray array) {
+        boolean whole = array.ordering() == 'c' && !array.isView() && array.data().length() == array.length()
+                && array.dataType() == DataType.DOUBLE;
+        return (whole ? array : array.dup('c')).data().asDouble();
+    }
+
+    /** Parameter blocks W, U, b, c cut out of the flattened parameters (that order, 'c' layout). */
+    private double[][] split(double[] params) {
+        int nIn = (int) layerConf().getNIn();
+        int h = (int) layerConf().getNOut();
+        int[] sizes = {nIn * 3 * h, h * 3 * h, 3 * h, h};
+        double[][] out = new double[4][];
+        int o = 0;
+        for (int i = 0; i < 4; i++) {
+            out[i] = Arrays.copyOfRange(params, o, o + sizes[i]);
+            o += sizes[i];
+        }
+        return out;
     }
 
     @Override
@@ -53,8 +75,8 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
         int hidden = (int) layerConf().getNOut();
-        double[] x = input.dup('c').data().asDouble();
-        double[] params = paramsFlattened.dup('c').data().asDouble();
+        double[] x = values(input);
+        double[] params = values(paramsFlattened);
         // an inference pass followed by a training step on the same input and parameters (the
         // E-step, then the Adam step) reuses the forward pass instead of running it twice
         double[] out;
@@ -63,9 +85,8 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         } else {
             out = new double[batch * hidden * steps];
             GruKernel.Cache c = new GruKernel.Cache(batch, steps, hidden);
-            kernel().forward(x, batch, steps, param(FusedGruParamInitializer.INPUT_WEIGHTS),
-                    param(FusedGruParamInitializer.RECURRENT_WEIGHTS), param(FusedGruParamInitializer.BIAS),
-                    param(FusedGruParamInitializer.CANDIDATE_RECURRENT_BIAS), out, c, 0, batch);
+            double[][] p = split(params);
+            kernel().forward(x, batch, steps, p[0], p[1], p[2], p[3], out, c, 0, batch);
             cache = c;
             cachedX = x;
             cachedOut = out;
@@ -82,21 +103,20 @@ final class FusedGruLayerImpl extends BaseLayer<FusedGruLayer> {
         if (cache == null || cachedInput != input) {
             activate(true, workspaceMgr);
         }
-        if (!Arrays.equals(cachedParams, paramsFlattened.dup('c').data().asDouble())) {
+        if (!Arrays.equals(cachedParams, values(paramsFlattened))) {
             cache = null;
             activate(true, workspaceMgr);
         }
         int batch = cache.batch;
-        int steps = cache.steps;
         GruKernel k = kernel();
-        double[] eps = epsilon.dup('c').data().asDouble();
+        double[] eps = values(epsilon);
         double[] dx = new double[cachedX.length];
         GruKernel.Grad grad = k.newGrad();
-        double[] w = param(FusedGruParamInitializer.INPUT_WEIGHTS);
-        double[] u = param(FusedGruParamInitializer.RECURRENT_WEIGHTS);
+        double[][] p = split(cachedParams);
         for (int from = 0; from < batch; from += GruKernel.BLOCK) {
             GruKernel.Grad part = k.newGrad();
-            k.backward(cachedX, cachedOut, cache, w, u, eps, dx, part, from, Math.min(batch, from + GruKernel.BLOCK));
+            k.backward(cachedX, cachedOut, cache, p[0], p[1], eps, dx, part, from,
+                    Math.min(batch, from + GruKernel.BLOCK));
             part.addTo(grad);
         }
         Gradient gradient = new DefaultGradient();

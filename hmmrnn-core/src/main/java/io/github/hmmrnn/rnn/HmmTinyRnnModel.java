@@ -4,8 +4,6 @@ import java.util.Objects;
 
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.ChainEvidence;
-import io.github.hmmrnn.model.ModelSpec;
-import io.github.hmmrnn.model.ModelSpecs;
 
 /**
  * Specification of an HMM-TinyRNN: one GRU encoder of the previous trials with K two-way readout
@@ -23,15 +21,13 @@ import io.github.hmmrnn.model.ModelSpecs;
  * early-stops on the held-out 150-trial segments of the training sessions
  * ({@link io.github.hmmrnn.data.SessionFolds#innerValidation}).
  */
-public final class HmmTinyRnnModel implements ModelSpec<FittedHmmTinyRnn> {
+public final class HmmTinyRnnModel extends RnnModelSpecBase<FittedHmmTinyRnn> {
 
     /** The JSON family key. */
     public static final String FAMILY = "hmm-tinyrnn";
 
-    private final RnnHyperParameters hyperParameters;
-
     private HmmTinyRnnModel(RnnHyperParameters hyperParameters) {
-        this.hyperParameters = hyperParameters;
+        super(hyperParameters, FittedHmmTinyRnn::new);
     }
 
     /** @return a builder with the defaults K = 2, H = 6, stickiness 0.97, lr 0.005, τ = 1 */
@@ -52,11 +48,6 @@ public final class HmmTinyRnnModel implements ModelSpec<FittedHmmTinyRnn> {
         return b;
     }
 
-    /** @return every setting of this specification */
-    public RnnHyperParameters hyperParameters() {
-        return hyperParameters;
-    }
-
     @Override
     public String family() {
         return FAMILY;
@@ -69,38 +60,7 @@ public final class HmmTinyRnnModel implements ModelSpec<FittedHmmTinyRnn> {
     @Override
     public String name() {
         return "HmmTinyRnn-K" + hyperParameters.states() + "-H" + hyperParameters.hiddenSize()
-                + (hyperParameters.chainEvidence() == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
-    }
-
-    /** @return true: the fit keeps the epoch with the best validation NLL */
-    @Override
-    public boolean earlyStops() {
-        return true;
-    }
-
-    @Override
-    public long seed() {
-        return hyperParameters.seed();
-    }
-
-    @Override
-    public int starts() {
-        return hyperParameters.starts();
-    }
-
-    @Override
-    public String toJson() {
-        return RnnSpecCodec.toJson(FAMILY, hyperParameters);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof HmmTinyRnnModel m && hyperParameters.equals(m.hyperParameters);
-    }
-
-    @Override
-    public int hashCode() {
-        return hyperParameters.hashCode();
+                + hyperParameters.chainEvidence().nameSuffix();
     }
 
     /**
@@ -109,37 +69,6 @@ public final class HmmTinyRnnModel implements ModelSpec<FittedHmmTinyRnn> {
      */
     static HmmTinyRnnModel of(RnnHyperParameters hp) {
         return new HmmTinyRnnModel(Objects.requireNonNull(hp, "hyperParameters"));
-    }
-
-    /**
-     * Fits with early stopping on the validation predictive NLL.
-     *
-     * @param train      training sessions, with at least one scored trial
-     * @param validation validation sessions with at least one scored trial, or {@code null} to
-     *                   stop on the training loss (then the history has no validation entries)
-     * @return the fitted model (parameters of the best epoch of the best start)
-     * @throws IllegalArgumentException if a dataset is empty or has no scored trials
-     * @throws NullPointerException     if {@code train} is null
-     */
-    @Override
-    public FittedHmmTinyRnn fit(TwoStepDataset train, TwoStepDataset validation) {
-        RnnInputs tr = RnnFitting.encode(train, hyperParameters, "train");
-        RnnInputs va = validation == null ? null
-                : RnnFitting.encode(validation, hyperParameters, "validation");
-        return fit(tr, va);
-    }
-
-    /**
-     * Fits on pre-encoded inputs.
-     *
-     * @param train      encoded training data, cut as {@code trainingSegmentLength} asks
-     * @param validation encoded validation data (cut the same way), or {@code null}
-     * @return the fitted model
-     * @throws IllegalArgumentException if an encoding or segment length differs from this
-     *                                  model's, or a dataset has no scored trials
-     */
-    public FittedHmmTinyRnn fit(RnnInputs train, RnnInputs validation) {
-        return new FittedHmmTinyRnn(RnnFitting.fit(hyperParameters, ModelSpecs.tree(this), train, validation));
     }
 
     @Override

@@ -12,19 +12,9 @@ class SinkhornDivergenceTest {
 
     private static final SinkhornDivergence REF = new SinkhornDivergence(SinkhornOptions.REFERENCE);
 
-    private static double[][] cloud(int n, int d, double shift, SplittableRandom rng) {
-        double[][] x = new double[n][d];
-        for (double[] p : x) {
-            for (int k = 0; k < d; k++) {
-                p[k] = rng.nextGaussian() + shift;
-            }
-        }
-        return x;
-    }
-
     @Test
     void between_sameCloud_zero() {
-        double[][] x = cloud(30, 4, 0, new SplittableRandom(1));
+        double[][] x = PointClouds.cloud(30, 4, 0, new SplittableRandom(1));
         assertEquals(0, REF.between(x, x).value(), 1e-5);
         int[][] s = HmmPreset.THREE.hmm().sample(50, 30, new SplittableRandom(2)).outputs();
         assertEquals(0, REF.betweenSequences(s, s, 3, false).value(), 1e-5);
@@ -33,8 +23,8 @@ class SinkhornDivergenceTest {
     @Test
     void between_swapped_symmetric() {
         SplittableRandom rng = new SplittableRandom(4);
-        double[][] x = cloud(20, 3, 0, rng);
-        double[][] y = cloud(25, 3, 0.7, rng);
+        double[][] x = PointClouds.cloud(20, 3, 0, rng);
+        double[][] y = PointClouds.cloud(25, 3, 0.7, rng);
         assertEquals(REF.between(x, y).value(), REF.between(y, x).value(), 1e-9);
     }
 
@@ -71,21 +61,15 @@ class SinkhornDivergenceTest {
     void between_gradient_matchesFiniteDifferences() {
         SinkhornDivergence converged = new SinkhornDivergence(new SinkhornOptions(0.5, 0.5, 400));
         SplittableRandom rng = new SplittableRandom(7);
-        double[][] x = cloud(6, 3, 0, rng);
-        double[][] y = cloud(7, 3, 0.5, rng);
+        double[][] x = PointClouds.cloud(6, 3, 0, rng);
+        double[][] y = PointClouds.cloud(7, 3, 0.5, rng);
         double[][] g = converged.between(x, y).gradient();
-        double h = 1e-5;
+        double[][] fds = PointClouds.centralDifferences(x, 1e-5, xs -> converged.between(xs, y).value());
         double maxErr = 0;
         double maxG = 0;
         for (int i = 0; i < x.length; i++) {
             for (int k = 0; k < 3; k++) {
-                double keep = x[i][k];
-                x[i][k] = keep + h;
-                double up = converged.between(x, y).value();
-                x[i][k] = keep - h;
-                double down = converged.between(x, y).value();
-                x[i][k] = keep;
-                double fd = (up - down) / (2 * h);
+                double fd = fds[i][k];
                 maxErr = Math.max(maxErr, Math.abs(fd - g[i][k]));
                 maxG = Math.max(maxG, Math.abs(g[i][k]));
             }

@@ -218,6 +218,101 @@ class ForwardBackwardTest {
         }
     }
 
+    /**
+     * The batch-major kernel behind runAll, filterAll and runBatch promises the per-chain
+     * kernel's arithmetic exactly: compare bit for bit with run and filter chain by chain (and
+     * their sums in chain order), on ragged lengths with ties, ties of log-likelihoods and
+     * impossible states. The test JVM runs with the Vector API module, so this also shows that
+     * the vector exp and log agree with Math.exp and Math.log on these inputs.
+     */
+    @Test
+    void batchKernels_raggedChains_bitIdenticalToPerChainRun() {
+        SplittableRandom rng = new SplittableRandom(33);
+        for (int k = 1; k <= 5; k++) {
+            HmmParameters params = randomParameters(k, rng);
+            List<double[][]> chains = new ArrayList<>();
+            // more chains than one lockstep group (BatchMajorKernel.GROUP), ragged, with ties
+            for (int n : new int[] {7, 1, 40, 7, 3, 40, 12, 9, 9, 2, 31, 5, 40, 8, 1, 17, 23, 6, 11, 40, 3}) {
+                double[][] l = randomLogLik(n, k, 20.0, rng);
+                for (double[] row : l) {
+                    if (k > 1 && rng.nextInt(5) == 0) {
+                        row[1] = row[0]; // a tie
+                    }
+                    if (k > 1 && rng.nextInt(7) == 0) {
+                        row[rng.nextInt(k)] = Double.NEGATIVE_INFINITY;
+                    }
+                }
+                chains.add(l);
+            }
+            BatchPosterior all = ForwardBackward.runAll(params, chains);
+            BatchPosterior filtered = ForwardBackward.filterAll(params, chains);
+            ChainBatch batch = ChainBatch.of(k, chains);
+            ChainBatchPosterior flat = ForwardBackward.runBatch(params, batch);
+            double total = 0;
+            double[] start = new double[k];
+            double[][] xi = new double[k][k];
+            for (int b = 0; b < chains.size(); b++) {
+                HmmPosterior ref = ForwardBackward.run(params.initialArray(), params.transitionArray(), chains.get(b));
+                HmmPosterior fref = ForwardBackward.filter(params.initialArray(), params.transitionArray(),
+                        chains.get(b));
+                HmmPosterior got = all.chains().get(b);
+                String what = "K=" + k + " chain " + b;
+                assertEquals(ref.logMarginalLikelihood(), got.logMarginalLikelihood(), 0.0, what);
+                assertArrayEquals(ref.logConditionals(), got.logConditionals(), 0.0, what);
+                for (int t = 0; t < ref.length(); t++) {
+                    assertArrayEquals(ref.predicted()[t], got.predicted()[t], 0.0, what + " predicted " + t);
+                    assertArrayEquals(ref.filtered()[t], got.filtered()[t], 0.0, what + " filtered " + t);
+                    assertArrayEquals(ref.smoothed()[t], got.smoothed()[t], 0.0, what + " smoothed " + t);
+                    assertArrayEquals(fref.filtered()[t], filtered.chains().get(b).filtered()[t], 0.0, what);
+                    int row = (batch.offset(b) + t) * k;
+                    for (int j = 0; j < k; j++) {
+                        assertEquals(ref.predicted()[t][j], flat.predicted()[row + j], 0.0, what);
+                        assertEquals(ref.filtered()[t][j], flat.filtered()[row + j], 0.0, what);
+                        assertEquals(ref.smoothed()[t][j], flat.smoothed()[row + j], 0.0, what);
+                    }
+                    assertEquals(ref.logConditionals()[t], flat.logConditionals()[batch.offset(b) + t], 0.0, what);
+                }
+                assertEquals(fref.logMarginalLikelihood(), filtered.chains().get(b).logMarginalLikelihood(), 0.0);
+                assertEquals(null, filtered.chains().get(b).smoothed());
+                for (int i = 0; i < k; i++) {
+                    assertArrayEquals(ref.expectedTransitions()[i], got.expectedTransitions()[i], 0.0, what + " xi");
+                    start[i] += ref.smoothed()[0][i];
+                    for (int j = 0; j < k; j++) {
+                        xi[i][j] += ref.expectedTransitions()[i][j];
+                    }
+                }
+                assertEquals(ref.logMarginalLikelihood(), flat.chainLogLikelihoods()[b], 0.0, what);
+                total += ref.logMarginalLikelihood();
+            }
+            // few chains take the chain-by-chain path of runBatch: the same numbers
+            List<double[][]> few = chains.subList(2, 5);
+            ChainBatch fewBatch = ChainBatch.of(k, few);
+            ChainBatchPosterior fewFlat = ForwardBackward.runBatch(params, fewBatch);
+            BatchPosterior fewAll = ForwardBackward.runAll(params, few);
+            assertEquals(fewAll.logMarginalLikelihood(), fewFlat.logMarginalLikelihood(), 0.0);
+            assertMatrix(fewAll.statistics().transitionCounts(), fewFlat.statistics().transitionCounts(), 0.0, "xi");
+            for (int b = 0; b < few.size(); b++) {
+                HmmPosterior ref = fewAll.chains().get(b);
+                for (int t = 0; t < ref.length(); t++) {
+                    int row = (fewBatch.offset(b) + t) * k;
+                    assertEquals(ref.logConditionals()[t], fewFlat.logConditionals()[fewBatch.offset(b) + t], 0.0);
+                    for (int j = 0; j < k; j++) {
+                        assertEquals(ref.filtered()[t][j], fewFlat.filtered()[row + j], 0.0);
+                        assertEquals(ref.smoothed()[t][j], fewFlat.smoothed()[row + j], 0.0);
+                        assertEquals(ref.predicted()[t][j], fewFlat.predicted()[row + j], 0.0);
+                    }
+                }
+            }
+            assertEquals(total, all.logMarginalLikelihood(), 0.0);
+            assertEquals(total, flat.logMarginalLikelihood(), 0.0);
+            assertEquals(total, filtered.logMarginalLikelihood(), 0.0);
+            assertArrayEquals(start, all.statistics().initialCounts(), 0.0);
+            assertArrayEquals(start, flat.statistics().initialCounts(), 0.0);
+            assertMatrix(xi, all.statistics().transitionCounts(), 0.0, "xi");
+            assertMatrix(xi, flat.statistics().transitionCounts(), 0.0, "xi");
+        }
+    }
+
     @Test
     void chainBatchOfFlat_badInput_namesChainStepAndState() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.hmmrnn.data.Perturbations;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.HmmPosterior;
@@ -111,7 +112,7 @@ class FittedHmmTinyRnnInferenceTest {
         TwoStepDataset d = data();
         SessionInference base = m.infer(d).session(1);
         for (int from : new int[] {0, 5, 30, 59}) {
-            SessionInference changed = m.infer(flipFrom(d, 1, from)).session(1);
+            SessionInference changed = m.infer(Perturbations.flipFrom(d, 1, from)).session(1);
             for (int t = 0; t <= from; t++) {
                 assertEquals(base.choiceProbabilities()[t], changed.choiceProbabilities()[t], 0.0, "trial " + t);
                 assertArrayEquals(base.predictedStates()[t], changed.predictedStates()[t], 0.0, "trial " + t);
@@ -120,24 +121,6 @@ class FittedHmmTinyRnnInferenceTest {
                 assertNotEquals(base.choiceProbabilities()[from + 1], changed.choiceProbabilities()[from + 1]);
             }
         }
-    }
-
-    /** Flips choice, reward and transition of every trial ≥ from of one session. */
-    static TwoStepDataset flipFrom(TwoStepDataset d, int session, int from) {
-        List<Session> out = new ArrayList<>(d.sessions());
-        Session s = out.get(session);
-        int[] c = s.choices();
-        int[] o = s.outcomes();
-        int[] r = s.rewards();
-        boolean[] m = s.commonTransitions();
-        for (int t = from; t < s.length(); t++) {
-            c[t] = 1 - c[t];
-            r[t] = 1 - r[t];
-            m[t] = !m[t];
-            o[t] = m[t] ? c[t] : 1 - c[t];
-        }
-        out.set(session, Session.of(s.subject(), s.index(), c, o, r, m, s.scoredTrials(), s.phases()));
-        return TwoStepDataset.of(d.subjects(), out);
     }
 
     @Test

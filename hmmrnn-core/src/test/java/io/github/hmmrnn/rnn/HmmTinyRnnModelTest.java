@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.hmmrnn.data.Perturbations;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
@@ -37,29 +37,12 @@ class HmmTinyRnnModelTest {
         smallFit = HmmTinyRnnModel.builder().states(2).hiddenSize(3).maxEpochs(15).seed(9).build().fit(small, null);
     }
 
-    private static TwoStepDataset perturbFrom(TwoStepDataset data, int session, int from) {
-        List<Session> out = new ArrayList<>(data.sessions());
-        Session s = out.get(session);
-        int[] c = s.choices();
-        int[] o = s.outcomes();
-        int[] r = s.rewards();
-        boolean[] m = s.commonTransitions();
-        for (int t = from; t < s.length(); t++) {
-            c[t] = 1 - c[t];
-            r[t] = 1 - r[t];
-            m[t] = !m[t];
-            o[t] = m[t] ? c[t] : 1 - c[t];
-        }
-        out.set(session, Session.of(s.subject(), s.index(), c, o, r, m, s.scoredTrials(), s.phases()));
-        return TwoStepDataset.of(data.subjects(), out);
-    }
-
     @Test
     void predictChoiceProbabilities_unchangedByPerturbingTrialTAndLater() {
         List<double[]> base = smallFit.predictChoiceProbabilities(small);
         List<double[][]> basePred = smallFit.predictedStates(small);
         for (int from : new int[] {0, 1, 37, 119}) {
-            TwoStepDataset changed = perturbFrom(small, 2, from);
+            TwoStepDataset changed = Perturbations.flipFrom(small, 2, from);
             double[] p = smallFit.predictChoiceProbabilities(changed).get(2);
             double[][] z = smallFit.predictedStates(changed).get(2);
             for (int t = 0; t <= from; t++) {
@@ -78,7 +61,7 @@ class HmmTinyRnnModelTest {
         FittedTinyRnn tiny = TinyRnnModel.builder().hiddenSize(2).maxEpochs(5).seed(3)
                 .inputEncoding(InputEncoding.TRIAL_TYPE_ONE_HOT).build().fit(small, null);
         double[] base = tiny.predictChoiceProbabilities(small).get(1);
-        TwoStepDataset changed = perturbFrom(small, 1, 50);
+        TwoStepDataset changed = Perturbations.flipFrom(small, 1, 50);
         double[] p = tiny.predictChoiceProbabilities(changed).get(1);
         assertArrayEquals(Arrays.copyOf(base, 51), Arrays.copyOf(p, 51), 0.0);
         assertTrue(base[51] != p[51]);

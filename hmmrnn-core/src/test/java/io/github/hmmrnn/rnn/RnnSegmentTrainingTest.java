@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.hmmrnn.data.Perturbations;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ForwardBackward;
@@ -181,20 +182,7 @@ class RnnSegmentTrainingTest {
         FittedHmmTinyRnn fit = hmm(2, 25, 10);
         int session = 3;
         for (int from : new int[] {1, 25, 26, 70}) {
-            List<Session> changed = new ArrayList<>(data.sessions());
-            Session s = changed.get(session);
-            int[] c = s.choices();
-            int[] o = s.outcomes();
-            int[] r = s.rewards();
-            boolean[] m = s.commonTransitions();
-            for (int t = from; t < s.length(); t++) {
-                c[t] = 1 - c[t];
-                r[t] = 1 - r[t];
-                m[t] = !m[t];
-                o[t] = m[t] ? c[t] : 1 - c[t];
-            }
-            changed.set(session, Session.of(s.subject(), s.index(), c, o, r, m, s.scoredTrials(), s.phases()));
-            TwoStepDataset perturbed = TwoStepDataset.of(data.subjects(), changed);
+            TwoStepDataset perturbed = Perturbations.flipFrom(data, session, from);
             double[] base = fit.predictChoiceProbabilities(data).get(session);
             double[] after = fit.predictChoiceProbabilities(perturbed).get(session);
             for (int t = 0; t <= from; t++) {

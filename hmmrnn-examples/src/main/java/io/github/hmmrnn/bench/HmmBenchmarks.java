@@ -1,6 +1,8 @@
 package io.github.hmmrnn.bench;
 
 import io.github.hmmrnn.hmm.BatchPosterior;
+import io.github.hmmrnn.hmm.ChainBatch;
+import io.github.hmmrnn.hmm.ChainBatchPosterior;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmPosterior;
@@ -23,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmarks of the HMM engine (single thread). Run with
- * {@code java -cp hmmrnn-examples/target/hmmrnn-examples-*-all.jar org.openjdk.jmh.Main HmmBenchmarks}.
+ * {@code java -cp hmmrnn-examples/target/hmmrnn-examples-*-all.jar org.openjdk.jmh.Main HmmBenchmarks}
+ * (the forked JVMs get {@code --add-modules jdk.incubator.vector}, as {@code ./hmmrnn} does).
  */
 public class HmmBenchmarks {
 
@@ -38,6 +41,8 @@ public class HmmBenchmarks {
         HmmParameters params;
         /** Log-likelihoods per chain. */
         List<double[][]> chains;
+        /** The same, packed. */
+        ChainBatch packed;
 
         /** Creates the state (JMH instantiates it). */
         public Batch() {
@@ -52,6 +57,7 @@ public class HmmBenchmarks {
             for (int b = 0; b < 64; b++) {
                 chains.add(HmmBench.randomLogLik(400, 2, rng));
             }
+            packed = ChainBatch.of(2, chains);
         }
     }
 
@@ -93,9 +99,26 @@ public class HmmBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 5, time = 1)
     @Measurement(iterations = 10, time = 1)
-    @Fork(1)
+    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public BatchPosterior forwardBackwardB64T400K2(Batch s) {
         return ForwardBackward.runAll(s.params, s.chains);
+    }
+
+    /**
+     * Forward–backward over the packed batch B = 64, T = 400, K = 2 (the figure of
+     * {@code ./hmmrnn bench hmm}): the lockstep kernel with flat outputs.
+     *
+     * @param s state
+     * @return the result (consumed by JMH)
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 5, time = 1)
+    @Measurement(iterations = 10, time = 1)
+    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+    public ChainBatchPosterior forwardBackwardPackedB64T400K2(Batch s) {
+        return ForwardBackward.runBatch(s.params, s.packed);
     }
 
     /**
@@ -109,7 +132,7 @@ public class HmmBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 2, time = 2)
     @Measurement(iterations = 3, time = 2)
-    @Fork(1)
+    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public HmmPosterior forwardBackwardT1e6(LongChain s) {
         return ForwardBackward.run(s.initial, s.transition, s.logLik);
     }

@@ -1,18 +1,40 @@
 package io.github.hmmrnn.cli;
 
+import io.github.hmmrnn.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.github.hmmrnn.emulation.EnergyDistance;
 import io.github.hmmrnn.emulation.HmmPreset;
+import io.github.hmmrnn.emulation.LossKind;
+import io.github.hmmrnn.emulation.LossResult;
+import io.github.hmmrnn.emulation.SequenceLoss;
+import io.github.hmmrnn.emulation.SinkhornDivergence;
+import io.github.hmmrnn.emulation.SinkhornOptions;
 import io.github.hmmrnn.emulation.experiment.EmulationConfig;
 import io.github.hmmrnn.emulation.experiment.EmulationExperiment;
 import io.github.hmmrnn.emulation.experiment.EmulationGrid;
 import io.github.hmmrnn.emulation.experiment.EmulationOutcome;
 import io.github.hmmrnn.emulation.experiment.EmulationSummary;
+import io.github.hmmrnn.emulation.analysis.SequenceStatistics;
 import io.github.hmmrnn.emulation.experiment.ExperimentScale;
+import io.github.hmmrnn.emulation.experiment.LossProbe;
+import io.github.hmmrnn.emulation.rnn.EmulatorModelFile;
+import io.github.hmmrnn.emulation.rnn.GenerationMode;
+import io.github.hmmrnn.emulation.rnn.RnnEmulator;
+import io.github.hmmrnn.report.emulation.EmulationGridPlots;
 import io.github.hmmrnn.report.emulation.EmulationPlots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +46,7 @@ import picocli.CommandLine.Option;
  * tests and reverse-engineers it, and writes JSON results and figures.
  */
 @Command(name = "emulate", mixinStandardHelpOptions = true,
-        description = "Train RNNs to emulate HMM sequences (Sinkhorn loss), then test and reverse-engineer them.")
+        description = "Train RNNs to emulate HMM sequences (Sinkhorn or energy-distance loss), then test and reverse-engineer them.")
 public final class EmulateCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,28 +70,99 @@ public final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--input", description = "Override the noise input size.")
     Integer input;
 
+    @Option(names = "--loss", description = "Training loss: sinkhorn (reference; biased on finite batches) or energy "
+            + "(unbiased energy distance). Default: the configuration's (sinkhorn when it names none).")
+    String loss;
+
+    @Option(names = "--energy-windows", split = ",", description = "Window lengths of the energy loss's multi-scale "
+            + "embedding, e.g. 1,10 (default: the configuration's).")
+    int[] energyWindows;
+
+    @Option(names = "--energy-bandwidth", description = "0 for the distance kernel (energy distance), otherwise a "
+            + "Gaussian kernel bandwidth in Hamming steps (default: the configuration's).")
+    Double energyBandwidth;
+
+    @Option(names = "--energy-switch-weight", description = "Weight of the energy loss's switch-count features "
+            + "(0: none; default: the configuration's).")
+    Double energySwitchWeight;
+
+    @Option(names = "--lr", description = "Override the initial and final learning rate (two values: start end).",
+            arity = "2")
+    double[] learningRate;
+
+    @Option(names = "--temperature", description = "Override the straight-through temperature (two values: start end).",
+            arity = "2")
+    double[] temperature;
+
+    @Option(names = "--load", description = "A saved emulator (model.json of a run): generate sequences from it "
+            + "instead of training (with --generate and --length).")
+    Path load;
+
+    @Option(names = "--generate", defaultValue = "100", description = "Sequences to generate with --load "
+            + "(default: ${DEFAULT-VALUE}).")
+    int generate;
+
+    @Option(names = "--length", description = "Sequence length for --load (default: the --preset's T).")
+    Integer length;
+
+    @Option(names = "--probe", description = "Instead of training: score true-HMM batches and wrong variants "
+            + "(sticky, fast, no middle symbol) against true-HMM batches under each loss; writes "
+            + "probe_<preset>_n<N>.json.")
+    boolean probe;
+
+    @Option(names = "--probe-batch", defaultValue = "256", description = "Batch size N of --probe "
+            + "(default: ${DEFAULT-VALUE}).")
+    int probeBatch;
+
+    @Option(names = "--probe-repeats", defaultValue = "40", description = "Repeats of --probe "
+            + "(default: ${DEFAULT-VALUE}).")
+    int probeRepeats;
+
     @Option(names = "--no-plots", description = "Skip figures.")
     boolean noPlots;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (load != null) {
+            return generateFromModel();
+        }
+        if (probe) {
+            return runProbe();
+        }
         if ((preset == null) == (grid == null)) {
             throw new IllegalArgumentException("give exactly one of --preset or --grid");
         }
         Path out = common.outOr("runs/emulation");
         if (grid != null) {
             List<EmulationSummary> all = EmulationGrid.read(grid).run(out, o -> plots(o));
+            if (!noPlots) {
+                EmulationGridPlots.writeAll(all, out.resolve("figs"));
+            }
             for (EmulationSummary s : all) {
                 print(s);
             }
             return 0;
         }
-        EmulationConfig c = EmulationConfig.load(HmmPreset.parse(preset), ExperimentScale.parse(scale), common.seed);
+        EmulationConfig c = EmulationConfig.load(HmmPreset.parse(preset), ExperimentScale.parse(scale), common.seed,
+                loss != null ? LossKind.parse(loss) : null);
         if (epochs != null || hidden != null || input != null) {
             c = c.withNetwork(hidden != null ? hidden : c.hiddenSize(), input != null ? input : c.inputSize(), c.seed());
             if (epochs != null) {
                 c = c.withEpochs(epochs);
             }
+        }
+        if (energyWindows != null || energyBandwidth != null) {
+            c = c.withEnergyKernel(energyWindows != null ? energyWindows : c.energyWindows(),
+                    energyBandwidth != null ? energyBandwidth : c.energyBandwidth());
+        }
+        if (energySwitchWeight != null) {
+            c = c.withEnergySwitchWeight(energySwitchWeight);
+        }
+        if (learningRate != null || temperature != null) {
+            c = c.withTraining(learningRate != null ? learningRate[0] : c.learningRate(),
+                    learningRate != null ? learningRate[1] : c.finalLearningRate(),
+                    temperature != null ? temperature[0] : c.temperature(),
+                    temperature != null ? temperature[1] : c.finalTemperature());
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         Path dir = out.resolve(stamp + "_" + c.preset().id() + "_" + c.scale().id());
@@ -77,6 +170,90 @@ public final class EmulateCommand implements Callable<Integer> {
         plots(o);
         print(o.summary());
         System.out.println("results in " + dir);
+        return 0;
+    }
+
+    private int generateFromModel() throws IOException {
+        if (grid != null) {
+            throw new IllegalArgumentException("--load cannot be combined with --grid");
+        }
+        if (generate < 1) {
+            throw new IllegalArgumentException("--generate must be >= 1, got " + generate);
+        }
+        int len;
+        if (length != null) {
+            len = length;
+        } else if (preset != null) {
+            len = HmmPreset.parse(preset).sequenceLength();
+        } else {
+            throw new IllegalArgumentException("--load needs --length or --preset (for its sequence length)");
+        }
+        if (len < 2) {
+            throw new IllegalArgumentException("--length must be >= 2, got " + len);
+        }
+        RnnEmulator net = EmulatorModelFile.load(load);
+        RnnEmulator.Rollout r = net.generate(generate, len, GenerationMode.FULL, new SplittableRandom(common.seed));
+        SequenceStatistics stats = SequenceStatistics.of(r.outputs(), net.weights().numOutputs(),
+                Math.min(10, len - 1));
+        Path out = common.outOr("runs/emulation");
+        Files.createDirectories(out);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", load.toString());
+        m.put("seed", common.seed);
+        m.put("length", len);
+        m.put("statistics", stats);
+        m.put("sequences", r.outputs());
+        Path file = out.resolve("generated.json");
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(file, o -> json.writeValue(o, m));
+        if (!common.quiet) {
+            System.out.printf("generated %d sequences of length %d: switches %.2f, frequencies %s; wrote %s%n",
+                    generate, len, stats.meanSwitches(), fmt(stats.frequencies()), file);
+        }
+        return 0;
+    }
+
+    private int runProbe() throws IOException {
+        if (preset == null) {
+            throw new IllegalArgumentException("--probe needs --preset");
+        }
+        HmmPreset p = HmmPreset.parse(preset);
+        EmulationConfig energy = EmulationConfig.load(p, ExperimentScale.parse(scale), common.seed, LossKind.ENERGY);
+        Map<String, SequenceLoss> losses = new LinkedHashMap<>();
+        SinkhornDivergence sinkhorn = new SinkhornDivergence(SinkhornOptions.REFERENCE);
+        losses.put("sinkhorn", (x, y, k, g) -> {
+            var r = sinkhorn.betweenSequences(x, y, k, g);
+            return new LossResult(r.value(), r.gradient());
+        });
+        losses.put("energy, one-hot", new EnergyDistance(null));
+        if (energy.energyWeights() != null) {
+            losses.put("energy, weights " + Arrays.toString(energy.energyWeights()),
+                    new EnergyDistance(energy.energyWeights()));
+        }
+        EnergyDistance configured = new EnergyDistance(energy.energyWeights(),
+                energy.energyWindows() == null ? new int[] {1} : energy.energyWindows(), energy.energyBandwidth(),
+                energy.energySwitchWeight());
+        losses.putIfAbsent("configured: " + configured, configured);
+        List<LossProbe.Variant> variants = p.hmm().numOutputs() == 3
+                ? List.of(LossProbe.Variant.STICKY, LossProbe.Variant.FAST, LossProbe.Variant.NO_MIDDLE_SYMBOL)
+                : List.of(LossProbe.Variant.STICKY, LossProbe.Variant.FAST);
+        List<LossProbe.Row> rows = LossProbe.run(p.hmm(), p.sequenceLength(), losses, variants, probeBatch,
+                probeRepeats, common.seed);
+        Path out = common.outOr("runs/emulation");
+        Files.createDirectories(out);
+        Path file = out.resolve("probe_" + p.id() + "_n" + probeBatch + ".json");
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(file, o -> json.writeValue(o, rows));
+        if (!common.quiet) {
+            System.out.println("| loss | N | model | loss (mean ± s.e.) | margin over true HMM (± s.e.) |");
+            System.out.println("|---|---|---|---|---|");
+            for (LossProbe.Row r : rows) {
+                System.out.printf("| %s | %d | %s | %.5g ± %.2g | %+.5g ± %.2g (%.1f s.e.) |%n", r.loss(), r.batchSize(),
+                        r.variant().name().toLowerCase(), r.mean(), r.standardError(), r.margin(),
+                        r.marginStandardError(), r.marginStandardError() > 0 ? r.margin() / r.marginStandardError() : 0);
+            }
+            System.out.println("wrote " + file);
+        }
         return 0;
     }
 
@@ -90,9 +267,10 @@ public final class EmulateCommand implements Callable<Integer> {
         if (common.quiet) {
             return;
         }
-        System.out.printf("%s/%s h%d d%d seed %d: best val %.3f, floor %.3f (ratio %.3f, epoch %d, %.0f s)%n",
-                s.preset(), s.scale(), s.hiddenSize(), s.inputSize(), s.seed(), s.bestValidationLoss(), s.floor(),
-                s.lossToFloor(), s.bestEpoch(), s.trainingSeconds());
+        System.out.printf("%s/%s h%d d%d seed %d, %s loss: best val %.4f, floor %.4f (ratio %.3f, excess %.4f, "
+                + "epoch %d, %.0f s)%n", s.preset(), s.scale(), s.hiddenSize(), s.inputSize(), s.seed(), s.loss(),
+                s.bestValidationLoss(), s.floor(), s.lossToFloor(), s.lossAboveFloor(), s.bestEpoch(),
+                s.trainingSeconds());
         System.out.printf("  transition max|dP| %.4f (all rows %.4f); freq hmm %s rnn %s%n", s.transitionError(),
                 s.transitionErrorAllRows(), fmt(s.hmmFrequencies()), fmt(s.rnnFrequencies()));
         System.out.printf("  switches hmm %.2f rnn %.2f; run length hmm %s rnn %s; acf max err %.3f%n",

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,14 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * Starts JShell with hmmrnn on the class path and its common imports.
+ * Starts JShell with hmmrnn on the class path and every hmmrnn package imported (the startup script
+ * {@code hmmrnn.jsh}). The class path is this JVM's: the runnable jar under {@code java -jar}, or
+ * hmmrnn and its dependencies when the CLI is started from the published artifacts with
+ * {@code java -cp ... io.github.hmmrnn.cli.HmmrnnCli jshell}.
  */
 @Command(name = "jshell", mixinStandardHelpOptions = true,
         description = "Start JShell with hmmrnn on the class path and its packages imported.")
@@ -46,6 +52,12 @@ final class JshellCommand implements Callable<Integer> {
     }
 
     private static String classPath() {
+        // jshell rejects a --class-path entry that does not exist (e.g. an empty project's target/classes)
+        String own = Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(e -> !e.isBlank() && Files.exists(Path.of(e))).collect(Collectors.joining(File.pathSeparator));
+        if (!own.isEmpty()) {
+            return own;
+        }
         try {
             return Path.of(JshellCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {

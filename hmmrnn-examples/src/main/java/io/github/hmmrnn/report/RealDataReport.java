@@ -59,7 +59,6 @@ public final class RealDataReport {
             FittedHmmMoa withFile = dataFile == null ? moa : moa.withProvenance(moa.provenance().withDataFile(dataFile));
             FitReport.write(fit, withFile, data, dataFile == null ? null : dataFile.file());
             files.add(fit);
-            files.addAll(moaPlots(moa, data.selectSessions(List.of(0)), dir, ""));
         } else if (model instanceof SavableModel savable) {
             (dataFile == null ? savable : savable.withProvenance(savable.provenance().withDataFile(dataFile))).save(fit);
             files.add(fit);
@@ -69,47 +68,10 @@ public final class RealDataReport {
             files.addAll(ChartFiles.save(Plots.trainingCurves(Map.of(model.name(), h), Double.NaN, ""), dir,
                     "training_curve"));
         }
+        TwoStepDataset first = data.selectSessions(List.of(0));
+        files.addAll(ModelPlots.write(model.name(), model, first, dir, ""));
         if (model instanceof LatentStateModel latent) {
-            files.addAll(ChartFiles.save(Plots.transitionMatrix(model.name() + ": transition matrix",
-                    latent.transitionMatrix()), dir, "transitions"));
-            TwoStepDataset first = data.selectSessions(List.of(0));
             files.addAll(ChartFiles.save(statePosteriors(latent, first), dir, "state_posteriors_session0"));
-        }
-        return files;
-    }
-
-    /**
-     * The HMM-MoA plots: agent weights β per state, learning rates α, and agent-weight traces
-     * through one session.
-     *
-     * @param moa    fitted model
-     * @param one    a dataset holding the session to trace
-     * @param dir    output folder
-     * @param suffix appended to the file names (e.g. {@code _HmmMoa-K2}), may be empty
-     * @return files written
-     */
-    public static List<Path> moaPlots(FittedHmmMoa moa, TwoStepDataset one, Path dir, String suffix) {
-        List<Path> files = new ArrayList<>();
-        List<String> agents = moa.agentNames();
-        double[][] beta = moa.weights();
-        Map<String, double[]> byState = new LinkedHashMap<>();
-        for (int k = 0; k < moa.numStates(); k++) {
-            double[] col = new double[agents.size()];
-            for (int a = 0; a < agents.size(); a++) {
-                col[a] = beta[a][k];
-            }
-            byState.put("state " + k, col);
-        }
-        files.addAll(ChartFiles.save(Plots.groupedBars(moa.name() + ": agent weights β per state", "β", agents,
-                byState), dir, "weights" + suffix));
-        files.addAll(ChartFiles.save(Plots.agentWeightTraces(moa.name() + ": agent weights through session "
-                + one.sessions().get(0).index(), agents, beta, moa.smoothedStates(one).get(0)), dir,
-                "agent_weight_traces" + suffix));
-        Map<String, Double> alpha = moa.learningRates();
-        if (!alpha.isEmpty()) {
-            files.addAll(ChartFiles.save(Plots.groupedBars(moa.name() + ": learning rates α", "α",
-                    new ArrayList<>(alpha.keySet()), Map.of("α", alpha.values().stream().mapToDouble(d -> d).toArray())),
-                    dir, "learning_rates" + suffix));
         }
         return files;
     }

@@ -19,9 +19,6 @@ import io.github.hmmrnn.analysis.TrialHistoryRegression.LaggedWeights;
 import io.github.hmmrnn.analysis.TrialType;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.TwoStepDataset;
-import io.github.hmmrnn.model.ComponentTraces;
-import io.github.hmmrnn.model.LatentStateModel;
-import io.github.hmmrnn.model.ParameterBars;
 import io.github.hmmrnn.model.SavableModel;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
@@ -159,22 +156,9 @@ public final class SyntheticReport {
                     isOracle ? null : oracle.choiceProb1().get(0), column(e.predictedPhases(), 1),
                     column(e.smoothedPhases(), 1)), dir, "example_" + e.model()));
         }
+        TwoStepDataset firstTest = run.test().selectSessions(List.of(0));
         for (var e : run.fitted().entrySet()) {
-            if (e.getValue() instanceof LatentStateModel latent) {
-                files.addAll(ChartFiles.save(Plots.transitionMatrix(e.getKey() + ": transition matrix",
-                        latent.transitionMatrix()), dir, "transitions_" + e.getKey()));
-            }
-            for (ParameterBars bars : e.getValue().parameterBars()) {
-                files.addAll(ChartFiles.save(Plots.groupedBars(e.getKey() + ": " + bars.title(), bars.axis(),
-                        bars.categories(), bars.series()), dir, bars.id() + "_" + e.getKey()));
-            }
-            TwoStepDataset one = run.test().selectSessions(List.of(0));
-            Session s0 = one.sessions().get(0);
-            for (ComponentTraces traces : e.getValue().componentTraces(one).stream().toList()) {
-                files.addAll(ChartFiles.save(Plots.componentTraces(e.getKey() + ": " + traces.title()
-                        + ", test sequence 0", traces.title(), traces.components(), traces.sessions().get(0),
-                        s0.hasPhases() ? s0.phases() : null), dir, traces.id() + "_" + e.getKey()));
-            }
+            files.addAll(ModelPlots.write(e.getKey(), e.getValue(), firstTest, dir, "_" + e.getKey()));
         }
         Map<String, Map<TrialType, Double>> stay = new LinkedHashMap<>();
         Map<String, LaggedWeights> lagged = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.ChainEvidence;
 
 import io.github.hmmrnn.agents.Agent;
-import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.model.ModelSpecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +19,6 @@ import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
 import io.github.hmmrnn.numeric.Adam;
-import io.github.hmmrnn.rnn.GruGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +52,7 @@ import java.util.SplittableRandom;
  * <p>{@link #fit(TwoStepDataset)} early-stops on the held-out 150-trial segments of the training
  * sessions ({@link io.github.hmmrnn.data.SessionFolds#innerValidation}).
  */
-public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
+public final class HmmTinyMoaModel extends TinyMoaSpecBase<FittedHmmTinyMoa> {
 
     /** The JSON family key. */
     public static final String FAMILY = "hmm-tinymoa";
@@ -65,26 +63,11 @@ public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
     static final double INITIAL_STICKINESS = 0.95;
 
     private final int states;
-    private final int hiddenSize;
-    private final List<Agent> agents;
-    private final double learningRate;
-    private final int maxEpochs;
-    private final int patience;
-    private final int batchSize;
-    private final long seed;
     private final ChainEvidence chainEvidence;
-    private final TinyMoaSpecJson.Shared shared;
 
     private HmmTinyMoaModel(Builder b) {
-        this.shared = TinyMoaSpecJson.Shared.of(b);
+        super(b);
         this.states = b.states;
-        this.hiddenSize = b.hiddenSize;
-        this.agents = b.agents;
-        this.learningRate = b.learningRate;
-        this.maxEpochs = b.maxEpochs;
-        this.patience = b.patience;
-        this.batchSize = b.batchSize;
-        this.seed = b.seed;
         this.chainEvidence = b.chainEvidence;
     }
 
@@ -103,23 +86,6 @@ public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
         return FAMILY;
     }
 
-    /** @return true: the fit keeps the epoch with the best validation NLL */
-    @Override
-    public boolean earlyStops() {
-        return true;
-    }
-
-    @Override
-    public long seed() {
-        return shared.seed();
-    }
-
-    /** @return 1: one initialisation per fit */
-    @Override
-    public int starts() {
-        return 1;
-    }
-
     /**
      * @return {@code HmmTinyMoa-K<states>-H<hidden>}, with {@code -outcomes} when the chain also
      *         emits outcomes
@@ -127,7 +93,7 @@ public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
     @Override
     public String name() {
         return "HmmTinyMoa-K" + states + "-H" + hiddenSize
-                + (chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES ? "-outcomes" : "");
+                + chainEvidence.nameSuffix();
     }
 
     @Override
@@ -175,14 +141,10 @@ public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
         long start = System.nanoTime();
         EncodedSessions tr = new EncodedSessions(train, agents);
         EncodedSessions va = new EncodedSessions(validation, agents);
-        SplittableRandom root = new SplittableRandom(seed);
-        GruGraph gru = new GruGraph(EncodedSessions.INPUT_WIDTH, hiddenSize, root.split().nextLong());
-        SplittableRandom headRng = root.split();
-        SplittableRandom shuffleRng = root.split();
-        HmmMixtureObjective objective = new HmmMixtureObjective(gru, hiddenSize, agents.size(), states);
-        double[] theta = new double[objective.numParams()];
-        System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
-        initialiseHeads(theta, objective, headRng);
+        FitStart fs = fitStart();
+        HmmMixtureObjective objective = new HmmMixtureObjective(fs.gru(), hiddenSize, agents.size(), states);
+        double[] theta = fs.initialParameters(objective.numParams());
+        initialiseHeads(theta, objective, fs.headRng());
         HmmParameters hmm = HmmParameters.stickyStart(states, INITIAL_STICKINESS);
         OutcomeEmissions outcomes = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
                 ? OutcomeEmissions.uninformative(states) : null;
@@ -193,7 +155,7 @@ public final class HmmTinyMoaModel implements ModelSpec<FittedHmmTinyMoa> {
         double[] best = theta.clone();
         HmmParameters bestHmm = hmm;
         OutcomeEmissions bestOutcomes = outcomes;
-        SessionBatches batches = new SessionBatches(tr, batchSize, shuffleRng);
+        SessionBatches batches = new SessionBatches(tr, batchSize, fs.shuffleRng());
         EarlyStopping stopping = new EarlyStopping("HmmTinyMoa", LOG, patience, learningRate,
                 validationNll(objective, theta, hmm, outcomes, va));
         for (int epoch = 1; epoch <= maxEpochs && !stopping.stopped(); epoch++) {

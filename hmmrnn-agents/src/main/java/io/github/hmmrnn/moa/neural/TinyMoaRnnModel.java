@@ -4,8 +4,6 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.Adam;
-import io.github.hmmrnn.rnn.GruGraph;
-import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.model.ModelSpecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,31 +33,15 @@ import java.util.SplittableRandom;
  * held-out 150-trial segments of the training sessions
  * ({@link io.github.hmmrnn.data.SessionFolds#innerValidation}).
  */
-public final class TinyMoaRnnModel implements ModelSpec<FittedTinyMoaRnn> {
+public final class TinyMoaRnnModel extends TinyMoaSpecBase<FittedTinyMoaRnn> {
 
     /** The JSON family key. */
     public static final String FAMILY = "tinymoa";
 
     private static final Logger LOG = LoggerFactory.getLogger(TinyMoaRnnModel.class);
 
-    private final int hiddenSize;
-    private final List<Agent> agents;
-    private final double learningRate;
-    private final int maxEpochs;
-    private final int patience;
-    private final int batchSize;
-    private final long seed;
-    private final TinyMoaSpecJson.Shared shared;
-
     private TinyMoaRnnModel(Builder b) {
-        this.shared = TinyMoaSpecJson.Shared.of(b);
-        this.batchSize = b.batchSize;
-        this.hiddenSize = b.hiddenSize;
-        this.agents = b.agents;
-        this.learningRate = b.learningRate;
-        this.maxEpochs = b.maxEpochs;
-        this.patience = b.patience;
-        this.seed = b.seed;
+        super(b);
     }
 
     /** @return a builder with the defaults H = 4, the original four agents, lr 0.005, batch 8 sessions, 2000 epochs, patience 100, seed 0 */
@@ -75,23 +57,6 @@ public final class TinyMoaRnnModel implements ModelSpec<FittedTinyMoaRnn> {
     @Override
     public String family() {
         return FAMILY;
-    }
-
-    /** @return true: the fit keeps the epoch with the best validation NLL */
-    @Override
-    public boolean earlyStops() {
-        return true;
-    }
-
-    @Override
-    public long seed() {
-        return shared.seed();
-    }
-
-    /** @return 1: one initialisation per fit */
-    @Override
-    public int starts() {
-        return 1;
     }
 
     /** @return {@code TinyMoa-H<hidden>} */
@@ -142,20 +107,15 @@ public final class TinyMoaRnnModel implements ModelSpec<FittedTinyMoaRnn> {
         long start = System.nanoTime();
         EncodedSessions tr = encode(train, "train");
         EncodedSessions va = encode(validation, "validation");
-        SplittableRandom root = new SplittableRandom(seed);
-        long gruSeed = root.split().nextLong();
-        SplittableRandom headRng = root.split();
-        SplittableRandom shuffleRng = root.split();
-        GruGraph gru = new GruGraph(EncodedSessions.INPUT_WIDTH, hiddenSize, gruSeed);
-        MixtureObjective objective = new MixtureObjective(gru, hiddenSize, agents.size());
-        double[] theta = new double[objective.numParams()];
-        System.arraycopy(gru.parameters(), 0, theta, 0, gru.numParams());
-        initialiseHead(theta, objective, headRng);
+        FitStart fs = fitStart();
+        MixtureObjective objective = new MixtureObjective(fs.gru(), hiddenSize, agents.size());
+        double[] theta = fs.initialParameters(objective.numParams());
+        initialiseHead(theta, objective, fs.headRng());
 
         Adam adam = new Adam(theta.length, learningRate);
         double[] grad = new double[theta.length];
         double[] best = theta.clone();
-        SessionBatches batches = new SessionBatches(tr, batchSize, shuffleRng);
+        SessionBatches batches = new SessionBatches(tr, batchSize, fs.shuffleRng());
         EarlyStopping stopping = new EarlyStopping("TinyMoaRnn", LOG, patience, learningRate,
                 objective.loss(theta, va, null));
         for (int epoch = 1; epoch <= maxEpochs && !stopping.stopped(); epoch++) {

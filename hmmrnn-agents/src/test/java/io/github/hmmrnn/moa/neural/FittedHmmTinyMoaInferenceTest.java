@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +46,11 @@ class FittedHmmTinyMoaInferenceTest {
         return TwoStepGenerator.builder().sequences(3).trials(40).seed(4).build().generate();
     }
 
-    private static double[] randomTheta(int size, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] theta = new double[size];
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] = rng.nextDouble(-0.8, 0.8);
-        }
-        return theta;
-    }
-
     private static FittedHmmTinyMoa model(boolean outcomes) {
         int size = new HmmMixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, H, 1), H,
                 AgentPreset.HMMRNN_ORIGINAL.agents().size(), K).numParams();
-        return new FittedHmmTinyMoa(K, H, AgentPreset.HMMRNN_ORIGINAL.agents(), randomTheta(size, 9), HMM,
+        return new FittedHmmTinyMoa(K, H, AgentPreset.HMMRNN_ORIGINAL.agents(), RandomParameters.uniform(size, 9),
+                HMM,
                 outcomes ? OutcomeEmissions.of(new double[][] {{0.8, 0.3}, {0.25, 0.7}}) : null,
                 new TrainingHistory(List.of(), false, 0));
     }

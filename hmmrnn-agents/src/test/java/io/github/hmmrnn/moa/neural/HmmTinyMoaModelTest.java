@@ -12,7 +12,6 @@ import io.github.hmmrnn.synthetic.TwoStepGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,20 +37,11 @@ class HmmTinyMoaModelTest {
                 AgentPreset.HMMRNN_ORIGINAL.agents().size(), K);
     }
 
-    private static double[] randomTheta(int size, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] theta = new double[size];
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] = rng.nextDouble(-0.8, 0.8);
-        }
-        return theta;
-    }
-
     @Test
     void loss_gradientMatchesFiniteDifferencesOfMarginalLikelihood() {
         EncodedSessions d = new EncodedSessions(small(3, 3, 25), AgentPreset.HMMRNN_ORIGINAL.agents());
         HmmMixtureObjective o = objective();
-        double[] theta = randomTheta(o.numParams(), 7);
+        double[] theta = RandomParameters.uniform(o.numParams(), 7);
         double[] grad = new double[theta.length];
         o.loss(theta, HMM, null, d, grad);
         double step = 1e-6;
@@ -71,7 +61,7 @@ class HmmTinyMoaModelTest {
         HmmMixtureObjective o = objective();
         OutcomeEmissions rho =
                 OutcomeEmissions.of(new double[][] {{0.8, 0.3}, {0.25, 0.7}});
-        double[] theta = randomTheta(o.numParams(), 8);
+        double[] theta = RandomParameters.uniform(o.numParams(), 8);
         double[] grad = new double[theta.length];
         HmmMixtureObjective.Result r = o.loss(theta, HMM, rho, d, grad);
         assertTrue(r.objective() > r.loss() + 0.3, "joint " + r.objective() + " vs choices " + r.loss());
@@ -92,7 +82,7 @@ class HmmTinyMoaModelTest {
         TwoStepDataset data = small(4, 1, 40);
         Session s = data.sessions().get(0);
         FittedHmmTinyMoa model = new FittedHmmTinyMoa(K, H, AgentPreset.HMMRNN_ORIGINAL.agents(),
-                randomTheta(objective().numParams(), 9), HMM, null, new TrainingHistory(List.of(), false, 0));
+                RandomParameters.uniform(objective().numParams(), 9), HMM, null, new TrainingHistory(List.of(), false, 0));
         double[] base = model.predictChoiceProbabilities(data).get(0);
         double[][] basePredicted = model.predictedStates(data).get(0);
         int cut = 17;

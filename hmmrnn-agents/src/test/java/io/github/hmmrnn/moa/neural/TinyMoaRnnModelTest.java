@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,22 +29,13 @@ class TinyMoaRnnModelTest {
         return TwoStepGenerator.builder().sequences(sessions).trials(trials).seed(seed).build().generate();
     }
 
-    private static double[] randomTheta(MixtureObjective o, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] theta = new double[o.numParams()];
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] = rng.nextDouble(-0.8, 0.8);
-        }
-        return theta;
-    }
-
     @Test
     void loss_gradientMatchesFiniteDifferences() {
         TwoStepDataset data = small(3, 3, 25);
         int agents = AgentPreset.HMMRNN_ORIGINAL.agents().size();
         EncodedSessions d = new EncodedSessions(data, AgentPreset.HMMRNN_ORIGINAL.agents());
         MixtureObjective o = new MixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
-        double[] theta = randomTheta(o, 7);
+        double[] theta = RandomParameters.uniform(o.numParams(), 7);
         double[] grad = new double[theta.length];
         o.loss(theta, d, grad);
         // every head parameter (gate weights, gate biases, agent weights, bias) and a sample of GRU ones
@@ -74,8 +64,8 @@ class TinyMoaRnnModelTest {
         Session s = data.sessions().get(0);
         int agents = AgentPreset.HMMRNN_ORIGINAL.agents().size();
         MixtureObjective o = new MixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
-        FittedTinyMoaRnn model = new FittedTinyMoaRnn(H, AgentPreset.HMMRNN_ORIGINAL.agents(), randomTheta(o, 9),
-                new TrainingHistory(List.of(), false, 0));
+        FittedTinyMoaRnn model = new FittedTinyMoaRnn(H, AgentPreset.HMMRNN_ORIGINAL.agents(),
+                RandomParameters.uniform(o.numParams(), 9), new TrainingHistory(List.of(), false, 0));
         double[] base = model.predictChoiceProbabilities(data).get(0);
         int cut = 17;
         int[] choices = s.choices();
@@ -151,8 +141,8 @@ class TinyMoaRnnModelTest {
         TwoStepDataset data = small(4, 2, 30);
         int agents = AgentPreset.HMMRNN_ORIGINAL.agents().size();
         MixtureObjective o = new MixtureObjective(new GruGraph(EncodedSessions.INPUT_WIDTH, H, 1), H, agents);
-        FittedTinyMoaRnn model = new FittedTinyMoaRnn(H, AgentPreset.HMMRNN_ORIGINAL.agents(), randomTheta(o, 2),
-                new TrainingHistory(List.of(), false, 0));
+        FittedTinyMoaRnn model = new FittedTinyMoaRnn(H, AgentPreset.HMMRNN_ORIGINAL.agents(),
+                RandomParameters.uniform(o.numParams(), 2), new TrainingHistory(List.of(), false, 0));
         for (double[][] session : model.gates(data)) {
             assertEquals(30, session.length);
             for (double[] g : session) {

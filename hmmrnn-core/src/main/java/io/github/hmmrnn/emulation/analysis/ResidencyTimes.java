@@ -55,4 +55,19 @@ public final class ResidencyTimes {
         }
         return rt;
     }
+
+    /**
+     * Counts states per residency group, as in the reference: transition (RT &lt; 2), kick zone
+     * (2 &le; RT &le; 8) and cluster (RT &gt; 8).
+     *
+     * @param residencyTimes residency times
+     * @return counts {transition, kickZone, cluster}
+     */
+    public static int[] groups(double[] residencyTimes) {
+        int[] g = new int[3];
+        for (double rt : residencyTimes) {
+            g[rt < 2 ? 0 : rt <= 8 ? 1 : 2]++;
+        }
+        return g;
+    }
 }

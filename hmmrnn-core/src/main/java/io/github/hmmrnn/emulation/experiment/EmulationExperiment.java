@@ -19,8 +19,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.github.hmmrnn.emulation.EmulationHmm;
 import io.github.hmmrnn.emulation.HmmPreset;
+import io.github.hmmrnn.emulation.LossKind;
 import io.github.hmmrnn.emulation.SinkhornOptions;
 import io.github.hmmrnn.emulation.analysis.Ablation;
+import io.github.hmmrnn.emulation.analysis.DensityContour;
 import io.github.hmmrnn.emulation.analysis.FixedPoint;
 import io.github.hmmrnn.emulation.analysis.FixedPointFinder;
 import io.github.hmmrnn.emulation.analysis.NeuronCriterion;
@@ -29,6 +31,7 @@ import io.github.hmmrnn.emulation.analysis.PrincipalComponents;
 import io.github.hmmrnn.emulation.analysis.ResidencyTimes;
 import io.github.hmmrnn.emulation.analysis.SequenceMatching;
 import io.github.hmmrnn.emulation.analysis.SequenceStatistics;
+import io.github.hmmrnn.emulation.rnn.EmulatorModelFile;
 import io.github.hmmrnn.emulation.rnn.EmulatorTrainer;
 import io.github.hmmrnn.emulation.rnn.EmulatorWeights;
 import io.github.hmmrnn.emulation.rnn.GenerationMode;
@@ -47,6 +50,9 @@ public final class EmulationExperiment {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulationExperiment.class);
     private static final int MAX_LAG = 10;
+    /** Input noise standard deviations of the variance contours (the reference's values). */
+    private static final double[] CONTOUR_NOISE = {0.1, 1, 2, 3, 4};
+    private static final int CONTOUR_STEPS = 5000;
 
     private EmulationExperiment() {
     }
@@ -83,7 +89,9 @@ public final class EmulationExperiment {
                 .numOutputs(k).temperature(config.temperature())
                 .recurrentInitialization(config.recurrentInit(), config.recurrentGain()).seed(initSeed).build();
         TrainingOptions options = new TrainingOptions(config.epochs(), config.batchSize(), config.learningRate(),
-                config.finalLearningRate(), 0.9, 0.9, config.temperature(), config.finalTemperature(), config.clipNorm(), true, SinkhornOptions.REFERENCE, trainSeed);
+                config.finalLearningRate(), 0.9, 0.9, config.temperature(), config.finalTemperature(), config.clipNorm(), true, SinkhornOptions.REFERENCE, trainSeed,
+                config.loss(), config.energyWeights(), config.energyWindows(), config.energyBandwidth(),
+                config.energySwitchWeight());
         // The floor pairs validation batches with independent HMM batches: the training set is independent of it.
         TrainingResult result = new EmulatorTrainer(options).train(init, train, validation, train, listener);
         RnnEmulator best = result.best();
@@ -145,18 +153,55 @@ public final class EmulationExperiment {
         double rnnMean = mean(rnnDist);
         int stable = (int) fixedPoints.stream().filter(FixedPoint::stable).count();
         EmulationSummary summary = new EmulationSummary(preset.id(), config.scale().id(), config.hiddenSize(),
-                config.inputSize(), config.seed(), len, result.bestValidationLoss(), result.floor(),
-                result.bestValidationLoss() / result.floor(), result.bestEpoch(), result.seconds(),
+                config.inputSize(), config.seed(), len, config.loss().id(), result.bestValidationLoss(), result.floor(),
+                config.loss() == LossKind.SINKHORN ? result.bestValidationLoss() / result.floor() : Double.NaN,
+                result.bestValidationLoss() - result.floor(), result.bestEpoch(), result.seconds(),
                 SequenceStatistics.maxTransitionError(hmmStats, rnnStats, rows),
                 SequenceStatistics.maxTransitionError(hmmStats, rnnStats, null), hmmStats.frequencies(),
                 rnnStats.frequencies(), hmmStats.meanSwitches(), rnnStats.meanSwitches(), hmmStats.meanRunLength(),
                 rnnStats.meanRunLength(), acfErr, baseMean, rnnMean, rnnMean / baseMean, pca.explainedVarianceRatio(),
                 fixedPoints.size(), stable);
+        // Drawn after every analysis above, so adding them changed none of the earlier numbers.
+        List<DensityContour.Contour> contours = new ArrayList<>();
+        for (double sigma : CONTOUR_NOISE) {
+            RnnEmulator.Rollout driven = best.generate(1, CONTOUR_STEPS, GenerationMode.FULL, null, sigma,
+                    analysisRng.split());
+            double[][] projected = new double[CONTOUR_STEPS][];
+            for (int t = 0; t < CONTOUR_STEPS; t++) {
+                double[] z = pca.project(driven.hidden()[0][t]);
+                projected[t] = new double[] {z[0], z.length > 1 ? z[1] : 0};
+            }
+            contours.add(DensityContour.of(sigma, projected, 0.95, 40));
+        }
         write(runDirectory, config, result, summary, best, hmmStats, rnnStats);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("noiseGammas", gammas);
+        extra.put("covarianceTrace", trace);
+        extra.put("rolloutSteps", 5);
+        writeJson(runDirectory, "noise_sensitivity.json", extra);
+        extra = new LinkedHashMap<>();
+        extra.put("criterion", NeuronCriterion.SWITCH_ACTIVITY);
+        extra.put("neurons", kick);
+        extra.put("rows", ablation);
+        writeJson(runDirectory, "ablation.json", extra);
+        extra = new LinkedHashMap<>();
+        extra.put("cap", 60);
+        extra.put("rollouts", 10);
+        extra.put("statesPc12", rtProjected);
+        extra.put("residencyTimes", rt);
+        extra.put("groups", ResidencyTimes.groups(rt));
+        writeJson(runDirectory, "residency_times.json", extra);
+        extra = new LinkedHashMap<>();
+        extra.put("explainedVarianceRatio", pca.explainedVarianceRatio());
+        extra.put("trajectoryPc123", traj);
+        extra.put("outputs", longRun.outputs()[0]);
+        extra.put("fixedPointsPc123", fixedPoints.stream().map(f -> pad3(pca.project(f.state()))).toList());
+        writeJson(runDirectory, "pca_trajectory.json", extra);
+        writeJson(runDirectory, "variance_contours.json", contours);
         LOG.info("summary: {}", summary);
         return new EmulationOutcome(config, hmm, result, hmmStats, rnnStats, baseDist, rnnDist, pca, traj,
                 longRun.outputs()[0], fixedPoints, rtProjected, rt, gammas, trace, kick, ablation, summary,
-                runDirectory);
+                runDirectory, longRun.hidden()[0], contours);
     }
 
     private static double[] pad3(double[] z) {
@@ -169,6 +214,16 @@ public final class EmulationExperiment {
             s += v;
         }
         return s / a.length;
+    }
+
+    private static void writeJson(Path dir, String name, Object value) {
+        try {
+            Files.createDirectories(dir);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            AtomicFiles.write(dir.resolve(name), o -> json.writeValue(o, value));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(name), e);
+        }
     }
 
     private static void write(Path dir, EmulationConfig config, TrainingResult result, EmulationSummary summary,
@@ -189,19 +244,7 @@ public final class EmulationExperiment {
             stats.put("hmm", hmmStats);
             stats.put("rnn", rnnStats);
             AtomicFiles.write(dir.resolve("statistics.json"), o -> json.writeValue(o, stats));
-            EmulatorWeights w = best.weights();
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("format", "hmmrnn-emulator");
-            model.put("formatVersion", 1);
-            model.put("hiddenSize", w.hiddenSize());
-            model.put("inputSize", w.inputSize());
-            model.put("numOutputs", w.numOutputs());
-            model.put("temperature", w.temperature());
-            model.put("bestEpoch", result.bestEpoch());
-            model.put("inputWeights", w.inputWeights());
-            model.put("recurrentWeights", w.recurrentWeights());
-            model.put("readoutWeights", w.readoutWeights());
-            AtomicFiles.write(dir.resolve("model.json"), o -> json.writeValue(o, model));
+            EmulatorModelFile.save(best, result.bestEpoch(), dir.resolve("model.json"));
             // summary.json last: its presence marks a finished run (grid resume relies on it).
             AtomicFiles.write(dir.resolve("summary.json"), o -> json.writeValue(o, summary));
         } catch (IOException e) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.github.hmmrnn.emulation.HmmPreset;
 import java.util.Arrays;
+import io.github.hmmrnn.emulation.LossKind;
 
 /**
  * A grid of emulation runs over hidden size x input size x seed for one preset and scale. Each
@@ -30,9 +31,10 @@ import java.util.Arrays;
  * @param input  input sizes
  * @param seeds  seeds
  * @param epochs epochs override, or 0 to keep the preset's
+ * @param loss   loss override, or {@code null} to keep the preset's
  */
 public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidden, int[] input, long[] seeds,
-                            int epochs) {
+                            int epochs, LossKind loss) {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulationGrid.class);
 
@@ -56,7 +58,7 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
 
     /**
      * Reads a grid file: {@code {"preset": "two", "scale": "cpu", "hidden": [50], "input": [1, 10],
-     * "seeds": [0, 1, 2], "epochs": 40}} ({@code epochs} optional).
+     * "seeds": [0, 1, 2], "epochs": 40, "loss": "energy"}} ({@code epochs} and {@code loss} optional).
      *
      * @param file JSON file
      * @return the grid
@@ -70,7 +72,8 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
                     ExperimentScale.parse(req(n, "scale").asText()), ints(req(n, "hidden"), "hidden"),
                     ints(req(n, "input"), "input"),
                     Arrays.stream(ints(req(n, "seeds"), "seeds")).asLongStream().toArray(),
-                    n.has("epochs") ? n.get("epochs").asInt() : 0);
+                    n.has("epochs") ? n.get("epochs").asInt() : 0,
+                    n.has("loss") ? LossKind.parse(n.get("loss").asText()) : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read grid file " + file, e);
         }
@@ -118,7 +121,7 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
                             all.add(json.readValue(summaryFile.toFile(), EmulationSummary.class));
                             continue;
                         }
-                        EmulationConfig c = EmulationConfig.load(preset, scale, s).withNetwork(h, d, s);
+                        EmulationConfig c = EmulationConfig.load(preset, scale, s, loss).withNetwork(h, d, s);
                         if (epochs > 0) {
                             c = c.withEpochs(epochs);
                         }

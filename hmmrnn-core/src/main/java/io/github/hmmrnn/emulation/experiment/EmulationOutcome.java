@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.hmmrnn.emulation.EmulationHmm;
 import io.github.hmmrnn.emulation.analysis.Ablation;
+import io.github.hmmrnn.emulation.analysis.DensityContour;
 import io.github.hmmrnn.emulation.analysis.FixedPoint;
 import io.github.hmmrnn.emulation.analysis.PrincipalComponents;
 import io.github.hmmrnn.emulation.analysis.SequenceStatistics;
@@ -32,6 +33,8 @@ import io.github.hmmrnn.emulation.rnn.TrainingResult;
  * @param ablation            ablation scan
  * @param summary             headline numbers
  * @param runDirectory        folder the files were written to
+ * @param trajectoryHidden    hidden states along the driven trajectory, [T][n] (neuron-activity heat map)
+ * @param varianceContours    95 %-mass regions of driven states on PC1-2, one per input noise level
  */
 public record EmulationOutcome(EmulationConfig config, EmulationHmm hmm, TrainingResult training,
                                SequenceStatistics hmmStatistics, SequenceStatistics rnnStatistics,
@@ -39,5 +42,6 @@ public record EmulationOutcome(EmulationConfig config, EmulationHmm hmm, Trainin
                                double[][] trajectory, int[] trajectoryOutputs, List<FixedPoint> fixedPoints,
                                double[][] residencyStates, double[] residencyTimes, double[] noiseGammas,
                                double[] noiseTrace, int[] ablatedNeurons, List<Ablation.Row> ablation,
-                               EmulationSummary summary, Path runDirectory) {
+                               EmulationSummary summary, Path runDirectory, double[][] trajectoryHidden,
+                               List<DensityContour.Contour> varianceContours) {
 }

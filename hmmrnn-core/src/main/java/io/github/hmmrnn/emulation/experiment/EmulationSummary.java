@@ -9,10 +9,13 @@ package io.github.hmmrnn.emulation.experiment;
  * @param inputSize              d
  * @param seed                   root seed
  * @param sequenceLength         T
- * @param bestValidationLoss     lowest validation Sinkhorn divergence
- * @param floor                  HMM-vs-HMM divergence for the same batches
- * @param lossToFloor            bestValidationLoss / floor (below 1 means under-dispersed outputs can be
- *                               rewarded; see the docs)
+ * @param loss                   training loss ({@code sinkhorn} or {@code energy})
+ * @param bestValidationLoss     lowest validation loss
+ * @param floor                  HMM-vs-HMM loss for the same batches (for the unbiased energy distance 0 in
+ *                               expectation; its deviation from 0 shows the validation noise)
+ * @param lossToFloor            bestValidationLoss / floor for Sinkhorn (below 1 means under-dispersed outputs
+ *                               can be rewarded; see the docs); NaN for the energy distance, whose floor is 0
+ * @param lossAboveFloor         bestValidationLoss - floor
  * @param bestEpoch              epoch of the best weights
  * @param trainingSeconds        training wall-clock time
  * @param transitionError        max |P_hmm - P_rnn| of the lag-1 transition matrix over the frequent rows
@@ -33,7 +36,8 @@ package io.github.hmmrnn.emulation.experiment;
  * @param stableFixedPoints      how many of them are linearly stable
  */
 public record EmulationSummary(String preset, String scale, int hiddenSize, int inputSize, long seed,
-                               int sequenceLength, double bestValidationLoss, double floor, double lossToFloor,
+                               int sequenceLength, String loss, double bestValidationLoss, double floor,
+                               double lossToFloor, double lossAboveFloor,
                                int bestEpoch, double trainingSeconds, double transitionError,
                                double transitionErrorAllRows, double[] hmmFrequencies, double[] rnnFrequencies,
                                double hmmSwitches, double rnnSwitches, double[] hmmRunLength, double[] rnnRunLength,

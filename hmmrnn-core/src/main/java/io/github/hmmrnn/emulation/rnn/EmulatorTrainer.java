@@ -23,13 +23,14 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.hmmrnn.emulation.SinkhornDivergence;
-import io.github.hmmrnn.emulation.SinkhornResult;
 import java.util.Arrays;
+import io.github.hmmrnn.emulation.LossResult;
+import io.github.hmmrnn.emulation.SequenceLoss;
 
 /**
  * Trains an {@link RnnEmulator} so that batches of its sampled sequences match batches of HMM
- * sequences in debiased Sinkhorn divergence. The network runs inside a DL4J
+ * sequences in a distribution loss ({@link TrainingOptions#loss()}: debiased Sinkhorn divergence or the
+ * unbiased energy distance). The network runs inside a DL4J
  * {@code ComputationGraph} (one fused {@link EmulatorLayerConfig} layer); the loss gradient enters
  * as an external error, and DL4J applies global-norm clipping and Adam (step size cosine-annealed
  * per iteration, see {@link TrainingOptions#learningRateAt}).
@@ -124,7 +125,7 @@ public final class EmulatorTrainer {
         SplittableRandom trainRng = root.split();
         SplittableRandom validationRng = root.split();
         SplittableRandom shuffleRng = root.split();
-        SinkhornDivergence loss = new SinkhornDivergence(options.sinkhorn());
+        SequenceLoss loss = options.lossFunction();
 
         int valBatches = validation.length / batch;
         double[][][] valNoise = new double[valBatches][][];
@@ -138,7 +139,7 @@ public final class EmulatorTrainer {
             floor += loss.betweenSequences(slice(floorPool, v * batch, batch), slice(validation, v * batch, batch), k,
                     false).value() / valBatches;
         }
-        LOG.info("Sinkhorn floor (HMM vs HMM, {} batches of {}): {}", valBatches, batch, String.format("%.4f", floor));
+        LOG.info("{} floor (HMM vs HMM, {} batches of {}): {}", options.loss().id(), valBatches, batch, String.format("%.4f", floor));
 
         int stepsPerEpoch = train.length / batch;
         int totalIterations = options.epochs() * stepsPerEpoch;
@@ -177,7 +178,7 @@ public final class EmulatorTrainer {
                 layer.setTrainingTemperature(options.temperatureAt(iteration, totalIterations));
                 INDArray out = graph.feedForward(new INDArray[] {input}, true, false).get(LAYER);
                 int[][] generated = decode(out.toDoubleMatrix(), len, k);
-                SinkhornResult r = loss.betweenSequences(generated, target, k, true);
+                LossResult r = loss.betweenSequences(generated, target, k, true);
                 epochLoss += r.value() / stepsPerEpoch;
                 Gradient g = graph.backpropGradient(Nd4j.create(r.gradient()));
                 graph.getUpdater().update(g, iteration, epoch - 1, batch, LayerWorkspaceMgr.noWorkspaces());
@@ -208,7 +209,7 @@ public final class EmulatorTrainer {
     }
 
     private double validationLoss(EmulatorWeights w, int[][] validation, double[][][] noise, double[][][] gumbel,
-                                  SinkhornDivergence loss, int len) {
+                                  SequenceLoss loss, int len) {
         int batch = options.batchSize();
         double total = 0;
         for (int v = 0; v < noise.length; v++) {

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param best            the emulator with the lowest validation loss (a true copy of those weights)
  * @param last            the emulator after the final epoch
- * @param trainLoss       mean training Sinkhorn divergence per epoch
- * @param validationLoss  mean validation Sinkhorn divergence per epoch (fixed validation noise)
- * @param floor           HMM-vs-HMM Sinkhorn divergence for the same batch sizes: the value a perfect
+ * @param trainLoss       mean training loss per epoch
+ * @param validationLoss  mean validation loss per epoch (fixed validation noise)
+ * @param floor           HMM-vs-HMM loss for the same batch sizes: the value a perfect
  *                        emulator reaches on average
  * @param bestEpoch       1-based epoch of {@code best}
  * @param seconds         wall-clock training time

@@ -12,8 +12,10 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import io.github.hmmrnn.emulation.LossKind;
 import io.github.hmmrnn.emulation.analysis.FixedPoint;
 import io.github.hmmrnn.emulation.analysis.SequenceStatistics;
 import io.github.hmmrnn.emulation.experiment.EmulationOutcome;
@@ -42,17 +44,21 @@ public final class EmulationPlots {
         ChartFiles.save(distances(o), dir, "matched_distances");
         ChartFiles.save(pca(o), dir, "pca_trajectory");
         ChartFiles.save(residency(o), dir, "residency_map");
+        EmulationAnalysisPlots.writeAll(o, dir);
     }
 
     /**
-     * Training and validation loss with the HMM-vs-HMM floor.
+     * Training and validation loss with the HMM-vs-HMM floor and, for the unbiased energy distance, the
+     * zero line its expectation reaches exactly when the emulator reproduces the HMM.
      *
      * @param o the run
      * @return the chart
      */
     public static XYChart loss(EmulationOutcome o) {
-        XYChart c = new XYChartBuilder().width(800).height(500).title("Sinkhorn loss vs HMM floor ("
-                + o.config().preset().id() + ")").xAxisTitle("epoch").yAxisTitle("Sinkhorn divergence").build();
+        boolean energy = o.config().loss() == LossKind.ENERGY;
+        String name = energy ? "unbiased energy / MMD loss" : "Sinkhorn divergence";
+        XYChart c = new XYChartBuilder().width(800).height(500).title(name + " vs HMM floor ("
+                + o.config().preset().id() + ")").xAxisTitle("epoch").yAxisTitle(name).build();
         int n = o.training().trainLoss().size();
         double[] x = new double[n];
         double[] floor = new double[n];
@@ -69,6 +75,12 @@ public final class EmulationPlots {
         XYSeries f = c.addSeries("HMM vs HMM floor", x, floor);
         f.setMarker(SeriesMarkers.NONE);
         f.setLineColor(Color.BLACK);
+        if (energy) {
+            XYSeries z = c.addSeries("zero (expectation at a perfect emulator)", x, new double[n]);
+            z.setMarker(SeriesMarkers.NONE);
+            z.setLineColor(Color.GRAY);
+            z.setLineStyle(SeriesLines.DASH_DASH);
+        }
         return c;
     }
 
@@ -224,9 +236,35 @@ public final class EmulationPlots {
             xs[t] = o.trajectory()[t][0];
             ys[t] = o.trajectory()[t][1];
         }
+        List<Double> fx = new ArrayList<>();
+        List<Double> fy = new ArrayList<>();
+        for (FixedPoint p : o.fixedPoints()) {
+            double[] z = o.pca().project(p.state());
+            fx.add(z[0]);
+            fy.add(z.length > 1 ? z[1] : 0);
+        }
+        addTrajectory(c, o, xs, ys, new Color(180, 180, 180), fx, fy);
+        c.getStyler().setMarkerSize(5);
+        return c;
+    }
+
+    /**
+     * Adds the driven trajectory as a grey line, its points as one scatter series per output symbol,
+     * and the fixed points as black diamonds, all at the given plot coordinates.
+     *
+     * @param c         the chart
+     * @param o         the run (outputs along the trajectory, number of symbols)
+     * @param xs        x of every trajectory step
+     * @param ys        y of every trajectory step
+     * @param lineColor colour of the trajectory line
+     * @param fx        x of every fixed point
+     * @param fy        y of every fixed point
+     */
+    static void addTrajectory(XYChart c, EmulationOutcome o, double[] xs, double[] ys, Color lineColor,
+                              List<Double> fx, List<Double> fy) {
         XYSeries line = c.addSeries("trajectory", xs, ys);
         line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(new Color(180, 180, 180));
+        line.setLineColor(lineColor);
         int k = o.hmm().numOutputs();
         for (int sym = 0; sym < k; sym++) {
             List<Double> px = new ArrayList<>();
@@ -243,21 +281,12 @@ public final class EmulationPlots {
                 s.setMarker(SeriesMarkers.CIRCLE);
             }
         }
-        List<Double> fx = new ArrayList<>();
-        List<Double> fy = new ArrayList<>();
-        for (FixedPoint p : o.fixedPoints()) {
-            double[] z = o.pca().project(p.state());
-            fx.add(z[0]);
-            fy.add(z.length > 1 ? z[1] : 0);
-        }
         if (!fx.isEmpty()) {
             XYSeries s = c.addSeries("fixed points (no input)", fx, fy);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.DIAMOND);
             s.setMarkerColor(Color.BLACK);
         }
-        c.getStyler().setMarkerSize(5);
-        return c;
     }
 
     /**
