@@ -87,6 +87,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     private final double[] initialPi;
     private final double[][] initialTransition;
     private final boolean biasHmmStart;
+    private final int randomStarts;
+    private final boolean splitStarts;
     private final EmAcceleration acceleration;
     private final ChainEvidence chainEvidence;
 
@@ -108,6 +110,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         this.initialWeights = b.initialWeights;
         this.initialPi = b.initialPi;
         this.biasHmmStart = b.biasHmmStart;
+        this.randomStarts = b.randomStarts;
+        this.splitStarts = b.splitStarts;
         this.acceleration = b.acceleration;
         this.initialTransition = b.initialTransition;
         this.chainEvidence = b.chainEvidence;
@@ -139,6 +143,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         b.initialPi = initialPi;
         b.initialTransition = initialTransition;
         b.biasHmmStart = biasHmmStart;
+        b.randomStarts = randomStarts;
+        b.splitStarts = splitStarts;
         b.acceleration = acceleration;
         b.chainEvidence = chainEvidence;
         return b;
@@ -226,6 +232,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         ModelSpecs.putVector(n, "initialPi", initialPi);
         ModelSpecs.putMatrix(n, "initialTransition", initialTransition);
         n.put("biasHmmStart", biasHmmStart);
+        n.put("randomStarts", randomStarts);
+        n.put("splitStarts", splitStarts);
         n.put("acceleration", acceleration.name());
         n.put("chainEvidence", chainEvidence.name());
         return ModelSpecs.write(n);
@@ -257,6 +265,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 .threads(ModelSpecs.requiredInt(n, "threads"))
                 .stateOrder(ModelSpecs.requiredEnum(n, "stateOrder", StateOrder.class))
                 .biasHmmStart(ModelSpecs.requiredBoolean(n, "biasHmmStart"))
+                // absent in specifications written before the start families: their defaults
+                .randomStarts(n.has("randomStarts") ? ModelSpecs.requiredInt(n, "randomStarts") : 0)
+                .splitStarts(n.has("splitStarts") && ModelSpecs.requiredBoolean(n, "splitStarts"))
                 .acceleration(ModelSpecs.requiredEnum(n, "acceleration", EmAcceleration.class))
                 .chainEvidence(ModelSpecs.requiredEnum(n, "chainEvidence", ChainEvidence.class));
         double[][] initialBeta = ModelSpecs.optionalMatrix(n, "initialWeights");
@@ -288,13 +299,15 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 && Double.compare(tolerance, m.tolerance) == 0 && seed == m.seed && threads == m.threads
                 && stateOrder == m.stateOrder && Arrays.deepEquals(initialWeights, m.initialWeights)
                 && Arrays.equals(initialPi, m.initialPi) && Arrays.deepEquals(initialTransition, m.initialTransition)
-                && biasHmmStart == m.biasHmmStart && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
+                && biasHmmStart == m.biasHmmStart && randomStarts == m.randomStarts
+                && splitStarts == m.splitStarts && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(numStates, agents.stream().map(Agent::name).toList(), weightPrior, starts, maxIterations,
-                tolerance, seed, stateOrder, biasHmmStart, acceleration, chainEvidence);
+                tolerance, seed, stateOrder, biasHmmStart, randomStarts, splitStarts,
+                acceleration, chainEvidence);
     }
 
     /**
@@ -340,13 +353,29 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             pooledAlpha = one.params().alpha;
         }
         List<MoaFitter.Params> inits = new ArrayList<>();
+        List<StartFamily> families = new ArrayList<>();
         for (int s = 0; s < starts; s++) {
             SplittableRandom rng = root.split();
             inits.add(initialParams(s, rng, pooledBeta[0], pooledAlpha));
+            families.add(s == 0 && initialWeights != null ? StartFamily.GIVEN : StartFamily.PERTURBED_ONE_STATE);
+        }
+        // the later families draw from their own streams, so adding them leaves the earlier starts unchanged
+        for (int s = 0; s < randomStarts; s++) {
+            inits.add(randomParams(root.split(), pooledAlpha.length));
+            families.add(StartFamily.RANDOM);
+        }
+        if (splitStarts && numStates > 1) {
+            SplittableRandom rng = root.split();
+            for (MoaFitter.Params split : splitParams(data, rule, rng, pooledBeta[0], pooledAlpha)) {
+                inits.add(split);
+                families.add(StartFamily.SPLIT);
+            }
         }
         if (biasHmmStart && numStates > 1) {
             inits.add(biasHmmWarmStart(data, sessions, fitter, pooledBeta[0], pooledAlpha));
+            families.add(StartFamily.BIAS_HMM);
         }
+        dropDuplicates(inits, families);
         int total = inits.size();
         List<MoaFitter.StartResult> results = new ArrayList<>();
         if (threads == 1 || total == 1) {
@@ -376,6 +405,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 pool.shutdownNow();
             }
         }
+        // the first start wins ties, so the choice does not depend on the order threads finish in
         MoaFitter.StartResult best = results.get(0);
         for (MoaFitter.StartResult r : results) {
             if (r.logPosterior() > best.logPosterior()) {
@@ -383,8 +413,16 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             }
         }
         double[] perStart = results.stream().mapToDouble(MoaFitter.StartResult::logPosterior).toArray();
-        LOG.info("HmmMoa K={} fit: best start {} of {}, log posterior {}, {} s", numStates, best.start(), total,
-                String.format("%.4f", best.logPosterior()), String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+        int agreeing = FittedHmmMoa.countAgreeing(perStart);
+        LOG.info("HmmMoa K={} fit: best start {} ({}) of {}, log posterior {}, {} start(s) within {} nats of it, {} s",
+                numStates, best.start(), families.get(best.start()), total, String.format("%.4f", best.logPosterior()),
+                agreeing, FittedHmmMoa.AGREEMENT_TOLERANCE, String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+        if (agreeing < 2) {
+            LOG.warn("HmmMoa K={}: only {} of {} start(s) reached the best log posterior {} (within {} nats); the "
+                    + "optimum may not be the global one: add starts (starts, randomStarts, splitStarts, biasHmmStart)",
+                    numStates, agreeing, total, String.format("%.4f", best.logPosterior()),
+                    FittedHmmMoa.AGREEMENT_TOLERANCE);
+        }
         MoaFitter.Params p = best.params();
         int[] order = stateOrder == StateOrder.AS_FITTED ? identity(numStates) : sortOrder(p.pi, p.trans);
         double[][] betaAK = new double[na][numStates];
@@ -406,7 +444,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         List<Agent> fittedAgents = withValues(agents, fitter.fittedIndex(), p.alpha);
         OutcomeEmissions outcomes = rho == null ? null : OutcomeEmissions.of(rho);
         FittedHmmMoa fitted = new FittedHmmMoa(fittedAgents, betaAK, pi, trans, outcomes, best.logLikelihood(),
-                best.logLikelihood(), best.logPosterior(), data.numScored(), best.history(), perStart, toString(),
+                best.logLikelihood(), best.logPosterior(), data.numScored(), best.history(), perStart, families, toString(),
                 MoaModelFile.fitProvenance(this, data, best.start(), best.history()));
         // with outcomes the EM objective is the joint likelihood; the choice score is computed apart
         return outcomes == null ? fitted : fitted.withChoiceLogLikelihood(fitted.choiceLogLikelihood(data));
@@ -445,6 +483,148 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         return fitter.warmStart(init, gammas);
     }
 
+    /**
+     * A {@link StartFamily#RANDOM} start: β ~ N(0, 1), learning rates ~ Beta(5, 5), π ~ Dirichlet(1),
+     * A rows ~ Dirichlet(10 on the diagonal, 1 elsewhere), ρ uninformative.
+     */
+    private MoaFitter.Params randomParams(SplittableRandom rng, int numFitted) {
+        int k = numStates;
+        double[][] beta = new double[k][agents.size()];
+        for (double[] row : beta) {
+            for (int a = 0; a < row.length; a++) {
+                row[a] = rng.nextGaussian();
+            }
+        }
+        double[] alpha = new double[numFitted];
+        for (int q = 0; q < numFitted; q++) {
+            alpha[q] = MoaKernels.betaDraw(rng, 5, 5);
+        }
+        double[] ones = new double[k];
+        Arrays.fill(ones, 1);
+        double[] pi = MoaKernels.dirichlet(rng, ones);
+        double[][] trans = new double[k][];
+        for (int i = 0; i < k; i++) {
+            double[] c = ones.clone();
+            c[i] = 10;
+            trans[i] = MoaKernels.dirichlet(rng, c);
+        }
+        double[][] rho = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                ? OutcomeEmissions.uninformative(k).rewardProbabilities() : null;
+        return new MoaFitter.Params(beta, alpha, pi, trans, rho);
+    }
+
+    /**
+     * The {@link StartFamily#SPLIT} starts: the (K − 1)-state fit of this specification (the
+     * pooled one-state fit when K = 2), and for each of its states j a start where j is split in
+     * two: both halves keep j's weights ± a perturbation of sd 0.25·(0.5|β| + 0.5), the
+     * probability of entering j (π_j and column j of A) is shared equally, and the new state's
+     * row of A is j's. Such a start's likelihood equals the (K − 1)-state optimum's up to the
+     * perturbation.
+     */
+    private List<MoaFitter.Params> splitParams(TwoStepDataset data, ForcedTrialRule rule, SplittableRandom rng,
+                                               double[] pooledBeta, double[] pooledAlpha) {
+        int k = numStates;
+        int lower = k - 1;
+        int na = agents.size();
+        double[][] lowBeta = new double[lower][na];
+        double[] lowAlpha;
+        double[] lowPi;
+        double[][] lowTrans;
+        double[][] lowRho;
+        if (lower == 1) {
+            lowBeta[0] = pooledBeta.clone();
+            lowAlpha = pooledAlpha.clone();
+            lowPi = new double[] {1};
+            lowTrans = new double[][] {{1}};
+            lowRho = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                    ? OutcomeEmissions.uninformative(1).rewardProbabilities() : null;
+        } else {
+            Builder b = toBuilder().states(lower);
+            // per-state priors and given parameters have K columns: the smaller fit uses the scalar prior
+            b.weightPriorMeans = null;
+            b.weightPriorSds = null;
+            b.initialWeights = null;
+            b.initialPi = null;
+            b.initialTransition = null;
+            FittedHmmMoa low = b.build().fit(data, rule);
+            double[][] w = low.weights();
+            for (int s = 0; s < lower; s++) {
+                for (int a = 0; a < na; a++) {
+                    lowBeta[s][a] = w[a][s];
+                }
+            }
+            lowAlpha = fittedValues(low.agents());
+            lowPi = low.initialDistribution();
+            lowTrans = low.transitionMatrix();
+            lowRho = low.outcomeEmissions().map(OutcomeEmissions::rewardProbabilities).orElse(null);
+            LOG.info("split starts from the {}-state fit (log posterior {})", lower,
+                    String.format("%.4f", low.logPosterior()));
+        }
+        List<MoaFitter.Params> out = new ArrayList<>();
+        for (int j = 0; j < lower; j++) {
+            double[][] beta = new double[k][];
+            for (int s = 0; s < lower; s++) {
+                beta[s] = lowBeta[s].clone();
+            }
+            beta[lower] = lowBeta[j].clone();
+            for (int a = 0; a < na; a++) {
+                double d = 0.25 * (0.5 * Math.abs(lowBeta[j][a]) + 0.5) * rng.nextGaussian();
+                beta[j][a] -= d;
+                beta[lower][a] += d;
+            }
+            double[] pi = Arrays.copyOf(lowPi, k);
+            pi[j] = lowPi[j] / 2;
+            pi[lower] = lowPi[j] / 2;
+            double[][] trans = new double[k][];
+            for (int i = 0; i < lower; i++) {
+                trans[i] = Arrays.copyOf(lowTrans[i], k);
+                trans[i][j] = lowTrans[i][j] / 2;
+                trans[i][lower] = lowTrans[i][j] / 2;
+            }
+            trans[lower] = trans[j].clone();
+            double[][] rho = null;
+            if (lowRho != null) {
+                rho = new double[k][];
+                for (int s = 0; s < lower; s++) {
+                    rho[s] = lowRho[s].clone();
+                }
+                rho[lower] = lowRho[j].clone();
+            }
+            out.add(new MoaFitter.Params(beta, lowAlpha.clone(), pi, trans, rho));
+        }
+        return out;
+    }
+
+    /** Removes starts identical to an earlier one (with their families): they would only repeat its fit. */
+    static void dropDuplicates(List<MoaFitter.Params> inits, List<StartFamily> families) {
+        for (int i = inits.size() - 1; i > 0; i--) {
+            MoaFitter.Params p = inits.get(i);
+            for (int j = 0; j < i; j++) {
+                MoaFitter.Params q = inits.get(j);
+                if (Arrays.deepEquals(p.beta, q.beta) && Arrays.equals(p.alpha, q.alpha) && Arrays.equals(p.pi, q.pi)
+                        && Arrays.deepEquals(p.trans, q.trans) && Arrays.deepEquals(p.rho, q.rho)) {
+                    LOG.info("start {} ({}) repeats start {} ({}): dropped", i, families.get(i), j, families.get(j));
+                    inits.remove(i);
+                    families.remove(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The values of the agents' fitted parameters, in agent then parameter order. */
+    private static double[] fittedValues(List<Agent> list) {
+        List<Double> v = new ArrayList<>();
+        for (Agent a : list) {
+            for (AgentParameter p : a.parameters()) {
+                if (p.fitted()) {
+                    v.add(p.value());
+                }
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     static List<Agent> withValues(List<Agent> agents, int[][] fittedIndex, double[] alpha) {
         List<Agent> out = new ArrayList<>(agents);
         for (int q = 0; q < fittedIndex.length; q++) {
@@ -456,15 +636,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     }
 
     private double[] declaredFittedValues() {
-        List<Double> v = new ArrayList<>();
-        for (Agent a : agents) {
-            for (AgentParameter p : a.parameters()) {
-                if (p.fitted()) {
-                    v.add(p.value());
-                }
-            }
-        }
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
+        return fittedValues(agents);
     }
 
     private MoaFitter newFitter(int k, List<PreparedSession> sessions, ChainEvidence evidence) {
@@ -581,6 +753,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 + transitionDiagonal + ", " + transitionOffDiagonal + "), starts=" + starts
                 + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
                 + ", threads=" + threads + ", stateOrder=" + stateOrder + ", biasHmmStart=" + biasHmmStart
+                + ", randomStarts=" + randomStarts + ", splitStarts=" + splitStarts
                 + ", acceleration=" + acceleration + ", chainEvidence=" + chainEvidence + "]";
     }
 
@@ -604,6 +777,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         private double[] initialPi;
         private double[][] initialTransition;
         private boolean biasHmmStart;
+        private int randomStarts;
+        private boolean splitStarts;
         private EmAcceleration acceleration = EmAcceleration.SQUAREM;
         private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
@@ -811,6 +986,49 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         }
 
         /**
+         * Adds n starts of the {@link StartFamily#RANDOM} family (numbered after the
+         * {@link #starts} ones): draws that ignore the one-state fit. Default 0.
+         *
+         * @param n number of random-draw starts, &ge; 0
+         * @return this builder
+         * @throws IllegalArgumentException if n &lt; 0
+         */
+        public Builder randomStarts(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("randomStarts must be >= 0, got " + n);
+            }
+            this.randomStarts = n;
+            return this;
+        }
+
+        /**
+         * Adds the {@link StartFamily#SPLIT} starts (after the random ones): the (K − 1)-state fit
+         * of this specification (with its own starts, recursively) with each of its states split
+         * in two, one start per state. With them the K-state fit starts at least as high as the
+         * (K − 1)-state optimum, so the log posterior cannot fall as K grows. Ignored when K = 1.
+         * Default off.
+         *
+         * @param enabled whether to add the split starts
+         * @return this builder
+         */
+        public Builder splitStarts(boolean enabled) {
+            this.splitStarts = enabled;
+            return this;
+        }
+
+        /**
+         * Turns on the start families that, added to the {@link #starts} perturbed one-state
+         * starts, reached the best known optimum of every Miller rat for K = 2..4 in the
+         * best-known-optimum check (docs/benchmarks-moa.md): the {@link #splitStarts split starts}
+         * and the {@link #biasHmmStart bias-HMM warm start}. The command line's fits use it.
+         *
+         * @return this builder
+         */
+        public Builder recommendedStartFamilies() {
+            return splitStarts(true).biasHmmStart(true);
+        }
+
+        /**
          * @param a how EM iterations are accelerated (default {@link EmAcceleration#SQUAREM})
          * @return this builder
          */
@@ -856,9 +1074,10 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             if (agents == null) {
                 throw new IllegalStateException("agents were not set; call agents(...) with a list or a preset");
             }
-            if (starts == 0 && !(biasHmmStart && numStates > 1)) {
-                throw new IllegalStateException("starts is 0 but there is no bias-HMM warm start (biasHmmStart="
-                        + biasHmmStart + ", states=" + numStates + "); use starts >= 1");
+            if (starts == 0 && randomStarts == 0 && !((biasHmmStart || splitStarts) && numStates > 1)) {
+                throw new IllegalStateException("starts and randomStarts are 0 but there is no bias-HMM or split start"
+                        + " (biasHmmStart=" + biasHmmStart + ", splitStarts=" + splitStarts + ", states=" + numStates
+                        + "); use starts >= 1");
             }
             int na = agents.size();
             if (weightPriorMeans != null) {
