@@ -68,6 +68,10 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     public static final String FAMILY = "hmm-moa";
 
     private static final Logger LOG = LoggerFactory.getLogger(HmmMoaModel.class);
+    /** EM iterations of a screened candidate start ({@link Builder#screenedStarts}). */
+    public static final int SCREEN_ITERATIONS = 20;
+    /** One screened candidate in this many continues as a full start. */
+    public static final int SCREEN_KEEP_PER = 8;
 
     private final int numStates;
     private final List<Agent> agents;
@@ -89,6 +93,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     private final boolean biasHmmStart;
     private final int randomStarts;
     private final boolean splitStarts;
+    private final int screenedStarts;
     private final EmAcceleration acceleration;
     private final ChainEvidence chainEvidence;
 
@@ -112,6 +117,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         this.biasHmmStart = b.biasHmmStart;
         this.randomStarts = b.randomStarts;
         this.splitStarts = b.splitStarts;
+        this.screenedStarts = b.screenedStarts;
         this.acceleration = b.acceleration;
         this.initialTransition = b.initialTransition;
         this.chainEvidence = b.chainEvidence;
@@ -145,6 +151,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         b.biasHmmStart = biasHmmStart;
         b.randomStarts = randomStarts;
         b.splitStarts = splitStarts;
+        b.screenedStarts = screenedStarts;
         b.acceleration = acceleration;
         b.chainEvidence = chainEvidence;
         return b;
@@ -234,6 +241,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         n.put("biasHmmStart", biasHmmStart);
         n.put("randomStarts", randomStarts);
         n.put("splitStarts", splitStarts);
+        n.put("screenedStarts", screenedStarts);
         n.put("acceleration", acceleration.name());
         n.put("chainEvidence", chainEvidence.name());
         return ModelSpecs.write(n);
@@ -268,6 +276,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 // absent in specifications written before the start families: their defaults
                 .randomStarts(n.has("randomStarts") ? ModelSpecs.requiredInt(n, "randomStarts") : 0)
                 .splitStarts(n.has("splitStarts") && ModelSpecs.requiredBoolean(n, "splitStarts"))
+                .screenedStarts(n.has("screenedStarts") ? ModelSpecs.requiredInt(n, "screenedStarts") : 0)
                 .acceleration(ModelSpecs.requiredEnum(n, "acceleration", EmAcceleration.class))
                 .chainEvidence(ModelSpecs.requiredEnum(n, "chainEvidence", ChainEvidence.class));
         double[][] initialBeta = ModelSpecs.optionalMatrix(n, "initialWeights");
@@ -300,14 +309,14 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 && stateOrder == m.stateOrder && Arrays.deepEquals(initialWeights, m.initialWeights)
                 && Arrays.equals(initialPi, m.initialPi) && Arrays.deepEquals(initialTransition, m.initialTransition)
                 && biasHmmStart == m.biasHmmStart && randomStarts == m.randomStarts
-                && splitStarts == m.splitStarts && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
+                && splitStarts == m.splitStarts && screenedStarts == m.screenedStarts && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(numStates, agents.stream().map(Agent::name).toList(), weightPrior, starts, maxIterations,
                 tolerance, seed, stateOrder, biasHmmStart, randomStarts, splitStarts,
-                acceleration, chainEvidence);
+                screenedStarts, acceleration, chainEvidence);
     }
 
     /**
@@ -375,36 +384,12 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             inits.add(biasHmmWarmStart(data, sessions, fitter, pooledBeta[0], pooledAlpha));
             families.add(StartFamily.BIAS_HMM);
         }
+        if (screenedStarts > 0) {
+            screen(fitter, root.split(), pooledBeta[0], pooledAlpha, inits, families);
+        }
         dropDuplicates(inits, families);
         int total = inits.size();
-        List<MoaFitter.StartResult> results = new ArrayList<>();
-        if (threads == 1 || total == 1) {
-            for (int s = 0; s < total; s++) {
-                results.add(fitter.fit(inits.get(s), s));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total));
-            try {
-                List<Future<MoaFitter.StartResult>> fs = new ArrayList<>();
-                for (int s = 0; s < total; s++) {
-                    final int start = s;
-                    fs.add(pool.submit(() -> fitter.fit(inits.get(start), start)));
-                }
-                for (Future<MoaFitter.StartResult> f : fs) {
-                    results.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while fitting", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<MoaFitter.StartResult> results = runStarts(fitter, inits, maxIterations, 0);
         // the first start wins ties, so the choice does not depend on the order threads finish in
         MoaFitter.StartResult best = results.get(0);
         for (MoaFitter.StartResult r : results) {
@@ -482,6 +467,78 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 Arrays.toString(bias.choiceProbabilities()), String.format("%.4f", bias.logLikelihood()));
         return fitter.warmStart(init, gammas);
     }
+
+    /**
+     * Fits every start (in parallel on the spec's threads); results in start order, so they do not
+     * depend on the thread count.
+     */
+    private List<MoaFitter.StartResult> runStarts(MoaFitter fitter, List<MoaFitter.Params> inits, int iterations,
+                                                  int firstNumber) {
+        int total = inits.size();
+        List<MoaFitter.StartResult> results = new ArrayList<>();
+        if (threads == 1 || total == 1) {
+            for (int s = 0; s < total; s++) {
+                results.add(fitter.fit(inits.get(s), firstNumber + s, iterations));
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total));
+        try {
+            List<Future<MoaFitter.StartResult>> fs = new ArrayList<>();
+            for (int s = 0; s < total; s++) {
+                final int start = s;
+                fs.add(pool.submit(() -> fitter.fit(inits.get(start), firstNumber + start, iterations)));
+            }
+            for (Future<MoaFitter.StartResult> f : fs) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
+    }
+
+    /**
+     * The screened search ({@link Builder#screenedStarts}): draws the candidates, runs each for
+     * {@link #SCREEN_ITERATIONS} EM iterations and appends the best ones' end points (ties to the
+     * earlier candidate) as full starts of their family.
+     */
+    private void screen(MoaFitter fitter, SplittableRandom rng, double[] pooledBeta, double[] pooledAlpha,
+                        List<MoaFitter.Params> inits, List<StartFamily> families) {
+        List<MoaFitter.Params> candidates = new ArrayList<>();
+        for (int c = 0; c < screenedStarts; c++) {
+            SplittableRandom r = rng.split();
+            // start numbers >= 1 draw their learning rates too
+            candidates.add(c % 2 == 0 ? initialParams(1, r, pooledBeta, pooledAlpha) : randomParams(r, pooledAlpha.length));
+        }
+        List<MoaFitter.StartResult> screened = runStarts(fitter, candidates, Math.min(SCREEN_ITERATIONS, maxIterations),
+                SCREEN_NUMBERS);
+        int keep = Math.max(1, screenedStarts / SCREEN_KEEP_PER);
+        Integer[] order = new Integer[screened.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(screened.get(b).logPosterior(), screened.get(a).logPosterior()));
+        for (int i = 0; i < keep; i++) {
+            int c = order[i];
+            inits.add(screened.get(c).params());
+            families.add(c % 2 == 0 ? StartFamily.PERTURBED_ONE_STATE : StartFamily.RANDOM);
+        }
+        LOG.info("screened {} candidate starts for {} EM iterations; continuing the best {} (log posteriors {})",
+                screenedStarts, Math.min(SCREEN_ITERATIONS, maxIterations), keep,
+                Arrays.stream(order).limit(keep).map(c -> String.format("%.3f", screened.get(c).logPosterior())).toList());
+    }
+
+    /** Log numbers of screened candidates start here, apart from the full starts'. */
+    private static final int SCREEN_NUMBERS = 1000;
 
     /**
      * A {@link StartFamily#RANDOM} start: β ~ N(0, 1), learning rates ~ Beta(5, 5), π ~ Dirichlet(1),
@@ -753,7 +810,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 + transitionDiagonal + ", " + transitionOffDiagonal + "), starts=" + starts
                 + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
                 + ", threads=" + threads + ", stateOrder=" + stateOrder + ", biasHmmStart=" + biasHmmStart
-                + ", randomStarts=" + randomStarts + ", splitStarts=" + splitStarts
+                + ", randomStarts=" + randomStarts + ", splitStarts=" + splitStarts + ", screenedStarts=" + screenedStarts
                 + ", acceleration=" + acceleration + ", chainEvidence=" + chainEvidence + "]";
     }
 
@@ -779,6 +836,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         private boolean biasHmmStart;
         private int randomStarts;
         private boolean splitStarts;
+        private int screenedStarts;
         private EmAcceleration acceleration = EmAcceleration.SQUAREM;
         private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
@@ -1017,6 +1075,25 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         }
 
         /**
+         * Adds a screened search: n candidate starts (alternately {@link StartFamily#PERTURBED_ONE_STATE}
+         * and {@link StartFamily#RANDOM} draws, from their own random streams) each run for
+         * {@value #SCREEN_ITERATIONS} EM iterations; the best of them by log posterior, one per
+         * {@value #SCREEN_KEEP_PER} candidates (at least one), then continue as full starts. This
+         * explores many basins for the price of a few full starts. Default 0.
+         *
+         * @param n number of screened candidates, &ge; 0
+         * @return this builder
+         * @throws IllegalArgumentException if n &lt; 0
+         */
+        public Builder screenedStarts(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("screenedStarts must be >= 0, got " + n);
+            }
+            this.screenedStarts = n;
+            return this;
+        }
+
+        /**
          * Turns on the start families that, added to the {@link #starts} perturbed one-state
          * starts, reached the best known optimum of every Miller rat for K = 2..4 in the
          * best-known-optimum check (docs/benchmarks-moa.md): the {@link #splitStarts split starts}
@@ -1074,7 +1151,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             if (agents == null) {
                 throw new IllegalStateException("agents were not set; call agents(...) with a list or a preset");
             }
-            if (starts == 0 && randomStarts == 0 && !((biasHmmStart || splitStarts) && numStates > 1)) {
+            if (starts == 0 && randomStarts == 0 && screenedStarts == 0
+                    && !((biasHmmStart || splitStarts) && numStates > 1)) {
                 throw new IllegalStateException("starts and randomStarts are 0 but there is no bias-HMM or split start"
                         + " (biasHmmStart=" + biasHmmStart + ", splitStarts=" + splitStarts + ", states=" + numStates
                         + "); use starts >= 1");

@@ -18,10 +18,15 @@ import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
+import io.github.hmmrnn.moa.HmmMoaModel;
+import io.github.hmmrnn.moa.MoaModelSelection;
+import io.github.hmmrnn.report.AblationReport;
 import io.github.hmmrnn.report.RealDataReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.util.Locale;
 
 /**
@@ -37,6 +42,7 @@ import java.util.Locale;
 final class FitCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FitCommand.class);
+    private static final int DEFAULT_ABLATION_FOLDS = 5;
 
     @Option(names = "--data", required = true, description = "Data file (.mat, .csv, .npz or .json).")
     Path data;
@@ -60,6 +66,13 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--split", defaultValue = "STRIDE", description = "CV fold assignment: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SplitMethod split;
+
+    @Option(names = "--ablate", description = "HMM-MoA only: also cross-validate the model without each agent "
+            + "(folds from --cv, default 5) and write ablation.csv/.md/.png: Δ held-out log-likelihood ± s.e. across folds.")
+    boolean ablate;
+
+    @Spec
+    CommandSpec commandSpec;
 
     @Mixin
     ModelOptions modelOptions;
@@ -106,7 +119,30 @@ final class FitCommand implements Callable<Integer> {
             RealDataReport.writeCrossValidation(rows, out);
             System.out.println("wrote " + out.resolve("cv.md"));
         }
+        if (ablate) {
+            writeAblation(kind, settings, all, names, out);
+        }
         return 0;
+    }
+
+    /** The agent ablation of every HMM-MoA spec per subject, on the same session folds. */
+    private void writeAblation(ModelKind kind, FitSettings settings, TwoStepDataset all, List<String> names, Path out) {
+        if (kind != ModelKind.MOA) {
+            throw new IllegalArgumentException("--ablate needs --model moa, got " + model);
+        }
+        int folds = cv != null ? cv : DEFAULT_ABLATION_FOLDS;
+        List<AblationReport.Row> ablation = new ArrayList<>();
+        for (String subject : names) {
+            TwoStepDataset d = all.forSubject(subject);
+            for (ModelSpec<?> f : specs(kind, settings)) {
+                LOG.info("agent ablation of {} on {} ({} folds)", f.name(), subject, folds);
+                ablation.add(new AblationReport.Row(subject, f.name(),
+                        MoaModelSelection.agentAblation((HmmMoaModel) f, d, folds, split, common.seed)));
+            }
+        }
+        AblationReport.write(ablation, out, "hmmrnn " + String.join(" ",
+                commandSpec.commandLine().getParseResult().originalArgs()));
+        System.out.println("wrote " + out.resolve("ablation.md"));
     }
 
     private List<ModelSpec<?>> specs(ModelKind kind, FitSettings settings) {
