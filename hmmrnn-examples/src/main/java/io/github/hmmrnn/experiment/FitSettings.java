@@ -171,7 +171,8 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, @JsonIgn
         double rnnRate = learningRate.orElse(DEFAULT_RNN_LEARNING_RATE);
         return switch (kind) {
             case MOA -> HmmMoaModel.builder().states(states).agents(agentList()).starts(moaStarts)
-                    .maxIterations(moaMaxIter).seed(seed).threads(threads).chainEvidence(evidence).build();
+                    .recommendedStartFamilies().maxIterations(moaMaxIter).seed(seed).threads(threads)
+                    .chainEvidence(evidence).build();
             case TINYRNN -> TinyRnnModel.builder().hiddenSize(hidden).inputEncoding(rnnEncoding)
                     .learningRate(rnnRate).maxEpochs(maxEpochs).patience(patience).seed(seed).threads(threads)
                     .trainingSegmentLength(trainingSegmentLength).build();
