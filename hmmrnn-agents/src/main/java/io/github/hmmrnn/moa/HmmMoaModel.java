@@ -337,6 +337,18 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * inference always uses {@link ChainLayout#RULE}.
      */
     FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule) {
+        return fit(data, rule, null);
+    }
+
+    /** The pooled one-state fit's weights and learning rates, the centre of the starts. */
+    private record Pooled(double[] beta, double[] alpha) {
+    }
+
+    /**
+     * Fits, reusing {@code pooled} when given: a split start's (K − 1)-state fit has the same
+     * agents and scalar prior, so its pooled one-state fit would be the same.
+     */
+    private FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule, Pooled pooled) {
         Objects.requireNonNull(data, "data");
         if (data.numScored() == 0) {
             throw new IllegalArgumentException("data has no scored trials to fit: " + data);
@@ -354,6 +366,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         if (numStates == 1 && initialWeights == null) {
             pooledBeta = new double[1][na];
             pooledAlpha = declaredAlpha;
+        } else if (pooled != null) {
+            pooledBeta = new double[][] {pooled.beta().clone()};
+            pooledAlpha = pooled.alpha().clone();
         } else {
             MoaFitter single = newFitter(1, sessions, ChainEvidence.CHOICES);
             MoaFitter.StartResult one = single.fit(new MoaFitter.Params(new double[1][na], declaredAlpha,
@@ -603,7 +618,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             b.initialWeights = null;
             b.initialPi = null;
             b.initialTransition = null;
-            FittedHmmMoa low = b.build().fit(data, rule);
+            FittedHmmMoa low = b.build().fit(data, rule, new Pooled(pooledBeta, pooledAlpha));
             double[][] w = low.weights();
             for (int s = 0; s < lower; s++) {
                 for (int a = 0; a < na; a++) {
