@@ -1092,8 +1092,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         /**
          * Adds a screened search: n candidate starts (alternately {@link StartFamily#PERTURBED_ONE_STATE}
          * and {@link StartFamily#RANDOM} draws, from their own random streams) each run for
-         * {@value #SCREEN_ITERATIONS} EM iterations; the best of them by log posterior, one per
-         * {@value #SCREEN_KEEP_PER} candidates (at least one), then continue as full starts. This
+         * {@value HmmMoaModel#SCREEN_ITERATIONS} EM iterations; the best of them by log posterior, one per
+         * {@value HmmMoaModel#SCREEN_KEEP_PER} candidates (at least one), then continue as full starts. This
          * explores many basins for the price of a few full starts. Default 0.
          *
          * @param n number of screened candidates, &ge; 0

@@ -98,6 +98,25 @@ class HmmMoaStartFamiliesTest {
     }
 
     @Test
+    void fit_screenedStarts_continueTheBestCandidates_identicallyOnAnyThreadCount() {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 6, 100, TwoStepTask.DEFAULT, 8);
+        HmmMoaModel spec = HmmMoaModel.builder().states(2).agents(truth.agents()).starts(1).screenedStarts(16)
+                .maxIterations(80).seed(5).build();
+        FittedHmmMoa fit = spec.fit(data);
+        // 16 candidates, one in 8 continues: the perturbed start plus 2 continued candidates
+        assertEquals(3, fit.startLogPosteriors().length);
+        assertEquals(StartFamily.PERTURBED_ONE_STATE, fit.startFamilies().get(0));
+        FittedHmmMoa threaded = spec.toBuilder().threads(4).build().fit(data);
+        assertArrayEquals(fit.startLogPosteriors(), threaded.startLogPosteriors(), 0.0);
+        assertEquals(fit.startFamilies(), threaded.startFamilies());
+        // the screened search adds starts, so it cannot end lower than the perturbed start alone
+        FittedHmmMoa single = spec.toBuilder().screenedStarts(0).build().fit(data);
+        assertEquals(single.startLogPosteriors()[0], fit.startLogPosteriors()[0], 0.0);
+        assertTrue(fit.logPosterior() >= single.logPosterior());
+    }
+
+    @Test
     void dropDuplicates_removesRepeatedStartsWithTheirFamilies() {
         MoaFitter.Params a = new MoaFitter.Params(new double[][] {{1, 2}}, new double[] {0.5}, new double[] {1},
                 new double[][] {{1}});
