@@ -32,13 +32,15 @@ class HmmMoaStartFamiliesTest {
     @Test
     void spec_jsonRoundTrip_keepsTheStartFamilies_andOldSpecsReadWithTheirDefaults() {
         HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023).starts(2).randomStarts(3)
-                .splitStarts(true).biasHmmStart(true).seed(7).build();
+                .splitStarts(true).biasHmmStart(true).screenedStarts(8).seed(7).build();
         assertEquals(spec, ModelSpecs.fromJson(spec.toJson()));
         assertNotEquals(spec, spec.toBuilder().randomStarts(2).build());
         assertNotEquals(spec, spec.toBuilder().splitStarts(false).build());
-        HmmMoaModel plain = spec.toBuilder().randomStarts(0).splitStarts(false).build();
-        String old = plain.toJson().replace("\"randomStarts\":0,", "").replace("\"splitStarts\":false,", "");
-        assertTrue(!old.contains("randomStarts") && !old.contains("splitStarts"), old);
+        assertNotEquals(spec, spec.toBuilder().screenedStarts(0).build());
+        HmmMoaModel plain = spec.toBuilder().randomStarts(0).splitStarts(false).screenedStarts(0).build();
+        String old = plain.toJson().replace("\"randomStarts\":0,", "").replace("\"splitStarts\":false,", "")
+                .replace("\"screenedStarts\":0,", "");
+        assertTrue(!old.contains("randomStarts") && !old.contains("splitStarts") && !old.contains("screenedStarts"), old);
         assertEquals(plain, ModelSpecs.fromJson(old));
         assertEquals(spec.toBuilder().splitStarts(true).biasHmmStart(true).build(),
                 spec.toBuilder().splitStarts(false).biasHmmStart(false).recommendedStartFamilies().build());
