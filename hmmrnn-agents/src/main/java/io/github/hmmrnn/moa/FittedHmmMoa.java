@@ -70,13 +70,14 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     private final int numScored;
     private final TrainingHistory history;
     private final double[] startLogPosteriors;
+    private final List<StartFamily> startFamilies;
     private final String specification;
     private final Provenance provenance;
 
     FittedHmmMoa(List<Agent> agents, double[][] beta, double[] pi, double[][] trans, OutcomeEmissions outcomes,
                  double logLikelihood, double choiceLogLikelihood, double logPosterior, int numScored,
-                 TrainingHistory history, double[] startLogPosteriors, String specification,
-                 Provenance provenance) {
+                 TrainingHistory history, double[] startLogPosteriors, List<StartFamily> startFamilies,
+                 String specification, Provenance provenance) {
         this.agents = List.copyOf(agents);
         this.beta = DoubleArrays.copy(beta);
         int k = pi.length;
@@ -95,6 +96,11 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
         this.numScored = numScored;
         this.history = history;
         this.startLogPosteriors = startLogPosteriors.clone();
+        if (!startFamilies.isEmpty() && startFamilies.size() != startLogPosteriors.length) {
+            throw new IllegalArgumentException(startFamilies.size() + " start families for " + startLogPosteriors.length
+                    + " start log posteriors");
+        }
+        this.startFamilies = List.copyOf(startFamilies);
         this.specification = specification;
         this.provenance = Objects.requireNonNull(provenance, "provenance");
     }
@@ -166,20 +172,20 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
             throw new IllegalArgumentException("outcomes has " + outcomes.numStates() + " states, expected " + k);
         }
         return new FittedHmmMoa(agents, beta, pi, transition, outcomes, Double.NaN, Double.NaN, Double.NaN, 0,
-                new TrainingHistory(List.of(), false, 0), new double[0], "given parameters",
+                new TrainingHistory(List.of(), false, 0), new double[0], List.of(), "given parameters",
                 Provenance.ofGivenParameters(Provenance.PURE_JAVA));
     }
 
     /** This model with its training choice log-likelihood set. */
     FittedHmmMoa withChoiceLogLikelihood(double value) {
         return new FittedHmmMoa(agents, beta, pi, trans, outcomes, logLikelihood, value, logPosterior, numScored,
-                history, startLogPosteriors, specification, provenance);
+                history, startLogPosteriors, startFamilies, specification, provenance);
     }
 
     @Override
     public FittedHmmMoa withProvenance(Provenance other) {
         return new FittedHmmMoa(agents, beta, pi, trans, outcomes, logLikelihood, choiceLogLikelihood, logPosterior,
-                numScored, history, startLogPosteriors, specification, other);
+                numScored, history, startLogPosteriors, startFamilies, specification, other);
     }
 
     @Override
@@ -308,6 +314,42 @@ public final class FittedHmmMoa implements LatentStateModel, SavableModel {
     /** @return the final log posterior of every start, in start order */
     public double[] startLogPosteriors() {
         return startLogPosteriors.clone();
+    }
+
+    /**
+     * @return the family of every start, in start order (parallel to {@link #startLogPosteriors()});
+     *         empty for given parameters and for files written before the families were recorded
+     */
+    public List<StartFamily> startFamilies() {
+        return startFamilies;
+    }
+
+    /**
+     * How many starts ended within {@link #AGREEMENT_TOLERANCE} nats of the best log posterior:
+     * a measure of how trustworthy the optimum is (one means no other start confirmed it).
+     *
+     * @return the number of agreeing starts, including the best; 0 for a model with no starts
+     */
+    public int startsAgreeing() {
+        return countAgreeing(startLogPosteriors);
+    }
+
+    /** Starts whose final log posterior is within this many nats of the best agree with it. */
+    public static final double AGREEMENT_TOLERANCE = 0.1;
+
+    /** Number of values within {@link #AGREEMENT_TOLERANCE} of the largest (0 for none). */
+    static int countAgreeing(double[] logPosteriors) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : logPosteriors) {
+            best = Math.max(best, v);
+        }
+        int n = 0;
+        for (double v : logPosteriors) {
+            if (v >= best - AGREEMENT_TOLERANCE) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -68,6 +68,10 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     public static final String FAMILY = "hmm-moa";
 
     private static final Logger LOG = LoggerFactory.getLogger(HmmMoaModel.class);
+    /** EM iterations of a screened candidate start ({@link Builder#screenedStarts}). */
+    public static final int SCREEN_ITERATIONS = 20;
+    /** One screened candidate in this many continues as a full start. */
+    public static final int SCREEN_KEEP_PER = 8;
 
     private final int numStates;
     private final List<Agent> agents;
@@ -87,6 +91,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     private final double[] initialPi;
     private final double[][] initialTransition;
     private final boolean biasHmmStart;
+    private final int randomStarts;
+    private final boolean splitStarts;
+    private final int screenedStarts;
     private final EmAcceleration acceleration;
     private final ChainEvidence chainEvidence;
 
@@ -108,6 +115,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         this.initialWeights = b.initialWeights;
         this.initialPi = b.initialPi;
         this.biasHmmStart = b.biasHmmStart;
+        this.randomStarts = b.randomStarts;
+        this.splitStarts = b.splitStarts;
+        this.screenedStarts = b.screenedStarts;
         this.acceleration = b.acceleration;
         this.initialTransition = b.initialTransition;
         this.chainEvidence = b.chainEvidence;
@@ -139,6 +149,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         b.initialPi = initialPi;
         b.initialTransition = initialTransition;
         b.biasHmmStart = biasHmmStart;
+        b.randomStarts = randomStarts;
+        b.splitStarts = splitStarts;
+        b.screenedStarts = screenedStarts;
         b.acceleration = acceleration;
         b.chainEvidence = chainEvidence;
         return b;
@@ -225,6 +238,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         ModelSpecs.putVector(n, "initialPi", initialPi);
         ModelSpecs.putMatrix(n, "initialTransition", initialTransition);
         n.put("biasHmmStart", biasHmmStart);
+        n.put("randomStarts", randomStarts);
+        n.put("splitStarts", splitStarts);
+        n.put("screenedStarts", screenedStarts);
         n.put("acceleration", acceleration.name());
         n.put("chainEvidence", chainEvidence.name());
         return ModelSpecs.write(n);
@@ -256,6 +272,10 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 .threads(ModelSpecs.requiredInt(n, "threads"))
                 .stateOrder(ModelSpecs.requiredEnum(n, "stateOrder", StateOrder.class))
                 .biasHmmStart(ModelSpecs.requiredBoolean(n, "biasHmmStart"))
+                // absent in specifications written before the start families: their defaults
+                .randomStarts(n.has("randomStarts") ? ModelSpecs.requiredInt(n, "randomStarts") : 0)
+                .splitStarts(n.has("splitStarts") && ModelSpecs.requiredBoolean(n, "splitStarts"))
+                .screenedStarts(n.has("screenedStarts") ? ModelSpecs.requiredInt(n, "screenedStarts") : 0)
                 .acceleration(ModelSpecs.requiredEnum(n, "acceleration", EmAcceleration.class))
                 .chainEvidence(ModelSpecs.requiredEnum(n, "chainEvidence", ChainEvidence.class));
         double[][] initialBeta = ModelSpecs.optionalMatrix(n, "initialWeights");
@@ -287,13 +307,15 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 && Double.compare(tolerance, m.tolerance) == 0 && seed == m.seed && threads == m.threads
                 && stateOrder == m.stateOrder && Arrays.deepEquals(initialWeights, m.initialWeights)
                 && Arrays.equals(initialPi, m.initialPi) && Arrays.deepEquals(initialTransition, m.initialTransition)
-                && biasHmmStart == m.biasHmmStart && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
+                && biasHmmStart == m.biasHmmStart && randomStarts == m.randomStarts
+                && splitStarts == m.splitStarts && screenedStarts == m.screenedStarts && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(numStates, agents.stream().map(Agent::name).toList(), weightPrior, starts, maxIterations,
-                tolerance, seed, stateOrder, biasHmmStart, acceleration, chainEvidence);
+                tolerance, seed, stateOrder, biasHmmStart, randomStarts, splitStarts,
+                screenedStarts, acceleration, chainEvidence);
     }
 
     /**
@@ -314,6 +336,18 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * inference always uses {@link ChainLayout#RULE}.
      */
     FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule) {
+        return fit(data, rule, null);
+    }
+
+    /** The pooled one-state fit's weights and learning rates, the centre of the starts. */
+    private record Pooled(double[] beta, double[] alpha) {
+    }
+
+    /**
+     * Fits, reusing {@code pooled} when given: a split start's (K − 1)-state fit has the same
+     * agents and scalar prior, so its pooled one-state fit would be the same.
+     */
+    private FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule, Pooled pooled) {
         Objects.requireNonNull(data, "data");
         if (data.numScored() == 0) {
             throw new IllegalArgumentException("data has no scored trials to fit: " + data);
@@ -331,6 +365,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         if (numStates == 1 && initialWeights == null) {
             pooledBeta = new double[1][na];
             pooledAlpha = declaredAlpha;
+        } else if (pooled != null) {
+            pooledBeta = new double[][] {pooled.beta().clone()};
+            pooledAlpha = pooled.alpha().clone();
         } else {
             MoaFitter single = newFitter(1, sessions, ChainEvidence.CHOICES);
             MoaFitter.StartResult one = single.fit(new MoaFitter.Params(new double[1][na], declaredAlpha,
@@ -339,42 +376,35 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             pooledAlpha = one.params().alpha;
         }
         List<MoaFitter.Params> inits = new ArrayList<>();
+        List<StartFamily> families = new ArrayList<>();
         for (int s = 0; s < starts; s++) {
             SplittableRandom rng = root.split();
             inits.add(initialParams(s, rng, pooledBeta[0], pooledAlpha));
+            families.add(s == 0 && initialWeights != null ? StartFamily.GIVEN : StartFamily.PERTURBED_ONE_STATE);
+        }
+        // the later families draw from their own streams, so adding them leaves the earlier starts unchanged
+        for (int s = 0; s < randomStarts; s++) {
+            inits.add(randomParams(root.split(), pooledAlpha.length));
+            families.add(StartFamily.RANDOM);
+        }
+        if (splitStarts && numStates > 1) {
+            SplittableRandom rng = root.split();
+            for (MoaFitter.Params split : splitParams(data, rule, rng, pooledBeta[0], pooledAlpha)) {
+                inits.add(split);
+                families.add(StartFamily.SPLIT);
+            }
         }
         if (biasHmmStart && numStates > 1) {
             inits.add(biasHmmWarmStart(data, sessions, fitter, pooledBeta[0], pooledAlpha));
+            families.add(StartFamily.BIAS_HMM);
         }
+        if (screenedStarts > 0) {
+            screen(fitter, root.split(), pooledBeta[0], pooledAlpha, inits, families);
+        }
+        dropDuplicates(inits, families);
         int total = inits.size();
-        List<MoaFitter.StartResult> results = new ArrayList<>();
-        if (threads == 1 || total == 1) {
-            for (int s = 0; s < total; s++) {
-                results.add(fitter.fit(inits.get(s), s));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total));
-            try {
-                List<Future<MoaFitter.StartResult>> fs = new ArrayList<>();
-                for (int s = 0; s < total; s++) {
-                    final int start = s;
-                    fs.add(pool.submit(() -> fitter.fit(inits.get(start), start)));
-                }
-                for (Future<MoaFitter.StartResult> f : fs) {
-                    results.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while fitting", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<MoaFitter.StartResult> results = runStarts(fitter, inits, maxIterations, 0);
+        // the first start wins ties, so the choice does not depend on the order threads finish in
         MoaFitter.StartResult best = results.get(0);
         for (MoaFitter.StartResult r : results) {
             if (r.logPosterior() > best.logPosterior()) {
@@ -382,8 +412,16 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             }
         }
         double[] perStart = results.stream().mapToDouble(MoaFitter.StartResult::logPosterior).toArray();
-        LOG.info("HmmMoa K={} fit: best start {} of {}, log posterior {}, {} s", numStates, best.start(), total,
-                String.format("%.4f", best.logPosterior()), String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+        int agreeing = FittedHmmMoa.countAgreeing(perStart);
+        LOG.info("HmmMoa K={} fit: best start {} ({}) of {}, log posterior {}, {} start(s) within {} nats of it, {} s",
+                numStates, best.start(), families.get(best.start()), total, String.format("%.4f", best.logPosterior()),
+                agreeing, FittedHmmMoa.AGREEMENT_TOLERANCE, String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+        if (agreeing < 2) {
+            LOG.warn("HmmMoa K={}: only {} of {} start(s) reached the best log posterior {} (within {} nats); the "
+                    + "optimum may not be the global one: add starts (starts, randomStarts, splitStarts, biasHmmStart)",
+                    numStates, agreeing, total, String.format("%.4f", best.logPosterior()),
+                    FittedHmmMoa.AGREEMENT_TOLERANCE);
+        }
         MoaFitter.Params p = best.params();
         int[] order = stateOrder == StateOrder.AS_FITTED ? identity(numStates) : sortOrder(p.pi, p.trans);
         double[][] betaAK = new double[na][numStates];
@@ -405,7 +443,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         List<Agent> fittedAgents = withValues(agents, fitter.fittedIndex(), p.alpha);
         OutcomeEmissions outcomes = rho == null ? null : OutcomeEmissions.of(rho);
         FittedHmmMoa fitted = new FittedHmmMoa(fittedAgents, betaAK, pi, trans, outcomes, best.logLikelihood(),
-                best.logLikelihood(), best.logPosterior(), data.numScored(), best.history(), perStart, toString(),
+                best.logLikelihood(), best.logPosterior(), data.numScored(), best.history(), perStart, families, toString(),
                 MoaModelFile.fitProvenance(this, data, best.start(), best.history()));
         // with outcomes the EM objective is the joint likelihood; the choice score is computed apart
         return outcomes == null ? fitted : fitted.withChoiceLogLikelihood(fitted.choiceLogLikelihood(data));
@@ -444,6 +482,220 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         return fitter.warmStart(init, gammas);
     }
 
+    /**
+     * Fits every start (in parallel on the spec's threads); results in start order, so they do not
+     * depend on the thread count.
+     */
+    private List<MoaFitter.StartResult> runStarts(MoaFitter fitter, List<MoaFitter.Params> inits, int iterations,
+                                                  int firstNumber) {
+        int total = inits.size();
+        List<MoaFitter.StartResult> results = new ArrayList<>();
+        if (threads == 1 || total == 1) {
+            for (int s = 0; s < total; s++) {
+                results.add(fitter.fit(inits.get(s), firstNumber + s, iterations));
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total));
+        try {
+            List<Future<MoaFitter.StartResult>> fs = new ArrayList<>();
+            for (int s = 0; s < total; s++) {
+                final int start = s;
+                fs.add(pool.submit(() -> fitter.fit(inits.get(start), firstNumber + start, iterations)));
+            }
+            for (Future<MoaFitter.StartResult> f : fs) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
+    }
+
+    /**
+     * The screened search ({@link Builder#screenedStarts}): draws the candidates, runs each for
+     * {@link #SCREEN_ITERATIONS} EM iterations and appends the best ones' end points (ties to the
+     * earlier candidate) as full starts of their family.
+     */
+    private void screen(MoaFitter fitter, SplittableRandom rng, double[] pooledBeta, double[] pooledAlpha,
+                        List<MoaFitter.Params> inits, List<StartFamily> families) {
+        List<MoaFitter.Params> candidates = new ArrayList<>();
+        for (int c = 0; c < screenedStarts; c++) {
+            SplittableRandom r = rng.split();
+            // start numbers >= 1 draw their learning rates too
+            candidates.add(c % 2 == 0 ? initialParams(1, r, pooledBeta, pooledAlpha) : randomParams(r, pooledAlpha.length));
+        }
+        List<MoaFitter.StartResult> screened = runStarts(fitter, candidates, Math.min(SCREEN_ITERATIONS, maxIterations),
+                SCREEN_NUMBERS);
+        int keep = Math.max(1, screenedStarts / SCREEN_KEEP_PER);
+        Integer[] order = new Integer[screened.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(screened.get(b).logPosterior(), screened.get(a).logPosterior()));
+        for (int i = 0; i < keep; i++) {
+            int c = order[i];
+            inits.add(screened.get(c).params());
+            families.add(c % 2 == 0 ? StartFamily.PERTURBED_ONE_STATE : StartFamily.RANDOM);
+        }
+        LOG.info("screened {} candidate starts for {} EM iterations; continuing the best {} (log posteriors {})",
+                screenedStarts, Math.min(SCREEN_ITERATIONS, maxIterations), keep,
+                Arrays.stream(order).limit(keep).map(c -> String.format("%.3f", screened.get(c).logPosterior())).toList());
+    }
+
+    /** Log numbers of screened candidates start here, apart from the full starts'. */
+    private static final int SCREEN_NUMBERS = 1000;
+
+    /**
+     * A {@link StartFamily#RANDOM} start: β ~ N(0, 1), learning rates ~ Beta(5, 5), π ~ Dirichlet(1),
+     * A rows ~ Dirichlet(10 on the diagonal, 1 elsewhere), ρ uninformative.
+     */
+    private MoaFitter.Params randomParams(SplittableRandom rng, int numFitted) {
+        int k = numStates;
+        double[][] beta = new double[k][agents.size()];
+        for (double[] row : beta) {
+            for (int a = 0; a < row.length; a++) {
+                row[a] = rng.nextGaussian();
+            }
+        }
+        double[] alpha = new double[numFitted];
+        for (int q = 0; q < numFitted; q++) {
+            alpha[q] = MoaKernels.betaDraw(rng, 5, 5);
+        }
+        double[] ones = new double[k];
+        Arrays.fill(ones, 1);
+        double[] pi = MoaKernels.dirichlet(rng, ones);
+        double[][] trans = new double[k][];
+        for (int i = 0; i < k; i++) {
+            double[] c = ones.clone();
+            c[i] = 10;
+            trans[i] = MoaKernels.dirichlet(rng, c);
+        }
+        double[][] rho = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                ? OutcomeEmissions.uninformative(k).rewardProbabilities() : null;
+        return new MoaFitter.Params(beta, alpha, pi, trans, rho);
+    }
+
+    /**
+     * The {@link StartFamily#SPLIT} starts: the (K − 1)-state fit of this specification (the
+     * pooled one-state fit when K = 2), and for each of its states j a start where j is split in
+     * two: both halves keep j's weights ± a perturbation of sd 0.25·(0.5|β| + 0.5), the
+     * probability of entering j (π_j and column j of A) is shared equally, and the new state's
+     * row of A is j's. Such a start's likelihood equals the (K − 1)-state optimum's up to the
+     * perturbation.
+     */
+    private List<MoaFitter.Params> splitParams(TwoStepDataset data, ForcedTrialRule rule, SplittableRandom rng,
+                                               double[] pooledBeta, double[] pooledAlpha) {
+        int k = numStates;
+        int lower = k - 1;
+        int na = agents.size();
+        double[][] lowBeta = new double[lower][na];
+        double[] lowAlpha;
+        double[] lowPi;
+        double[][] lowTrans;
+        double[][] lowRho;
+        if (lower == 1) {
+            lowBeta[0] = pooledBeta.clone();
+            lowAlpha = pooledAlpha.clone();
+            lowPi = new double[] {1};
+            lowTrans = new double[][] {{1}};
+            lowRho = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                    ? OutcomeEmissions.uninformative(1).rewardProbabilities() : null;
+        } else {
+            Builder b = toBuilder().states(lower);
+            // per-state priors and given parameters have K columns: the smaller fit uses the scalar prior
+            b.weightPriorMeans = null;
+            b.weightPriorSds = null;
+            b.initialWeights = null;
+            b.initialPi = null;
+            b.initialTransition = null;
+            FittedHmmMoa low = b.build().fit(data, rule, new Pooled(pooledBeta, pooledAlpha));
+            double[][] w = low.weights();
+            for (int s = 0; s < lower; s++) {
+                for (int a = 0; a < na; a++) {
+                    lowBeta[s][a] = w[a][s];
+                }
+            }
+            lowAlpha = fittedValues(low.agents());
+            lowPi = low.initialDistribution();
+            lowTrans = low.transitionMatrix();
+            lowRho = low.outcomeEmissions().map(OutcomeEmissions::rewardProbabilities).orElse(null);
+            LOG.info("split starts from the {}-state fit (log posterior {})", lower,
+                    String.format("%.4f", low.logPosterior()));
+        }
+        List<MoaFitter.Params> out = new ArrayList<>();
+        for (int j = 0; j < lower; j++) {
+            double[][] beta = new double[k][];
+            for (int s = 0; s < lower; s++) {
+                beta[s] = lowBeta[s].clone();
+            }
+            beta[lower] = lowBeta[j].clone();
+            for (int a = 0; a < na; a++) {
+                double d = 0.25 * (0.5 * Math.abs(lowBeta[j][a]) + 0.5) * rng.nextGaussian();
+                beta[j][a] -= d;
+                beta[lower][a] += d;
+            }
+            double[] pi = Arrays.copyOf(lowPi, k);
+            pi[j] = lowPi[j] / 2;
+            pi[lower] = lowPi[j] / 2;
+            double[][] trans = new double[k][];
+            for (int i = 0; i < lower; i++) {
+                trans[i] = Arrays.copyOf(lowTrans[i], k);
+                trans[i][j] = lowTrans[i][j] / 2;
+                trans[i][lower] = lowTrans[i][j] / 2;
+            }
+            trans[lower] = trans[j].clone();
+            double[][] rho = null;
+            if (lowRho != null) {
+                rho = new double[k][];
+                for (int s = 0; s < lower; s++) {
+                    rho[s] = lowRho[s].clone();
+                }
+                rho[lower] = lowRho[j].clone();
+            }
+            out.add(new MoaFitter.Params(beta, lowAlpha.clone(), pi, trans, rho));
+        }
+        return out;
+    }
+
+    /** Removes starts identical to an earlier one (with their families): they would only repeat its fit. */
+    static void dropDuplicates(List<MoaFitter.Params> inits, List<StartFamily> families) {
+        for (int i = inits.size() - 1; i > 0; i--) {
+            MoaFitter.Params p = inits.get(i);
+            for (int j = 0; j < i; j++) {
+                MoaFitter.Params q = inits.get(j);
+                if (Arrays.deepEquals(p.beta, q.beta) && Arrays.equals(p.alpha, q.alpha) && Arrays.equals(p.pi, q.pi)
+                        && Arrays.deepEquals(p.trans, q.trans) && Arrays.deepEquals(p.rho, q.rho)) {
+                    LOG.info("start {} ({}) repeats start {} ({}): dropped", i, families.get(i), j, families.get(j));
+                    inits.remove(i);
+                    families.remove(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The values of the agents' fitted parameters, in agent then parameter order. */
+    private static double[] fittedValues(List<Agent> list) {
+        List<Double> v = new ArrayList<>();
+        for (Agent a : list) {
+            for (AgentParameter p : a.parameters()) {
+                if (p.fitted()) {
+                    v.add(p.value());
+                }
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     static List<Agent> withValues(List<Agent> agents, int[][] fittedIndex, double[] alpha) {
         List<Agent> out = new ArrayList<>(agents);
         for (int q = 0; q < fittedIndex.length; q++) {
@@ -455,15 +707,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     }
 
     private double[] declaredFittedValues() {
-        List<Double> v = new ArrayList<>();
-        for (Agent a : agents) {
-            for (AgentParameter p : a.parameters()) {
-                if (p.fitted()) {
-                    v.add(p.value());
-                }
-            }
-        }
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
+        return fittedValues(agents);
     }
 
     private MoaFitter newFitter(int k, List<PreparedSession> sessions, ChainEvidence evidence) {
@@ -580,6 +824,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 + transitionDiagonal + ", " + transitionOffDiagonal + "), starts=" + starts
                 + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
                 + ", threads=" + threads + ", stateOrder=" + stateOrder + ", biasHmmStart=" + biasHmmStart
+                + ", randomStarts=" + randomStarts + ", splitStarts=" + splitStarts + ", screenedStarts=" + screenedStarts
                 + ", acceleration=" + acceleration + ", chainEvidence=" + chainEvidence + "]";
     }
 
@@ -603,6 +848,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         private double[] initialPi;
         private double[][] initialTransition;
         private boolean biasHmmStart;
+        private int randomStarts;
+        private boolean splitStarts;
+        private int screenedStarts;
         private EmAcceleration acceleration = EmAcceleration.SQUAREM;
         private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
@@ -810,6 +1058,68 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         }
 
         /**
+         * Adds n starts of the {@link StartFamily#RANDOM} family (numbered after the
+         * {@link #starts} ones): draws that ignore the one-state fit. Default 0.
+         *
+         * @param n number of random-draw starts, &ge; 0
+         * @return this builder
+         * @throws IllegalArgumentException if n &lt; 0
+         */
+        public Builder randomStarts(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("randomStarts must be >= 0, got " + n);
+            }
+            this.randomStarts = n;
+            return this;
+        }
+
+        /**
+         * Adds the {@link StartFamily#SPLIT} starts (after the random ones): the (K − 1)-state fit
+         * of this specification (with its own starts, recursively) with each of its states split
+         * in two, one start per state. With them the K-state fit starts at least as high as the
+         * (K − 1)-state optimum, so the log posterior cannot fall as K grows. Ignored when K = 1.
+         * Default off.
+         *
+         * @param enabled whether to add the split starts
+         * @return this builder
+         */
+        public Builder splitStarts(boolean enabled) {
+            this.splitStarts = enabled;
+            return this;
+        }
+
+        /**
+         * Adds a screened search: n candidate starts (alternately {@link StartFamily#PERTURBED_ONE_STATE}
+         * and {@link StartFamily#RANDOM} draws, from their own random streams) each run for
+         * {@value HmmMoaModel#SCREEN_ITERATIONS} EM iterations; the best of them by log posterior, one per
+         * {@value HmmMoaModel#SCREEN_KEEP_PER} candidates (at least one), then continue as full starts. This
+         * explores many basins for the price of a few full starts. Default 0.
+         *
+         * @param n number of screened candidates, &ge; 0
+         * @return this builder
+         * @throws IllegalArgumentException if n &lt; 0
+         */
+        public Builder screenedStarts(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("screenedStarts must be >= 0, got " + n);
+            }
+            this.screenedStarts = n;
+            return this;
+        }
+
+        /**
+         * Turns on the start families that, added to the {@link #starts} perturbed one-state
+         * starts, reached the best known optimum of every Miller rat for K = 2..4 in the
+         * best-known-optimum check (docs/benchmarks-moa.md): the {@link #splitStarts split starts}
+         * and the {@link #biasHmmStart bias-HMM warm start}. The command line's fits use it.
+         *
+         * @return this builder
+         */
+        public Builder recommendedStartFamilies() {
+            return splitStarts(true).biasHmmStart(true);
+        }
+
+        /**
          * @param a how EM iterations are accelerated (default {@link EmAcceleration#SQUAREM})
          * @return this builder
          */
@@ -855,9 +1165,11 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             if (agents == null) {
                 throw new IllegalStateException("agents were not set; call agents(...) with a list or a preset");
             }
-            if (starts == 0 && !(biasHmmStart && numStates > 1)) {
-                throw new IllegalStateException("starts is 0 but there is no bias-HMM warm start (biasHmmStart="
-                        + biasHmmStart + ", states=" + numStates + "); use starts >= 1");
+            if (starts == 0 && randomStarts == 0 && screenedStarts == 0
+                    && !((biasHmmStart || splitStarts) && numStates > 1)) {
+                throw new IllegalStateException("starts and randomStarts are 0 but there is no bias-HMM or split start"
+                        + " (biasHmmStart=" + biasHmmStart + ", splitStarts=" + splitStarts + ", states=" + numStates
+                        + "); use starts >= 1");
             }
             int na = agents.size();
             if (weightPriorMeans != null) {

@@ -197,6 +197,11 @@ final class MoaFitter {
     }
 
     StartResult fit(Params init, int start) {
+        return fit(init, start, maxIterations);
+    }
+
+    /** EM from {@code init} for at most {@code iterationLimit} iterations (a screening run when fewer than the spec's). */
+    StartResult fit(Params init, int start, int iterationLimit) {
         if ((init.rho != null) != (evidence == ChainEvidence.CHOICES_AND_OUTCOMES)) {
             throw new IllegalStateException("start " + start + ": reward probabilities "
                     + (init.rho == null ? "missing" : "given") + " but the chain evidence is " + evidence);
@@ -212,7 +217,7 @@ final class MoaFitter {
         double stepMax = SQUAREM_INITIAL_STEP_MAX;
         Point anchor = null;   // SQUAREM: start of the current pair of EM steps
         Point middle = null;
-        while (iter < maxIterations) {
+        while (iter < iterationLimit) {
             Point next = emStep(cur);
             iter++;
             double delta = next.e.logPosterior - cur.e.logPosterior;

@@ -93,6 +93,12 @@ public final class MoaModelFile {
         for (double v : model.startLogPosteriors()) {
             sl.add(v);
         }
+        ArrayNode sf = root.putArray("startFamilies");
+        for (StartFamily f : model.startFamilies()) {
+            sf.add(f.name());
+        }
+        root.put("startsAgreeing", model.startsAgreeing());
+        root.put("startAgreementTolerance", FittedHmmMoa.AGREEMENT_TOLERANCE);
         TrainingHistory history = model.history();
         ObjectNode h = root.putObject("history");
         h.put("converged", history.converged());
@@ -228,10 +234,33 @@ public final class MoaModelFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+        double[] starts = vector(root.path("startLogPosteriors"));
         return new FittedHmmMoa(base.agents(), beta, pi, trans, outcomes, ll, cll,
                 number(root.get("logPosterior")), root.path("numScoredTrials").asInt(0),
                 new TrainingHistory(entries, h.path("converged").asBoolean(false), h.path("seconds").asDouble(0)),
-                vector(root.path("startLogPosteriors")), root.path("specification").asText(""), provenance);
+                starts, startFamilies(file, root, starts.length), root.path("specification").asText(""), provenance);
+    }
+
+    /** The start families a file records; empty for files written before they were recorded. */
+    private static List<StartFamily> startFamilies(Path file, JsonNode root, int numStarts) {
+        JsonNode n = root.get("startFamilies");
+        List<StartFamily> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        for (JsonNode f : n) {
+            try {
+                out.add(StartFamily.valueOf(f.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": startFamilies has '" + f.asText() + "', expected one of "
+                        + Arrays.toString(StartFamily.values()), e);
+            }
+        }
+        if (out.size() != numStarts) {
+            throw new IllegalArgumentException(file + ": startFamilies has " + out.size() + " entries but "
+                    + "startLogPosteriors has " + numStarts);
+        }
+        return out;
     }
 
     /** The outcome model a file declares (null for a choice-only chain); version 1 files have none. */

@@ -150,6 +150,70 @@ public final class MoaModelSelection {
     }
 
     /**
+     * What removing one agent does to the held-out fit, fold by fold against the full model on the
+     * same folds.
+     *
+     * @param label         "without NAME"
+     * @param deltaLogLik   Σ over folds of (held-out LL without the agent − held-out LL of the full
+     *                      model), in nats; negative when the agent helps
+     * @param standardError s.e. of that sum from the spread across folds: √(F · var(Δ_f)) with the
+     *                      sample variance of the F per-fold differences
+     * @param deltaPerTrial deltaLogLik divided by the held-out scored trials
+     * @param deltaNormalizedLikelihood held-out normalised likelihood without the agent minus the full model's
+     * @param folds         number of folds F
+     */
+    public record AblationDelta(String label, double deltaLogLik, double standardError, double deltaPerTrial,
+                                double deltaNormalizedLikelihood, int folds) {
+    }
+
+    /**
+     * The differences of an {@link #agentAblation} result: each reduced model against the full
+     * one (its first entry), fold by fold.
+     *
+     * @param ablation the full model's cross-validation first, then the reduced models', on the same folds
+     * @return one difference per reduced model, in order
+     * @throws IllegalArgumentException if there is no reduced model or the folds differ
+     */
+    public static List<AblationDelta> ablationDeltas(List<CrossValidation> ablation) {
+        if (ablation.size() < 2) {
+            throw new IllegalArgumentException("ablation needs the full model and at least one reduced model, got "
+                    + ablation.size() + " results");
+        }
+        CrossValidation full = ablation.get(0);
+        int nf = full.folds().size();
+        List<AblationDelta> out = new ArrayList<>();
+        for (CrossValidation cv : ablation.subList(1, ablation.size())) {
+            if (cv.folds().size() != nf) {
+                throw new IllegalArgumentException(cv.label() + " has " + cv.folds().size() + " folds, the full model "
+                        + nf);
+            }
+            double[] d = new double[nf];
+            double sum = 0;
+            int scored = 0;
+            for (int f = 0; f < nf; f++) {
+                Fold a = full.folds().get(f);
+                Fold b = cv.folds().get(f);
+                if (a.testScored() != b.testScored()) {
+                    throw new IllegalArgumentException(cv.label() + " fold " + f + " scores " + b.testScored()
+                            + " trials, the full model " + a.testScored() + ": not the same folds");
+                }
+                d[f] = b.testLogLik() - a.testLogLik();
+                sum += d[f];
+                scored += a.testScored();
+            }
+            double mean = sum / nf;
+            double ss = 0;
+            for (double v : d) {
+                ss += (v - mean) * (v - mean);
+            }
+            double se = nf > 1 ? Math.sqrt(nf * ss / (nf - 1)) : Double.NaN;
+            out.add(new AblationDelta(cv.label(), sum, se, sum / scored,
+                    cv.testNormalizedLikelihood() - full.testNormalizedLikelihood(), nf));
+        }
+        return out;
+    }
+
+    /**
      * Agent ablation: the full model, then the model without each agent in turn.
      *
      * @param model  the full specification (at least two agents; per-agent weight priors are not allowed)

@@ -53,6 +53,24 @@ public final class MoaRecovery {
     }
 
     /**
+     * The simulation of MixtureAgentsModels' own recovery test: venditto2023 agents with
+     * α = (MBr .6, MBc .7, MFr .4, MFc .5), the {@link #populationModel() population} β, π = (1, 0, 0)
+     * and the left-to-right chain A = [[.95, .05, 0], [0, .99, .01], [0, 0, 1]].
+     *
+     * @return the model
+     */
+    public static FittedHmmMoa mixtureAgentsTestModel() {
+        List<Agent> agents = List.of(
+                Agents.mbRewardB().withParameter("alpha", 0.6, true),
+                Agents.mbChoiceB().withParameter("alpha", 0.7, true),
+                Agents.mfRewardB().withParameter("alpha", 0.4, true),
+                Agents.mfChoiceB().withParameter("alpha", 0.5, true),
+                Agents.bias());
+        return FittedHmmMoa.of(agents, populationModel().weights(), new double[] {1, 0, 0},
+                new double[][] {{0.95, 0.05, 0}, {0, 0.99, 0.01}, {0, 0, 1}});
+    }
+
+    /**
      * Permutation-invariant state recovery of a fit on simulated data: argmax smoothed state
      * against the true phases, best relabelling by the Hungarian method
      * ({@link PhaseRecovery#evaluate(TwoStepDataset, List)}).

@@ -49,7 +49,7 @@ public final class MoaBenchmarks {
         switch (which) {
             case "recovery" -> recovery(MoaRecovery.populationModel(), intArg(args, 1, 100), intArg(args, 2, 200),
                     intArg(args, 3, 5), "paper population model");
-            case "recovery-julia" -> recovery(juliaTestModel(), intArg(args, 1, 100), intArg(args, 2, 200),
+            case "recovery-julia" -> recovery(MoaRecovery.mixtureAgentsTestModel(), intArg(args, 1, 100), intArg(args, 2, 200),
                     intArg(args, 3, 5), "MixtureAgentsModels test model");
             case "synthetic" -> synthetic(intArg(args, 1, 3));
             case "synthetic-aligned" -> syntheticAligned();
@@ -62,22 +62,6 @@ public final class MoaBenchmarks {
 
     private static int intArg(String[] a, int i, int def) {
         return a.length > i ? Integer.parseInt(a[i]) : def;
-    }
-
-    /**
-     * The simulation of MixtureAgentsModels' tests: venditto2023 agents, α = (.6, .7, .4, .5),
-     * A = [[.95,.05,0],[0,.99,.01],[0,0,1]], π = (1, 0, 0), the paper's population β.
-     */
-    static FittedHmmMoa juliaTestModel() {
-        List<Agent> agents = List.of(
-                Agents.mbRewardB().withParameter("alpha", 0.6, true),
-                Agents.mbChoiceB().withParameter("alpha", 0.7, true),
-                Agents.mfRewardB().withParameter("alpha", 0.4, true),
-                Agents.mfChoiceB().withParameter("alpha", 0.5, true),
-                Agents.bias());
-        double[][] beta = MoaRecovery.populationModel().weights();
-        return FittedHmmMoa.of(agents, beta, new double[] {1, 0, 0},
-                new double[][] {{0.95, 0.05, 0}, {0, 0.99, 0.01}, {0, 0, 1}});
     }
 
     private static void recovery(FittedHmmMoa truth, int sessions, int trials, int starts, String label) {

@@ -23,11 +23,17 @@ import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.FitSummary;
 import io.github.hmmrnn.report.Numbers;
+import io.github.hmmrnn.moa.HmmMoaModel;
+import io.github.hmmrnn.moa.MoaModelSelection;
+import io.github.hmmrnn.report.AblationReport;
 import io.github.hmmrnn.report.RealDataReport;
 import io.github.hmmrnn.report.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import java.util.Locale;
 
 /**
  * Fits a model to real data, per subject, optionally cross-validated over sessions. A single fit
@@ -43,6 +49,7 @@ import picocli.CommandLine.Option;
 final class FitCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FitCommand.class);
+    private static final int DEFAULT_ABLATION_FOLDS = 5;
 
     @Option(names = "--data", required = true, description = "Data file (.mat, .csv, .npz or .json).")
     Path data;
@@ -75,6 +82,12 @@ final class FitCommand implements Callable<Integer> {
     /** Settings a resumed cross-validation must share with the earlier run. */
     private static final List<String> RESUME_KEYS = List.of("--cv", "--split", "--seed", "--agents", "--starts",
             "--max-iter", "--epochs", "--patience", "--lr", "--segment-length", "--encoding", "--chain-evidence");
+    @Option(names = "--ablate", description = "HMM-MoA only: also cross-validate the model without each agent "
+            + "(folds from --cv, default 5) and write ablation.csv/.md/.png: Δ held-out log-likelihood ± s.e. across folds.")
+    boolean ablate;
+
+    @Spec
+    CommandSpec commandSpec;
 
     @Mixin
     ModelOptions modelOptions;
@@ -110,9 +123,19 @@ final class FitCommand implements Callable<Integer> {
         } else if (earlyStops) {
             Preflight.earlyStoppingSegments(all, names);
         }
+        if (ablate) {
+            if (kind != ModelKind.MOA) {
+                throw new IllegalArgumentException("--ablate needs --model moa, got " + model);
+            }
+            Preflight.folds(all, names, cv != null ? cv : DEFAULT_ABLATION_FOLDS, split, common.seed,
+                    InnerValidation.SESSIONS, false);
+        }
         RunRecord record = common.startRun(out, data);
         try {
             fitAll(fitSpecs, all, names, out);
+            if (ablate) {
+                writeAblation(kind, settings, all, names, out);
+            }
         } catch (RuntimeException e) {
             record.fail(String.valueOf(e.getMessage()));
             throw e;
@@ -174,6 +197,26 @@ final class FitCommand implements Callable<Integer> {
             FitSummary.write(fits, out, common.commandText(), source);
             System.out.println("wrote " + out.resolve("summary.md"));
         }
+    }
+
+    /** The agent ablation of every HMM-MoA spec per subject, on the same session folds. */
+    private void writeAblation(ModelKind kind, FitSettings settings, TwoStepDataset all, List<String> names, Path out) {
+        if (kind != ModelKind.MOA) {
+            throw new IllegalArgumentException("--ablate needs --model moa, got " + model);
+        }
+        int folds = cv != null ? cv : DEFAULT_ABLATION_FOLDS;
+        List<AblationReport.Row> ablation = new ArrayList<>();
+        for (String subject : names) {
+            TwoStepDataset d = all.forSubject(subject);
+            for (ModelSpec<?> f : specs(kind, settings)) {
+                LOG.info("agent ablation of {} on {} ({} folds)", f.name(), subject, folds);
+                ablation.add(new AblationReport.Row(subject, f.name(),
+                        MoaModelSelection.agentAblation((HmmMoaModel) f, d, folds, split, common.seed)));
+            }
+        }
+        AblationReport.write(ablation, out, "hmmrnn " + String.join(" ",
+                commandSpec.commandLine().getParseResult().originalArgs()));
+        System.out.println("wrote " + out.resolve("ablation.md"));
     }
 
     private List<ModelSpec<?>> specs(ModelKind kind, FitSettings settings) {

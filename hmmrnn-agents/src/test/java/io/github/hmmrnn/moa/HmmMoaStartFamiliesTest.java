@@ -1,0 +1,142 @@
+package io.github.hmmrnn.moa;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentPreset;
+import io.github.hmmrnn.agents.Agents;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.ModelSpecs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HmmMoaStartFamiliesTest {
+
+    private static FittedHmmMoa threeStateTruth() {
+        List<Agent> agents = List.of(Agents.mbRewardB().withParameter("alpha", 0.5, true),
+                Agents.mfChoiceB().withParameter("alpha", 0.4, true), Agents.bias());
+        double[][] beta = {{2.0, 0.3, 1.0}, {0.1, 1.2, 0.4}, {0.0, 0.4, -1.0}};
+        return FittedHmmMoa.of(agents, beta, new double[] {0.7, 0.2, 0.1},
+                new double[][] {{0.96, 0.03, 0.01}, {0.02, 0.96, 0.02}, {0.01, 0.03, 0.96}});
+    }
+
+    @Test
+    void spec_jsonRoundTrip_keepsTheStartFamilies_andOldSpecsReadWithTheirDefaults() {
+        HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023).starts(2).randomStarts(3)
+                .splitStarts(true).biasHmmStart(true).screenedStarts(8).seed(7).build();
+        assertEquals(spec, ModelSpecs.fromJson(spec.toJson()));
+        assertNotEquals(spec, spec.toBuilder().randomStarts(2).build());
+        assertNotEquals(spec, spec.toBuilder().splitStarts(false).build());
+        assertNotEquals(spec, spec.toBuilder().screenedStarts(0).build());
+        HmmMoaModel plain = spec.toBuilder().randomStarts(0).splitStarts(false).screenedStarts(0).build();
+        String old = plain.toJson().replace("\"randomStarts\":0,", "").replace("\"splitStarts\":false,", "")
+                .replace("\"screenedStarts\":0,", "");
+        assertTrue(!old.contains("randomStarts") && !old.contains("splitStarts") && !old.contains("screenedStarts"), old);
+        assertEquals(plain, ModelSpecs.fromJson(old));
+        assertEquals(spec.toBuilder().splitStarts(true).biasHmmStart(true).build(),
+                spec.toBuilder().splitStarts(false).biasHmmStart(false).recommendedStartFamilies().build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HmmMoaModel.builder().randomStarts(-1));
+        assertTrue(e.getMessage().contains("randomStarts"), e.getMessage());
+        // split starts alone are enough starts when there is a smaller model to split
+        HmmMoaModel.builder().states(2).agents(AgentPreset.VENDITTO2023).starts(0).splitStarts(true).build();
+        assertThrows(IllegalStateException.class,
+                () -> HmmMoaModel.builder().states(1).agents(AgentPreset.VENDITTO2023).starts(0).splitStarts(true).build());
+    }
+
+    @Test
+    void fit_everyFamily_recordsEachStart_savesIt_andIsBitIdenticalAcrossThreads(@TempDir Path dir) {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 8, 120, TwoStepTask.DEFAULT, 5);
+        HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(truth.agents()).starts(2).randomStarts(2)
+                .splitStarts(true).biasHmmStart(true).maxIterations(60).seed(3).build();
+        FittedHmmMoa fit = spec.fit(data);
+        assertEquals(List.of(StartFamily.PERTURBED_ONE_STATE, StartFamily.PERTURBED_ONE_STATE, StartFamily.RANDOM,
+                StartFamily.RANDOM, StartFamily.SPLIT, StartFamily.SPLIT, StartFamily.BIAS_HMM), fit.startFamilies());
+        double[] lp = fit.startLogPosteriors();
+        assertEquals(7, lp.length);
+        double best = Arrays.stream(lp).max().orElseThrow();
+        assertEquals(best, fit.logPosterior(), 0.0);
+        assertEquals(Arrays.stream(lp).filter(v -> v >= best - 0.1).count(), fit.startsAgreeing());
+        assertTrue(fit.startsAgreeing() >= 1);
+
+        FittedHmmMoa threaded = spec.toBuilder().threads(3).build().fit(data);
+        assertArrayEquals(lp, threaded.startLogPosteriors(), 0.0);
+        for (int a = 0; a < fit.weights().length; a++) {
+            assertArrayEquals(fit.weights()[a], threaded.weights()[a], 0.0);
+        }
+        assertArrayEquals(fit.transitionMatrix()[2], threaded.transitionMatrix()[2], 0.0);
+
+        Path file = dir.resolve("model.json");
+        fit.save(file);
+        FittedHmmMoa back = FittedHmmMoa.load(file);
+        assertEquals(fit.startFamilies(), back.startFamilies());
+        assertArrayEquals(lp, back.startLogPosteriors(), 0.0);
+        assertEquals(fit.startsAgreeing(), back.startsAgreeing());
+    }
+
+    @Test
+    void fit_splitStarts_endNoLowerThanTheSmallerModel() {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 8, 150, TwoStepTask.DEFAULT, 6);
+        HmmMoaModel.Builder b = HmmMoaModel.builder().agents(truth.agents()).starts(1).splitStarts(true).seed(2);
+        FittedHmmMoa two = b.states(2).build().fit(data);
+        FittedHmmMoa three = b.states(3).build().fit(data);
+        // a split start begins at the two-state optimum up to its perturbation, and EM only climbs
+        assertTrue(three.logLikelihood() >= two.logLikelihood() - 1e-6,
+                "K=3 LL " + three.logLikelihood() + " < K=2 LL " + two.logLikelihood());
+        // the bias-only K=2 ... K=1 chain: the two-state fit also beats the one-state one
+        FittedHmmMoa one = b.states(1).build().fit(data);
+        assertTrue(two.logLikelihood() >= one.logLikelihood() - 1e-6);
+    }
+
+    @Test
+    void fit_screenedStarts_continueTheBestCandidates_identicallyOnAnyThreadCount() {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 6, 100, TwoStepTask.DEFAULT, 8);
+        HmmMoaModel spec = HmmMoaModel.builder().states(2).agents(truth.agents()).starts(1).screenedStarts(16)
+                .maxIterations(80).seed(5).build();
+        FittedHmmMoa fit = spec.fit(data);
+        // 16 candidates, one in 8 continues: the perturbed start plus 2 continued candidates
+        assertEquals(3, fit.startLogPosteriors().length);
+        assertEquals(StartFamily.PERTURBED_ONE_STATE, fit.startFamilies().get(0));
+        FittedHmmMoa threaded = spec.toBuilder().threads(4).build().fit(data);
+        assertArrayEquals(fit.startLogPosteriors(), threaded.startLogPosteriors(), 0.0);
+        assertEquals(fit.startFamilies(), threaded.startFamilies());
+        // the screened search adds starts, so it cannot end lower than the perturbed start alone
+        FittedHmmMoa single = spec.toBuilder().screenedStarts(0).build().fit(data);
+        assertEquals(single.startLogPosteriors()[0], fit.startLogPosteriors()[0], 0.0);
+        assertTrue(fit.logPosterior() >= single.logPosterior());
+    }
+
+    @Test
+    void dropDuplicates_removesRepeatedStartsWithTheirFamilies() {
+        MoaFitter.Params a = new MoaFitter.Params(new double[][] {{1, 2}}, new double[] {0.5}, new double[] {1},
+                new double[][] {{1}});
+        MoaFitter.Params b = new MoaFitter.Params(new double[][] {{1, 2.5}}, new double[] {0.5}, new double[] {1},
+                new double[][] {{1}});
+        List<MoaFitter.Params> inits = new ArrayList<>(List.of(a, b, a.copy(), b.copy()));
+        List<StartFamily> families = new ArrayList<>(List.of(StartFamily.PERTURBED_ONE_STATE, StartFamily.RANDOM,
+                StartFamily.SPLIT, StartFamily.BIAS_HMM));
+        HmmMoaModel.dropDuplicates(inits, families);
+        assertEquals(2, inits.size());
+        assertEquals(List.of(StartFamily.PERTURBED_ONE_STATE, StartFamily.RANDOM), families);
+        assertEquals(2.5, inits.get(1).beta[0][1], 0.0);
+    }
+
+    @Test
+    void countAgreeing_countsStartsWithinTheTolerance() {
+        assertEquals(3, FittedHmmMoa.countAgreeing(new double[] {-10.0, -10.05, -10.1, -10.2, -30}));
+        assertEquals(1, FittedHmmMoa.countAgreeing(new double[] {-5}));
+        assertEquals(0, FittedHmmMoa.countAgreeing(new double[0]));
+    }
+}
