@@ -2,20 +2,21 @@ package io.github.hmmrnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.github.hmmrnn.data.InnerValidation;
-import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
 import io.github.hmmrnn.model.ModelSpec;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
+import io.github.hmmrnn.sweep.PlanData;
+import io.github.hmmrnn.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,6 +72,9 @@ final class CompareCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Mixin
+    EngineOptions engineOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -102,25 +106,23 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        List<RealDataReport.CvRow> rows = new ArrayList<>();
-        Map<String, List<SessionCrossValidation.Fold>> pooled = new LinkedHashMap<>();
-        for (String subject : names) {
-            TwoStepDataset d = all.forSubject(subject);
-            for (ModelSpec<?> f : fitters) {
-                SessionCrossValidation.Result r = SessionCrossValidation.run(d, f, k, SplitMethod.STRIDE, common.seed, common.threads,
-                        innerValidation);
-                rows.add(new RealDataReport.CvRow(subject, r));
-                pooled.computeIfAbsent(f.name(), x -> new ArrayList<>()).addAll(r.folds());
-                System.out.printf(Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",
-                        subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
-            }
-        }
-        if (names.size() > 1) {
-            for (var e : pooled.entrySet()) {
-                rows.add(new RealDataReport.CvRow("pooled", new SessionCrossValidation.Result(e.getKey(), e.getValue())));
-            }
-        }
         Path out = common.outOr("results/compare");
+        SweepPlan plan = SweepPlan.crossValidation("compare", Provenance.DataFile.of(data.toAbsolutePath().normalize()),
+                names, fitters.stream().map(SweepPlan.Labelled::of).toList(), k, SplitMethod.STRIDE, common.seed,
+                innerValidation, true);
+        Optional<List<RealDataReport.CvRow>> gathered = engineOptions.run(PlanData.of(plan, all), out, common.threads,
+                System.out);
+        if (gathered.isEmpty()) {
+            return 0;
+        }
+        List<RealDataReport.CvRow> rows = gathered.get();
+        for (RealDataReport.CvRow row : rows) {
+            if (!row.subject().equals("pooled")) {
+                System.out.printf(Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",
+                        row.subject(), row.result().model(), row.result().testNll(),
+                        row.result().testNormalizedLikelihood());
+            }
+        }
         RealDataReport.writeCrossValidation(rows, out);
         System.out.printf(Locale.ROOT, "compared %d models on %d subjects in %.0f s; wrote %s%n",
                 fitters.size(), names.size(), (System.nanoTime() - start) / 1e9, out.resolve("cv.md"));

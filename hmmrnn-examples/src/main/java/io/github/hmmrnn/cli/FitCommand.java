@@ -3,13 +3,13 @@ package io.github.hmmrnn.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.hmmrnn.data.InnerValidation;
-import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
@@ -19,6 +19,9 @@ import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
+import io.github.hmmrnn.sweep.EngineKind;
+import io.github.hmmrnn.sweep.PlanData;
+import io.github.hmmrnn.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,6 +68,9 @@ final class FitCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Mixin
+    EngineOptions engineOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -82,29 +88,36 @@ final class FitCommand implements Callable<Integer> {
         FitSettings settings = modelOptions.settings(common.seed, cv != null ? 1 : common.threads);
         Path out = common.outOr("results/fit");
         Provenance.DataFile dataFile = cv == null ? Provenance.DataFile.of(data) : null;
-        List<RealDataReport.CvRow> rows = new ArrayList<>();
+        if (cv != null) {
+            List<SweepPlan.Labelled> models = specs(kind, settings).stream().map(SweepPlan.Labelled::of).toList();
+            SweepPlan plan = SweepPlan.crossValidation("fit --cv", Provenance.DataFile.of(data.toAbsolutePath()
+                    .normalize()), names, models, cv, split, common.seed, InnerValidation.SESSIONS, false);
+            Optional<List<RealDataReport.CvRow>> rows = engineOptions.run(PlanData.of(plan, all), out, common.threads,
+                    System.out);
+            if (rows.isPresent()) {
+                for (RealDataReport.CvRow r : rows.get()) {
+                    System.out.printf(Locale.ROOT, "%s %s: held-out NLL %.4f, normalised likelihood %.4f%n",
+                            r.subject(), r.result().model(), r.result().testNll(), r.result().testNormalizedLikelihood());
+                }
+                RealDataReport.writeCrossValidation(rows.get(), out);
+                System.out.println("wrote " + out.resolve("cv.md"));
+            }
+            return 0;
+        }
+        if (engineOptions.engine != EngineKind.LOCAL || engineOptions.resume) {
+            throw new IllegalArgumentException("--engine and --resume apply to cross-validation (--cv N); a single fit "
+                    + "per subject runs here");
+        }
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
             for (ModelSpec<?> f : specs(kind, settings)) {
-                if (cv == null) {
-                    LOG.info("fitting {} to {} ({} sessions, {} scored trials{})", f.name(), subject, d.numSessions(),
-                            d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
-                                    : "");
-                    FittedChoiceModel m = f.fit(d);
-                    RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
-                    System.out.println(subject + " " + f.name() + ": wrote " + out.resolve(subject).resolve(f.name()));
-                } else {
-                    SessionCrossValidation.Result r = SessionCrossValidation.run(d, f, cv, split, common.seed,
-                            common.threads, InnerValidation.SESSIONS);
-                    rows.add(new RealDataReport.CvRow(subject, r));
-                    System.out.printf(Locale.ROOT, "%s %s: held-out NLL %.4f, normalised likelihood %.4f%n",
-                            subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
-                }
+                LOG.info("fitting {} to {} ({} sessions, {} scored trials{})", f.name(), subject, d.numSessions(),
+                        d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
+                                : "");
+                FittedChoiceModel m = f.fit(d);
+                RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
+                System.out.println(subject + " " + f.name() + ": wrote " + out.resolve(subject).resolve(f.name()));
             }
-        }
-        if (cv != null) {
-            RealDataReport.writeCrossValidation(rows, out);
-            System.out.println("wrote " + out.resolve("cv.md"));
         }
         return 0;
     }
