@@ -52,6 +52,8 @@ public final class HmmrnnCli implements Runnable {
                 System.setProperty(key, "warn");
             }
         }
+        // a warning on every start that Hadoop's optional native library is absent says nothing useful
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
         System.exit(commandLine().execute(args));
     }
 }

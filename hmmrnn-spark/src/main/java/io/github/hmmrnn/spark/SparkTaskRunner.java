@@ -54,6 +54,10 @@ public final class SparkTaskRunner implements AutoCloseable {
         if (!master.startsWith("local") && !conf.contains("spark.jars") && !settings.jars().isEmpty()) {
             conf.set("spark.jars", String.join(",", settings.jars()));
         }
+        // the fits are single-threaded; native BLAS threads on executors would only contend with them
+        if (!conf.contains("spark.executorEnv.OMP_NUM_THREADS")) {
+            conf.setExecutorEnv("OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "1"));
+        }
         return new SparkTaskRunner(new JavaSparkContext(conf));
     }
 
