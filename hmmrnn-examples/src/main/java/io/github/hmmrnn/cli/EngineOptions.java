@@ -35,7 +35,8 @@ public final class EngineOptions {
     public EngineKind engine;
 
     /** The array element's task. */
-    @Option(names = "--task-index", description = "With --engine array: the one task to run (e.g. $SLURM_ARRAY_TASK_ID).")
+    @Option(names = "--task-index", description = "With --engine array: the one task to run (e.g. "
+            + "$SLURM_ARRAY_TASK_ID); without it, --engine array only writes plan.json and prints the task count.")
     public Integer taskIndex;
 
     /** The Spark master. */
@@ -66,8 +67,12 @@ public final class EngineOptions {
             throw new IllegalArgumentException("--task-index is for --engine array, got --engine " + engine.cliName());
         }
         if (engine == EngineKind.ARRAY && taskIndex == null) {
-            throw new IllegalArgumentException("--engine array needs --task-index N, N in [0, " + plan.tasks().size()
-                    + ")");
+            // planning only: what a job-array script runs first, to learn how many elements to submit
+            Path file = Sweeps.writePlan(plan, dir, !resume);
+            out.println("wrote " + file + ": " + plan.tasks().size() + " tasks; run each with --engine array "
+                    + "--task-index N (e.g. sbatch --array=0-" + (plan.tasks().size() - 1) + "), then hmmrnn gather "
+                    + file);
+            return Optional.empty();
         }
         if (master != null && engine != EngineKind.SPARK) {
             throw new IllegalArgumentException("--master is for --engine spark, got --engine " + engine.cliName());
