@@ -55,11 +55,6 @@ public record SweepTask(int index, String subject, String label, JsonNode spec, 
         return ModelSpecs.fromJson(ModelSpecs.write(spec));
     }
 
-    /** @return the model's name, from its {@code spec} */
-    public String modelName() {
-        return modelSpec().name();
-    }
-
     /** @return "subject S, model L, fold F": how a failure names the task */
     public String describe() {
         return "task " + index + " (subject " + subject + ", model " + label + ", fold " + fold + " of " + folds + ")";
