@@ -64,6 +64,29 @@ class SweepCommandTest {
         assertTrue(Files.exists(local.resolve("cv_comparison.png")));
     }
 
+    @Test
+    void failedTasks_areNamedAndExitNonZero() throws IOException {
+        // two 100-trial sessions: a TinyRNN's training fold is one segment, too few to early-stop on
+        DatasetJson.write(TwoStepGenerator.builder().sequences(2).trials(100).seed(4).build().generate(),
+                tmp.resolve("short.json"));
+        Path grid = tmp.resolve("grid.json");
+        Files.writeString(grid, """
+                {"data": "short.json", "subjects": ["all"], "folds": 2,
+                 "models": [{"model": "moa", "states": [1]}, {"model": "tinyrnn", "hidden": [1]}]}
+                """);
+        StringWriter err = new StringWriter();
+        CommandLine cl = HmmrnnCli.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        int rc = cl.execute("sweep", "--grid", grid.toString(), "--epochs", "3", "--patience", "2", "--starts", "1",
+                "--max-iter", "5", "--quiet", "--out", tmp.resolve("out").toString());
+        assertEquals(2, rc);
+        assertTrue(err.toString().contains("2 of 4 tasks failed"), err.toString());
+        assertTrue(err.toString().contains("TinyRnn-H1 fold 1 FAILED"), err.toString());
+        // the HMM-MoA results are kept
+        assertTrue(Files.exists(tmp.resolve("out").resolve("tasks").resolve("task-000000.json")));
+    }
+
     private static int run(String command, List<String> args, String... more) {
         List<String> all = new ArrayList<>();
         all.add(command);
