@@ -65,7 +65,7 @@ public final class PlanData implements Serializable {
         }
         Map<String, Long> seeds = new LinkedHashMap<>();
         for (SweepTask t : plan.tasks()) {
-            long seed = seeds.computeIfAbsent(t.spec().toString(), k -> t.modelSpec().seed());
+            long seed = seeds.computeIfAbsent(t.label(), k -> plan.spec(t).seed());
             if (seed != t.seed()) {
                 throw new IllegalArgumentException(t.describe() + ": seed " + t.seed()
                         + " differs from its specification's seed " + seed);

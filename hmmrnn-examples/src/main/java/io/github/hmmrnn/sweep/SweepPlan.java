@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -29,9 +33,12 @@ import io.github.hmmrnn.model.Provenance;
  * @param command what made the plan (e.g. {@code compare}), for the reader
  * @param data    the data file (path as given, and SHA-256 of its bytes, checked before any fit)
  * @param pooled  whether the gathered table adds {@code pooled} rows over subjects per label
+ * @param models  each label's model specification, as {@link ModelSpec#toJson()} writes it (seed
+ *                included), held once however many tasks fit it
  * @param tasks   the tasks, task i at index i
  */
-public record SweepPlan(int version, String command, Provenance.DataFile data, boolean pooled, List<SweepTask> tasks) {
+public record SweepPlan(int version, String command, Provenance.DataFile data, boolean pooled,
+                        Map<String, JsonNode> models, List<SweepTask> tasks) {
 
     /** The plan file format's version. */
     public static final int VERSION = 1;
@@ -44,13 +51,14 @@ public record SweepPlan(int version, String command, Provenance.DataFile data, b
     /**
      * Validates the plan.
      *
-     * @throws IllegalArgumentException if the version is unknown, there are no tasks, or task i
-     *                                  does not have index i
+     * @throws IllegalArgumentException if the version is unknown, there are no tasks, task i
+     *                                  does not have index i, or a task's label has no model
      */
     public SweepPlan {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(data, "data");
         tasks = List.copyOf(tasks);
+        models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         if (version != VERSION) {
             throw new IllegalArgumentException("plan version must be " + VERSION + ", got " + version);
         }
@@ -60,6 +68,10 @@ public record SweepPlan(int version, String command, Provenance.DataFile data, b
         for (int i = 0; i < tasks.size(); i++) {
             if (tasks.get(i).index() != i) {
                 throw new IllegalArgumentException("task at position " + i + " has index " + tasks.get(i).index());
+            }
+            if (!models.containsKey(tasks.get(i).label())) {
+                throw new IllegalArgumentException("task " + i + " fits model '" + tasks.get(i).label()
+                        + "', which is not among the plan's models " + models.keySet());
             }
         }
     }
@@ -85,16 +97,22 @@ public record SweepPlan(int version, String command, Provenance.DataFile data, b
         if (new LinkedHashSet<>(subjects).size() != subjects.size()) {
             throw new IllegalArgumentException("subjects repeat: " + subjects);
         }
+        Map<String, JsonNode> specs = new LinkedHashMap<>();
+        for (Labelled m : models) {
+            if (specs.put(m.label(), ModelSpecs.tree(m.spec())) != null) {
+                throw new IllegalArgumentException("model label '" + m.label() + "' is given twice");
+            }
+        }
         List<SweepTask> tasks = new ArrayList<>();
         for (String subject : subjects) {
             for (Labelled m : models) {
                 for (int f = 0; f < folds; f++) {
-                    tasks.add(new SweepTask(tasks.size(), subject, m.label(), ModelSpecs.tree(m.spec()),
-                            m.spec().seed(), folds, f, split, splitSeed, inner));
+                    tasks.add(new SweepTask(tasks.size(), subject, m.label(), m.spec().seed(), folds, f, split,
+                            splitSeed, inner));
                 }
             }
         }
-        return new SweepPlan(VERSION, command, data, pooled, tasks);
+        return new SweepPlan(VERSION, command, data, pooled, specs, tasks);
     }
 
     /**
@@ -118,6 +136,14 @@ public record SweepPlan(int version, String command, Provenance.DataFile data, b
         public static Labelled of(ModelSpec<?> spec) {
             return new Labelled(spec.name(), spec);
         }
+    }
+
+    /**
+     * @param task a task of this plan
+     * @return its model specification, rebuilt from the JSON
+     */
+    public ModelSpec<?> spec(SweepTask task) {
+        return ModelSpecs.fromJson(ModelSpecs.write(models.get(task.label())));
     }
 
     /** @return subjects in order of first appearance */

@@ -2,23 +2,21 @@ package io.github.hmmrnn.sweep;
 
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.hmmrnn.data.InnerValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.model.ModelSpec;
-import io.github.hmmrnn.model.ModelSpecs;
 
 /**
- * One independent fit of a sweep: a model specification cross-validated on one fold of one
- * subject's sessions. Everything the fit depends on is here, the seed included, so a task gives
- * the same result wherever and however often it runs.
+ * One independent fit of a sweep: a model specification (held once per label by the
+ * {@link SweepPlan}) cross-validated on one fold of one subject's sessions. Everything the fit
+ * depends on is here or in the plan, the seed included, so a task gives the same result wherever
+ * and however often it runs.
  *
  * @param index     position in the plan, from 0 (the result file's name and the array index)
  * @param subject   subject whose sessions are split into folds
  * @param label     the row label of the gathered tables (the model's name, with the seed when a
- *                  plan has several seeds)
- * @param spec      the model specification as written by {@link ModelSpec#toJson()}
+ *                  plan has several seeds), and the key of its specification in
+ *                  {@link SweepPlan#models()}
  * @param seed      the model's seed; equals the specification's {@link ModelSpec#seed()}
  *                  (checked by {@link PlanData#of} before any work)
  * @param folds     number of session folds, at least 2
@@ -27,7 +25,7 @@ import io.github.hmmrnn.model.ModelSpecs;
  * @param splitSeed fold-assignment seed ({@link SplitMethod#RANDOM} only)
  * @param inner     what a model with early stopping holds out of the training fold
  */
-public record SweepTask(int index, String subject, String label, JsonNode spec, long seed, int folds, int fold,
+public record SweepTask(int index, String subject, String label, long seed, int folds, int fold,
                         SplitMethod split, long splitSeed, InnerValidation inner) {
 
     /**
@@ -38,7 +36,6 @@ public record SweepTask(int index, String subject, String label, JsonNode spec, 
     public SweepTask {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(inner, "inner");
         if (index < 0) {
@@ -48,11 +45,6 @@ public record SweepTask(int index, String subject, String label, JsonNode spec, 
             throw new IllegalArgumentException("task " + index + ": fold must be in [0, folds) with folds >= 2, got fold "
                     + fold + " of " + folds);
         }
-    }
-
-    /** @return the model specification, rebuilt from its JSON */
-    public ModelSpec<?> modelSpec() {
-        return ModelSpecs.fromJson(ModelSpecs.write(spec));
     }
 
     /** @return "subject S, model L, fold F": how a failure names the task */

@@ -45,7 +45,7 @@ public final class TaskRunner {
         long start = System.nanoTime();
         TaskResult r;
         try {
-            ModelSpec<?> spec = t.modelSpec();
+            ModelSpec<?> spec = data.plan().spec(t);
             TwoStepDataset d = data.subject(t.subject());
             DatasetSplit split = SessionFolds.kFold(d, t.folds(), t.split(), t.splitSeed()).get(t.fold());
             FittedChoiceModel m = SessionCrossValidation.fit(spec, split.train(), t.inner());

@@ -47,7 +47,7 @@ class SweepCommandTest {
         assertEquals(8, plan.tasks().size());
         assertEquals(List.of("HmmMoa-K1-seed1", "HmmMoa-K1-seed2", "TinyRnn-H1-seed1", "TinyRnn-H1-seed2"), plan.labels());
         for (SweepTask t : plan.tasks()) {
-            assertEquals(t.label().endsWith("seed2") ? 2 : 1, t.modelSpec().seed(), t.label());
+            assertEquals(t.label().endsWith("seed2") ? 2 : 1, plan.spec(t).seed(), t.label());
         }
         for (int i = 0; i < plan.tasks().size(); i++) {
             assertEquals(0, run("sweep", common, "--engine", "array", "--task-index", Integer.toString(i), "--out",

@@ -214,7 +214,7 @@ class SweepEnginesTest {
         Path copy = tmp.resolve("changed.json");
         Files.writeString(copy, Files.readString(dataFile) + "\n");
         SweepPlan moved = new SweepPlan(plan.version(), plan.command(),
-                new Provenance.DataFile(copy.toString(), plan.data().sha256()), plan.pooled(), plan.tasks());
+                new Provenance.DataFile(copy.toString(), plan.data().sha256()), plan.pooled(), plan.models(), plan.tasks());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanData.load(moved));
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
     }
