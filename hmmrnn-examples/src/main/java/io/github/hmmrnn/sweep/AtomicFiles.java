@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -41,8 +43,11 @@ final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            // the suffix keeps a writer that infers the format from the extension (.json) working
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp.json");
+            // a name no other process, host or thread picks (not Files.createTempFile, whose
+            // owner-only permissions would stay on the result in a shared folder); the suffix
+            // keeps a writer that infers the format from the extension (.json) working
+            tmp = dir.resolve(String.format(Locale.ROOT, ".%s.%d-%d-%016x.tmp.json", target.getFileName(),
+                    ProcessHandle.current().pid(), Thread.currentThread().getId(), ThreadLocalRandom.current().nextLong()));
             writer.accept(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
