@@ -4,14 +4,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Entry point of the {@code ./hmmrnn} command line.
  */
 @Command(name = "hmmrnn", mixinStandardHelpOptions = true, version = "hmmrnn 0.1.0",
         description = "Latent-state models of sequential decision behaviour.",
-        subcommands = {CommandLine.HelpCommand.class, SyntheticCommand.class, FitCommand.class, CompareCommand.class, SimulateCommand.class, DataCommand.class, GenerateCommand.class, BenchCommand.class, EmulateCommand.class, RlCommand.class, JshellCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SyntheticCommand.class, FitCommand.class, CompareCommand.class, SweepCommand.class, GatherCommand.class, SimulateCommand.class, DataCommand.class, GenerateCommand.class, BenchCommand.class, EmulateCommand.class, RlCommand.class, JshellCommand.class})
 public final class HmmrnnCli implements Runnable {
+
+    /** Logger prefixes of Spark and its libraries, set to warnings unless given on the command line. */
+    private static final List<String> SPARK_LOGGERS = List.of("org.apache.spark", "org.sparkproject", "org.apache.hadoop",
+            "io.netty", "org.apache.parquet", "org.apache.ivy");
 
     @Override
     public void run() {
@@ -43,6 +48,15 @@ public final class HmmrnnCli implements Runnable {
         if (Arrays.asList(args).contains("--quiet")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // Spark (--engine spark) logs through slf4j, and at INFO would bury the progress lines
+        for (String noisy : SPARK_LOGGERS) {
+            String key = "org.slf4j.simpleLogger.log." + noisy;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
+        // a warning on every start that Hadoop's optional native library is absent says nothing useful
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
         int status;
         try {
             status = commandLine().execute(args);
