@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import io.github.hmmrnn.data.InnerValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.model.ModelSpec;

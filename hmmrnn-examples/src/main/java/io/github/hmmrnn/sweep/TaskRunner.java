@@ -2,6 +2,7 @@ package io.github.hmmrnn.sweep;
 
 import java.nio.file.Path;
 
+import io.github.hmmrnn.io.AtomicFiles;
 import io.github.hmmrnn.data.DatasetSplit;
 import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SessionFolds;
@@ -55,7 +56,8 @@ public final class TaskRunner {
             if (m instanceof SavableModel savable) {
                 modelFile = TaskResult.modelFileName(index);
                 SavableModel withData = savable.withProvenance(savable.provenance().withDataFile(data.plan().data()));
-                AtomicFiles.write(tasks.resolve(modelFile), withData::save);
+                // every model file is written atomically by its own save
+                withData.save(tasks.resolve(modelFile));
             }
             r = new TaskResult(index, t.subject(), t.label(), t.fold(), t.seed(), TaskStatus.OK, train, test,
                     -train.nll() * train.numScored(), -test.nll() * test.numScored(), modelFile, null,

@@ -1,4 +1,4 @@
-// hmmrnn JShell startup: every package of the library (hmmrnn-core, hmmrnn-agents) and of the CLI
+// hmmrnn JShell startup: every package of the library (hmmrnn-core, hmmrnn-agents, hmmrnn-spark) and of the CLI
 // module's reports, after JShell's DEFAULT imports (java.util.*, java.nio.file.*, ...).
 // JshellImportsTest checks that no package is missing and that every type name resolves to one type.
 import io.github.hmmrnn.analysis.*;
@@ -24,6 +24,8 @@ import io.github.hmmrnn.rl.env.*;
 import io.github.hmmrnn.rl.net.*;
 import io.github.hmmrnn.experiment.*;
 import io.github.hmmrnn.report.*;
+import io.github.hmmrnn.sweep.*;
+import io.github.hmmrnn.spark.*;
 import io.github.hmmrnn.report.emulation.*;
 import io.github.hmmrnn.report.rl.*;
 import io.github.hmmrnn.examples.*;
