@@ -1,5 +1,6 @@
 package io.github.hmmrnn.moa;
 
+import static io.github.hmmrnn.data.Perturbations.flipFrom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -160,24 +161,6 @@ class FittedHmmMoaInferenceTest {
                         "the change must reach trial " + (from + 1));
             }
         }
-    }
-
-    /** Flips choice, reward and transition of every trial ≥ from of one session. */
-    private static TwoStepDataset flipFrom(TwoStepDataset d, int session, int from) {
-        List<Session> out = new ArrayList<>(d.sessions());
-        Session s = out.get(session);
-        int[] c = s.choices();
-        int[] o = s.outcomes();
-        int[] r = s.rewards();
-        boolean[] m = s.commonTransitions();
-        for (int t = from; t < s.length(); t++) {
-            c[t] = 1 - c[t];
-            r[t] = 1 - r[t];
-            m[t] = !m[t];
-            o[t] = m[t] ? c[t] : 1 - c[t];
-        }
-        out.set(session, Session.of(s.subject(), s.index(), c, o, r, m, s.scoredTrials(), s.phases()));
-        return TwoStepDataset.of(d.subjects(), out);
     }
 
     @Test

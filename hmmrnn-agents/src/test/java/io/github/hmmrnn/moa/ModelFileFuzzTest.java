@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.io.Mutations;
 import io.github.hmmrnn.moa.neural.FittedHmmTinyMoa;
 import io.github.hmmrnn.moa.neural.HmmTinyMoaModel;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
