@@ -315,8 +315,8 @@ public final class EnergyDistance implements SequenceLoss {
      * @throws IllegalArgumentException if a cloud has fewer than 2 points, is ragged or not finite
      */
     public static LossResult between(double[][] x, double[][] y) {
-        int d = checkCloud("x", x, -1);
-        checkCloud("y", y, d);
+        int d = SequenceChecks.pointCloud("x", x, -1, 2);
+        SequenceChecks.pointCloud("y", y, d, 2);
         int n = x.length;
         int m = y.length;
         double value = 0;
@@ -413,25 +413,6 @@ public final class EnergyDistance implements SequenceLoss {
             for (int i = 0; i < a.length; i++) {
                 for (int j = i + 1; j < a.length; j++) {
                     d[j][i] = d[i][j];
-                }
-            }
-        }
-        return d;
-    }
-
-    private static int checkCloud(String name, double[][] cloud, int dim) {
-        if (cloud == null || cloud.length < 2) {
-            throw new IllegalArgumentException(name + " must contain at least 2 points");
-        }
-        int d = dim < 0 ? cloud[0].length : dim;
-        for (int i = 0; i < cloud.length; i++) {
-            if (cloud[i].length != d) {
-                throw new IllegalArgumentException(name + "[" + i + "] has dimension " + cloud[i].length
-                        + ", expected " + d);
-            }
-            for (double v : cloud[i]) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(name + "[" + i + "] is not finite");
                 }
             }
         }

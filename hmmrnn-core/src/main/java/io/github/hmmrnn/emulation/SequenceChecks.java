@@ -1,6 +1,6 @@
 package io.github.hmmrnn.emulation;
 
-/** Argument checks shared by the sequence losses ({@link EnergyDistance}, {@link SinkhornDivergence}). */
+/** Argument checks shared by the sequence and point-cloud losses ({@link EnergyDistance}, {@link SinkhornDivergence}). */
 final class SequenceChecks {
 
     private SequenceChecks() {
@@ -32,5 +32,36 @@ final class SequenceChecks {
             }
         }
         return l;
+    }
+
+    /**
+     * Checks a point cloud: at least {@code minPoints} points, all of one dimension, every
+     * coordinate finite.
+     *
+     * @param name      the argument's name, for the messages
+     * @param cloud     the points
+     * @param dim       the required dimension, or a negative value for that of {@code cloud[0]}
+     * @param minPoints the fewest points the caller's estimator needs (1, or 2 for a U-statistic)
+     * @return the common dimension
+     * @throws IllegalArgumentException naming the argument, the point and the value that is off
+     */
+    static int pointCloud(String name, double[][] cloud, int dim, int minPoints) {
+        if (cloud == null || cloud.length < minPoints) {
+            throw new IllegalArgumentException(name + " must contain at least "
+                    + (minPoints == 1 ? "one point" : minPoints + " points"));
+        }
+        int d = dim < 0 ? cloud[0].length : dim;
+        for (int i = 0; i < cloud.length; i++) {
+            if (cloud[i].length != d) {
+                throw new IllegalArgumentException(name + "[" + i + "] has dimension " + cloud[i].length
+                        + ", expected " + d);
+            }
+            for (double v : cloud[i]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(name + "[" + i + "] contains a non-finite value " + v);
+                }
+            }
+        }
+        return d;
     }
 }

@@ -63,8 +63,8 @@ public final class SinkhornDivergence {
      * @throws IllegalArgumentException if a cloud is empty, ragged or not finite
      */
     public SinkhornResult between(double[][] x, double[][] y) {
-        int d = checkCloud("x", x, -1);
-        checkCloud("y", y, d);
+        int d = SequenceChecks.pointCloud("x", x, -1, 1);
+        SequenceChecks.pointCloud("y", y, d, 1);
         double[][] cxy = denseCost(x, y);
         double[][] cxx = denseCost(x, x);
         double[][] cyy = denseCost(y, y);
@@ -345,25 +345,6 @@ public final class SinkhornDivergence {
             }
         });
         return c;
-    }
-
-    private static int checkCloud(String name, double[][] cloud, int dim) {
-        if (cloud == null || cloud.length == 0) {
-            throw new IllegalArgumentException(name + " must contain at least one point");
-        }
-        int d = dim < 0 ? cloud[0].length : dim;
-        for (int i = 0; i < cloud.length; i++) {
-            if (cloud[i].length != d) {
-                throw new IllegalArgumentException(name + "[" + i + "] has dimension " + cloud[i].length
-                        + ", expected " + d);
-            }
-            for (double v : cloud[i]) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(name + "[" + i + "] contains a non-finite value " + v);
-                }
-            }
-        }
-        return d;
     }
 
     private static int checkSequences(String name, int[][] seqs, int len, int numOutputs) {
