@@ -35,15 +35,21 @@ import java.util.Set;
  * {@code reward}, {@code common} (1 = common transition), {@code outcome} and {@code scored} are
  * the integers 0 or 1; {@code session} is the session index (an integer &gt;= 0), and consecutive
  * rows with the same subject and session form one session (a session's rows must be contiguous);
- * {@code phase} is an integer &gt;= 0 or empty, all set or all empty within a session. When
- * {@code outcome} is absent it is derived as {@code choice} on common trials and
- * {@code 1 - choice} on rare ones (common = congruent); when {@code scored} is absent every trial
- * is scored, as the schema defines. {@code p_congruent} (constant per subject) defaults to the
- * subject's fraction of trials whose outcome equals the choice, its maximum-likelihood estimate;
+ * {@code phase} is an integer &gt;= 0 or empty, all set or all empty within a session. Each
+ * subject has one port mapping: congruent (common ⇒ outcome = choice) or mirrored (common ⇒
+ * outcome = 1 − choice). With an {@code outcome} column the mapping is inferred from the subject's
+ * first row, every later row must follow it, and {@code p_congruent}, when given, must agree
+ * (&gt;= 0.5 congruent, &lt; 0.5 mirrored). Without {@code outcome}, {@code p_congruent} is
+ * required and decides the mapping, from which the outcome is derived; the reader never assumes a
+ * mapping. When {@code scored} is absent every trial is scored, as the schema defines.
+ * {@code p_congruent} (constant per subject) defaults to the subject's fraction of trials whose
+ * outcome equals the choice, its maximum-likelihood estimate, which must agree with the mapping;
  * {@code raw_trials} (constant per subject, at least the subject's row count) defaults to the row
  * count. Sessions keep the file order.
  *
- * <p>Cells are separated by commas and trimmed; quoting is not supported. Blank lines are skipped.
+ * <p>Columns that the schema does not define (e.g. {@code trial} in a generic file) are ignored
+ * with one warning per file naming them. Cells are separated by commas (RFC 4180 quoting) and
+ * unquoted cells are trimmed. Blank lines are skipped.
  */
 public final class CsvTwoStepReader {
 
@@ -80,6 +86,11 @@ public final class CsvTwoStepReader {
             }
             Header header = new Header(file, split(headerLine, file, lineNo), lineNo);
             CsvSchema schema = detect(file, header);
+            List<String> ignored = ignoredColumns(header, schema);
+            if (!ignored.isEmpty()) {
+                LOG.warn("{}: ignoring column(s) {}: the {} schema reads only {} and optionally {}", file, ignored,
+                        schema, schema.requiredColumns(), schema.optionalColumns());
+            }
             TwoStepDataset data = schema == CsvSchema.GENERIC
                     ? readGeneric(file, header, in, lineNo) : readExport(file, header, in, lineNo);
             LOG.info("Read {} ({} schema) from {}", data, schema, file);
@@ -116,6 +127,17 @@ public final class CsvTwoStepReader {
             }
         }
         return schema;
+    }
+
+    /** The header's columns that the schema neither requires nor defines, in header order. */
+    static List<String> ignoredColumns(Header header, CsvSchema schema) {
+        List<String> out = new ArrayList<>();
+        for (String c : header.names) {
+            if (!schema.requiredColumns().contains(c) && !schema.optionalColumns().contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static TwoStepDataset readExport(Path file, Header h, BufferedReader in, int lineNo)
@@ -234,7 +256,22 @@ public final class CsvTwoStepReader {
             int choice = r.binaryInt(cChoice);
             int reward = r.binaryInt(cReward);
             boolean common = r.binaryInt(cCommon) == 1;
-            int outcome = cOutcome >= 0 ? r.binaryInt(cOutcome) : (common ? choice : 1 - choice);
+            if (cPc >= 0) {
+                acc.pCongruent(r.number(cPc), r, cPc);
+            }
+            int outcome;
+            if (cOutcome >= 0) {
+                outcome = r.binaryInt(cOutcome);
+                acc.checkMapping(choice, outcome, common, r, cOutcome, cPc);
+            } else if (cPc >= 0) {
+                outcome = PortMapping.ofPCongruent(acc.pCongruent).outcome(choice, common);
+            } else {
+                throw new IllegalArgumentException("file " + file + ", subject " + subject + ": the file has neither"
+                        + " an 'outcome' column nor a 'p_congruent' column, so the subject's port mapping is unknown"
+                        + " (" + PortMapping.CONGRUENT.describe() + " or " + PortMapping.MIRRORED.describe()
+                        + "); add an 'outcome' column (0/1, the port reached) or a 'p_congruent' column"
+                        + " (>= 0.5 congruent, < 0.5 mirrored)");
+            }
             boolean scored = cScored < 0 || r.binaryInt(cScored) == 1;
             int phase = -1;
             if (cPhase >= 0 && !r.text(cPhase).isEmpty()) {
@@ -242,9 +279,6 @@ public final class CsvTwoStepReader {
                 if (phase < 0) {
                     throw new IllegalArgumentException(r.where(cPhase) + ": phase " + phase + " must be >= 0");
                 }
-            }
-            if (cPc >= 0) {
-                acc.pCongruent(r.number(cPc), r, cPc);
             }
             if (cRaw >= 0) {
                 acc.rawTrials(r.integer(cRaw), r, cRaw);
@@ -259,7 +293,18 @@ public final class CsvTwoStepReader {
         for (SubjectRows acc : subjects.values()) {
             List<Session> ss = acc.asm.finish();
             bySubject.put(acc.name, ss);
-            double pc = Double.isNaN(acc.pCongruent) ? IoSupport.congruentFraction(ss) : acc.pCongruent;
+            double pc = acc.pCongruent;
+            if (Double.isNaN(pc)) {
+                pc = IoSupport.congruentFraction(ss);
+                if (PortMapping.ofPCongruent(pc) != acc.mapping) {
+                    throw new IllegalArgumentException("file " + file + ", subject " + acc.name + ": the outcomes"
+                            + " follow the " + acc.mapping.describe() + " port mapping (from line " + acc.mappingLine
+                            + "), but only " + Math.round(100 * (acc.mapping == PortMapping.CONGRUENT ? pc : 1 - pc))
+                            + "% of its trials are common, so p_congruent estimated from the data (" + pc
+                            + ") would imply the other mapping; add a 'p_congruent' column (expected "
+                            + (acc.mapping == PortMapping.CONGRUENT ? ">= 0.5" : "< 0.5") + " for this subject)");
+                }
+            }
             int raw = acc.rawTrials < 0 ? acc.rows : acc.rawTrials;
             if (raw < acc.rows) {
                 throw new IllegalArgumentException("file " + file + ", subject " + acc.name + ": column 'raw_trials' = "
@@ -361,6 +406,8 @@ public final class CsvTwoStepReader {
         int rows;
         double pCongruent = Double.NaN;
         int rawTrials = -1;
+        PortMapping mapping;
+        int mappingLine;
 
         SubjectRows(String name) {
             this.name = name;
@@ -376,6 +423,32 @@ public final class CsvTwoStepReader {
             } else if (pCongruent != v) {
                 throw new IllegalArgumentException(r.where(col) + ": p_congruent " + v + " differs from "
                         + pCongruent + " on earlier rows of " + name + "; it must be constant per subject");
+            }
+        }
+
+        /**
+         * Infers the port mapping from the subject's first row (checking it against p_congruent
+         * when given) and rejects any later row that contradicts it.
+         */
+        void checkMapping(int choice, int outcome, boolean common, Row r, int cOutcome, int cPc) {
+            PortMapping m = PortMapping.ofTrial(choice, outcome, common);
+            String values = "outcome " + outcome + " with choice " + choice + " and common " + (common ? 1 : 0);
+            if (mapping == null) {
+                mapping = m;
+                mappingLine = r.lineNo;
+                PortMapping byPc = Double.isNaN(pCongruent) ? m : PortMapping.ofPCongruent(pCongruent);
+                if (byPc != m) {
+                    throw new IllegalArgumentException(r.where(cPc) + ": subject " + name + " has p_congruent "
+                            + pCongruent + ", which means the " + byPc.describe() + " port mapping, but this first"
+                            + " row has " + values + ", which follows the " + m.describe() + " mapping; expected"
+                            + " outcome " + byPc.outcome(choice, common) + ", or p_congruent "
+                            + (m == PortMapping.CONGRUENT ? ">= 0.5" : "< 0.5"));
+                }
+            } else if (m != mapping) {
+                throw new IllegalArgumentException(r.where(cOutcome) + ": subject " + name + ": " + values
+                        + " contradicts the subject's " + mapping.describe() + " port mapping (set by line "
+                        + mappingLine + (Double.isNaN(pCongruent) ? "" : " and p_congruent " + pCongruent)
+                        + "); expected outcome " + mapping.outcome(choice, common));
             }
         }
 

@@ -26,6 +26,23 @@ public final class CsvTwoStepWriter {
     }
 
     /**
+     * Rejects a trial whose outcome contradicts the port mapping that the subject's
+     * {@code pCongruent} implies, as {@link CsvTwoStepReader} would on reading it back.
+     */
+    private static void requireMapping(Session s, double pCongruent) {
+        PortMapping expected = PortMapping.ofPCongruent(pCongruent);
+        for (int t = 0; t < s.length(); t++) {
+            if (PortMapping.ofTrial(s.choice(t), s.outcome(t), s.common(t)) != expected) {
+                throw new IllegalArgumentException("subject " + s.subject() + ", session " + s.index() + ", trial "
+                        + t + ": outcome " + s.outcome(t) + " with choice " + s.choice(t) + " and common "
+                        + (s.common(t) ? 1 : 0) + " contradicts the " + expected.describe() + " port mapping that"
+                        + " the subject's pCongruent " + pCongruent + " implies; expected outcome "
+                        + expected.outcome(s.choice(t), s.common(t)));
+            }
+        }
+    }
+
+    /**
      * Writes the dataset, replacing the file if it exists.
      *
      * @param data the dataset
@@ -33,7 +50,9 @@ public final class CsvTwoStepWriter {
      * @throws IllegalArgumentException if a subject name cannot be written unquoted (contains a
      *                                  comma, quote or line break, or has surrounding spaces) or two
      *                                  sessions share a subject and index (they would merge on
-     *                                  reading)
+     *                                  reading), or a trial's outcome contradicts the port mapping
+     *                                  its subject's {@code pCongruent} implies (congruent at 0.5
+     *                                  and above: common ⇒ outcome = choice; mirrored below)
      * @throws java.io.UncheckedIOException if the file cannot be written
      */
     public static void write(TwoStepDataset data, Path file) {
@@ -55,6 +74,7 @@ public final class CsvTwoStepWriter {
                         + s.index() + "; the CSV schema identifies a session by subject and index, so relabel"
                         + " them (Session.relabel) before writing");
             }
+            requireMapping(s, subjects.get(s.subject()).pCongruent());
         }
         boolean anyPhases = data.sessions().stream().anyMatch(Session::hasPhases);
         try {

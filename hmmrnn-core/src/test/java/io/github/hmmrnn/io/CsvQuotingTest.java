@@ -23,8 +23,8 @@ class CsvQuotingTest {
     @Test
     void quotedCellsLoseTheirQuotes() throws IOException {
         Path f = dir.resolve("q.csv");
-        Files.writeString(f, "\"subject\",session,choice,reward,common\n"
-                + "\"synthetic\",0,1,1,1\n\"synthetic\", \"0\" ,\"0\",0,1\n\"rat \"\"A\"\", left\",0,1,0,0\n");
+        Files.writeString(f, "\"subject\",session,choice,reward,common,\"p_congruent\"\n"
+                + "\"synthetic\",0,1,1,1,0.7\n\"synthetic\", \"0\" ,\"0\",0,1,0.7\n\"rat \"\"A\"\", left\",0,1,0,0,\"0.2\"\n");
         TwoStepDataset d = CsvTwoStepReader.read(f);
         assertEquals(List.of("synthetic", "rat \"A\", left"), d.subjectNames());
         assertEquals(2, d.forSubject("synthetic").numTrials());

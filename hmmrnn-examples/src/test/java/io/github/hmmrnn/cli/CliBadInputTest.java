@@ -39,7 +39,7 @@ class CliBadInputTest {
 
     private Path dataset() throws IOException {
         Path csv = tmp.resolve("d.csv");
-        Files.writeString(csv, "subject,session,choice,reward,common\nr1,0,1,1,1\nr1,0,0,0,1\nr1,1,1,0,0\n");
+        Files.writeString(csv, "subject,session,choice,reward,common,outcome\nr1,0,1,1,1,1\nr1,0,0,0,1,0\nr1,1,1,0,0,0\n");
         return csv;
     }
 
