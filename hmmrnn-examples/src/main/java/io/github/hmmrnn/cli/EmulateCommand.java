@@ -4,6 +4,7 @@ import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -34,6 +35,7 @@ import io.github.hmmrnn.emulation.experiment.LossProbe;
 import io.github.hmmrnn.emulation.rnn.EmulatorModelFile;
 import io.github.hmmrnn.emulation.rnn.GenerationMode;
 import io.github.hmmrnn.emulation.rnn.RnnEmulator;
+import io.github.hmmrnn.report.Numbers;
 import io.github.hmmrnn.report.emulation.EmulationGridPlots;
 import io.github.hmmrnn.report.emulation.EmulationPlots;
 import picocli.CommandLine;
@@ -134,7 +136,12 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         Path out = common.outOr("runs/emulation");
         if (grid != null) {
-            List<EmulationSummary> all = EmulationGrid.read(grid).run(out, o -> plots(o));
+            EmulationGrid g = EmulationGrid.read(grid);
+            Progress progress = new Progress("grid cells", g.unfinishedCells(out));
+            List<EmulationSummary> all = g.run(out, o -> {
+                plots(o);
+                progress.step(o.runDirectory().getFileName().toString());
+            });
             if (!noPlots) {
                 EmulationGridPlots.writeAll(all, out.resolve("figs"));
             }
@@ -166,7 +173,9 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         Path dir = out.resolve(stamp + "_" + c.preset().id() + "_" + c.scale().id());
-        EmulationOutcome o = EmulationExperiment.run(c, dir, null);
+        Progress progress = new Progress("epochs", c.epochs(), Duration.ofSeconds(5));
+        EmulationOutcome o = EmulationExperiment.run(c, dir, (epoch, trainLoss, validationLoss, floor) ->
+                progress.step("validation loss " + Numbers.sig4(validationLoss) + ", floor " + Numbers.sig4(floor)));
         plots(o);
         print(o.summary());
         System.out.println("results in " + dir);

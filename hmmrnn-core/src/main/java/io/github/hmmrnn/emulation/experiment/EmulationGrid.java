@@ -101,6 +101,30 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
     }
 
     /**
+     * Counts the cells that {@link #run} would run: those without a {@code summary.json} yet.
+     *
+     * @param outDirectory grid folder
+     * @return the number of unfinished cells
+     */
+    public int unfinishedCells(Path outDirectory) {
+        int n = 0;
+        for (int h : hidden) {
+            for (int d : input) {
+                for (long s : seeds) {
+                    if (!Files.exists(cellDirectory(outDirectory, h, d, s).resolve("summary.json"))) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private Path cellDirectory(Path outDirectory, int h, int d, long s) {
+        return outDirectory.resolve(preset.id()).resolve("h" + h + "_d" + d + "_s" + s);
+    }
+
+    /**
      * Runs every unfinished cell.
      *
      * @param outDirectory grid folder
@@ -114,7 +138,7 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
             for (int h : hidden) {
                 for (int d : input) {
                     for (long s : seeds) {
-                        Path cell = outDirectory.resolve(preset.id()).resolve("h" + h + "_d" + d + "_s" + s);
+                        Path cell = cellDirectory(outDirectory, h, d, s);
                         Path summaryFile = cell.resolve("summary.json");
                         if (Files.exists(summaryFile)) {
                             LOG.info("grid cell {} already finished, skipping", cell);
