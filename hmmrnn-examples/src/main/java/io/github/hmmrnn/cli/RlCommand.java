@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.github.hmmrnn.report.Numbers;
+import io.github.hmmrnn.report.RunRecord;
 import io.github.hmmrnn.report.rl.RlPlots;
 import io.github.hmmrnn.rl.Ablation;
 import io.github.hmmrnn.rl.AgentKind;
@@ -95,6 +96,19 @@ public final class RlCommand implements Callable<Integer> {
         Path out = common.outOr("rl-" + t.neuroGymName() + "-" + kind.name().toLowerCase());
         Outputs.checkFolder(out, common.force, "");
         Files.createDirectories(out);
+        RunRecord record = common.startRun(out, null);
+        try {
+            run(out, t, kind, abl, nTrials, nSeeds, nEval, n);
+        } catch (Exception e) {
+            record.fail(String.valueOf(e.getMessage()));
+            throw e;
+        }
+        record.finish();
+        return 0;
+    }
+
+    private void run(Path out, Task t, AgentKind kind, Ablation abl, int nTrials, int nSeeds, int nEval, int n)
+            throws Exception {
         long t0 = System.nanoTime();
         List<SeedResult> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(common.threads, nSeeds));
@@ -138,7 +152,6 @@ public final class RlCommand implements Callable<Integer> {
                     abl.name().toLowerCase(), mean(acc), sd(acc), acc.length, IdealObserver.accuracy(t), nTrials,
                     wall, out);
         }
-        return 0;
     }
 
     private static double mean(double[] x) {

@@ -108,16 +108,30 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
      */
     public int unfinishedCells(Path outDirectory) {
         int n = 0;
-        for (int h : hidden) {
-            for (int d : input) {
-                for (long s : seeds) {
-                    if (!Files.exists(cellDirectory(outDirectory, h, d, s).resolve("summary.json"))) {
-                        n++;
-                    }
-                }
+        for (Path cell : cellDirectories(outDirectory)) {
+            if (!Files.exists(cell.resolve("summary.json"))) {
+                n++;
             }
         }
         return n;
+    }
+
+    /**
+     * The folders of this grid's cells, in grid order (whether they exist yet or not).
+     *
+     * @param outDirectory grid folder
+     * @return one folder per cell
+     */
+    public List<Path> cellDirectories(Path outDirectory) {
+        List<Path> cells = new ArrayList<>();
+        for (int h : hidden) {
+            for (int d : input) {
+                for (long s : seeds) {
+                    cells.add(cellDirectory(outDirectory, h, d, s));
+                }
+            }
+        }
+        return cells;
     }
 
     private Path cellDirectory(Path outDirectory, int h, int d, long s) {
