@@ -321,12 +321,13 @@ public final class EmulateCommand implements Callable<Integer> {
         if (common.quiet) {
             return;
         }
-        System.out.printf("%s/%s h%d d%d seed %d, %s loss: best val %.4f, floor %.4f (ratio %.3f, excess %.4f, "
+        System.out.printf("%s/%s h%d d%d seed %d, %s loss: best val %s, floor %s (ratio %.3f, excess %s, "
                 + "epoch %d, %.0f s)%n", s.preset(), s.scale(), s.hiddenSize(), s.inputSize(), s.seed(), s.loss(),
-                s.bestValidationLoss(), s.floor(), s.lossToFloor(), s.lossAboveFloor(), s.bestEpoch(),
-                s.trainingSeconds());
-        System.out.printf("  transition max|dP| %.4f (all rows %.4f); freq hmm %s rnn %s%n", s.transitionError(),
-                s.transitionErrorAllRows(), fmt(s.hmmFrequencies()), fmt(s.rnnFrequencies()));
+                Numbers.sig4(s.bestValidationLoss()), Numbers.sig4(s.floor()), s.lossToFloor(),
+                Numbers.sig4(s.lossAboveFloor()), s.bestEpoch(), s.trainingSeconds());
+        System.out.printf("  transition max|dP| %s (all rows %s); freq hmm %s rnn %s%n",
+                Numbers.sig4(s.transitionError()), Numbers.sig4(s.transitionErrorAllRows()), fmt(s.hmmFrequencies()),
+                fmt(s.rnnFrequencies()));
         System.out.printf("  switches hmm %.2f rnn %.2f; run length hmm %s rnn %s; acf max err %.3f%n",
                 s.hmmSwitches(), s.rnnSwitches(), fmt(s.hmmRunLength()), fmt(s.rnnRunLength()),
                 s.autocorrelationError());

@@ -15,6 +15,7 @@ import io.github.hmmrnn.rl.env.SingleTrialEpisodes;
 import io.github.hmmrnn.rl.env.StepResult;
 import io.github.hmmrnn.rl.env.Task;
 import io.github.hmmrnn.rl.net.RecurrentQNetwork;
+import io.github.hmmrnn.numeric.SignificantDigits;
 
 /**
  * Deep Q-learning (Mnih et al. 2015; double DQN of van Hasselt et al. 2016) for a recurrent Q-network
@@ -192,7 +193,7 @@ public final class DqnAgent {
                 LOG.info("{} trial {} steps {} updates {} eps {} behaviour acc {} greedy acc {} loss {} dQ {} ({} s)",
                         task.neuroGymName(), trial, envSteps, updates, String.format("%.3f", epsilon),
                         String.format("%.3f", hp.behaviourAccuracy()), String.format("%.3f", hp.greedyAccuracy()),
-                        String.format("%.4f", hp.meanLoss()), String.format("%.2e", hp.deltaQ()),
+                        SignificantDigits.sig4(hp.meanLoss()), String.format("%.2e", hp.deltaQ()),
                         String.format("%.1f", hp.wallSeconds()));
                 intervalCorrect = 0;
                 intervalTrials = 0;
