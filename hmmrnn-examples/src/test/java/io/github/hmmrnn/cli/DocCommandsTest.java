@@ -56,7 +56,7 @@ class DocCommandsTest {
             "synthetic", Map.of("--quick", ""),
             "bench", Map.of("--quick", ""),
             "emulate", Map.of("--epochs", "2", "--hidden", "8", "--input", "2"),
-            "rl", Map.of("--quick", "", "--eval-trials", "300"));
+            "rl", Map.of("--trials", "200", "--seeds", "1", "--eval-trials", "40"));
 
     /** Options that take no value (set when present in {@link #TINY} with an empty value). */
     private static final String MARK = "<!-- run";
