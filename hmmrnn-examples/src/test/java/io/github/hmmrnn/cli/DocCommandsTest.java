@@ -144,6 +144,7 @@ class DocCommandsTest {
     private static int runDocument(Path doc, Path dir) throws Exception {
         Files.createDirectories(dir);
         Optional<Path> data = sharedData();
+        List<String> moduleBefore = listing(Path.of("."));
         int run = 0;
         for (Block b : blocks(Files.readString(doc, StandardCharsets.UTF_8))) {
             boolean skipped = false;
@@ -182,7 +183,14 @@ class DocCommandsTest {
                 }
             }
         }
+        assertEquals(moduleBefore, listing(Path.of(".")), doc.getFileName() + ": a command wrote into the module folder");
         return run;
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (var s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static Optional<Path> sharedData() {
@@ -228,17 +236,21 @@ class DocCommandsTest {
     /** Paths of the document resolve in its folder; the real data resolves to the shared folder. */
     private static List<String> resolve(List<String> args, Path dir, Optional<Path> data) {
         List<String> out = new ArrayList<>();
+        String previous = "";
         for (String a : args) {
             int eq = a.startsWith("--") ? a.indexOf('=') : -1;
             String option = eq < 0 ? "" : a.substring(0, eq + 1);
             String value = eq < 0 ? a : a.substring(eq + 1);
+            // an output folder may be a bare name ("--out fits"): it must not land in the module
+            boolean output = previous.equals("--out") || option.equals("--out=");
             if (value.startsWith("../shared/data/")) {
                 value = data.orElseThrow().resolve(value.substring("../shared/data/".length())).toString();
-            } else if (!value.startsWith("-") && !Path.of(value).isAbsolute()
-                    && (value.contains("/") || value.matches(".*\\.(csv|json|jsonl|npz|mat)"))) {
+            } else if (!value.startsWith("-") && !Path.of(value).isAbsolute() && (output || value.contains("/")
+                    || value.matches(".*\\.(csv|json|jsonl|npz|mat)"))) {
                 value = dir.resolve(value).toString();
             }
             out.add(option + value);
+            previous = a;
         }
         return out;
     }
@@ -277,5 +289,9 @@ class DocCommandsTest {
         assertEquals(List.of("./hmmrnn data x.csv", "awk '{ print \"#\" }'    x.csv > y.csv"), b.get(0).commands());
         assertEquals(List.of("a/b.csv", "c.png"), b.get(0).expect());
         assertEquals(List.of("fit", "--agents", "a b", "x"), split("fit --agents 'a b' x"));
+        Path dir = Path.of("/tmp/doc");
+        assertEquals(List.of("fit", "--out", "/tmp/doc/fits", "--out=/tmp/doc/o", "--data", "/tmp/doc/x.csv", "--model",
+                "moa", "--states", "1..3"), resolve(split("fit --out fits --out=o --data x.csv --model moa --states 1..3"),
+                dir, Optional.empty()));
     }
 }
