@@ -273,6 +273,9 @@ public final class EmulateCommand implements Callable<Integer> {
                 s.trainingSeconds());
         System.out.printf("  transition max|dP| %.4f (all rows %.4f); freq hmm %s rnn %s%n", s.transitionError(),
                 s.transitionErrorAllRows(), fmt(s.hmmFrequencies()), fmt(s.rnnFrequencies()));
+        System.out.printf("  transition max|dP| against the exact HMM matrix, %d sequences: %.4f (all rows %.4f ± %.4f)%n",
+                s.exactEvaluationSequences(), s.exactTransitionError(), s.exactTransitionErrorAllRows(),
+                s.exactTransitionErrorAllRowsSe());
         System.out.printf("  switches hmm %.2f rnn %.2f; run length hmm %s rnn %s; acf max err %.3f%n",
                 s.hmmSwitches(), s.rnnSwitches(), fmt(s.hmmRunLength()), fmt(s.rnnRunLength()),
                 s.autocorrelationError());
