@@ -328,6 +328,9 @@ public final class EmulateCommand implements Callable<Integer> {
         System.out.printf("  transition max|dP| %s (all rows %s); freq hmm %s rnn %s%n",
                 Numbers.sig4(s.transitionError()), Numbers.sig4(s.transitionErrorAllRows()), fmt(s.hmmFrequencies()),
                 fmt(s.rnnFrequencies()));
+        System.out.printf("  transition max|dP| against the exact HMM matrix, %d sequences: %s (all rows %s ± %s)%n",
+                s.exactEvaluationSequences(), Numbers.sig4(s.exactTransitionError()),
+                Numbers.sig4(s.exactTransitionErrorAllRows()), Numbers.sig4(s.exactTransitionErrorAllRowsSe()));
         System.out.printf("  switches hmm %.2f rnn %.2f; run length hmm %s rnn %s; acf max err %.3f%n",
                 s.hmmSwitches(), s.rnnSwitches(), fmt(s.hmmRunLength()), fmt(s.rnnRunLength()),
                 s.autocorrelationError());

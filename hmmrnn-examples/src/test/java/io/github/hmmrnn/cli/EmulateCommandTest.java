@@ -46,6 +46,11 @@ class EmulateCommandTest {
         assertEquals(8, summary.get("hiddenSize").asInt());
         assertEquals(2, summary.get("inputSize").asInt());
         assertEquals(30, summary.get("sequenceLength").asInt());
+        assertEquals(20_000, summary.get("exactEvaluationSequences").asLong());
+        assertTrue(summary.get("exactTransitionErrorAllRows").asDouble() >= summary.get("exactTransitionError").asDouble());
+        assertTrue(summary.get("exactTransitionErrorAllRowsSe").asDouble() > 0);
+        JsonNode exact = json.readTree(run.resolve("transition_exact.json").toFile());
+        assertEquals(3, exact.get("hmmExact").size());
         JsonNode config = json.readTree(run.resolve("config.json").toFile());
         assertEquals("ENERGY", config.get("loss").asText());
         assertEquals(2, config.get("epochs").asInt());
