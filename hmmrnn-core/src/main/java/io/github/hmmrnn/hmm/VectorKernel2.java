@@ -1,5 +1,7 @@
 package io.github.hmmrnn.hmm;
 
+import java.util.Arrays;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -55,7 +57,19 @@ final class VectorKernel2 {
     private final double[] q0;
     private final double[] q1;
     private final double[] lc;
+    private final double[] mx;
     private final double[] lengths = new double[L];
+    /** Loop-carried vectors (log likelihoods; β and ξ sums), kept in memory. */
+    private final double[] acc = new double[6 * L];
+    /** [lane]: first cell of the lane's chain in the flat outputs (×2: state cells, ×1: steps). */
+    private final int[] cellIndex = new int[L];
+    private final int[] stepIndex = new int[L];
+    /**
+     * Steps [0, full) of the current group have every lane running: there the flat inputs and
+     * outputs are gathered and scattered directly as vectors; the ragged rest goes through the
+     * scalar transpositions.
+     */
+    private int full;
 
     private VectorKernel2(BatchMajorKernel kern, double[] pi, double[] a, int maxLength) {
         this.kern = kern;
@@ -74,6 +88,7 @@ final class VectorKernel2 {
         q0 = new double[BLOCK * L];
         q1 = new double[BLOCK * L];
         lc = new double[BLOCK * L];
+        mx = new double[BLOCK * L];
     }
 
     /**
@@ -89,7 +104,11 @@ final class VectorKernel2 {
             int len = kern.lengthOfSlot[g];
             for (int lane = 0; lane < L; lane++) {
                 v.lengths[lane] = lane < width ? kern.lengthOfSlot[g + lane] : 0;
+                v.cellIndex[lane] = lane < width ? 2 * kern.outOffset[g + lane] : 0;
+                v.stepIndex[lane] = lane < width ? kern.outOffset[g + lane] : 0;
             }
+            // slots are sorted longest first: the group's last slot is its shortest chain
+            v.full = width == L ? kern.lengthOfSlot[g + L - 1] : 0;
             v.pack(g, width, flat, bySlot);
             v.forward(g, width, len);
             if (kern.smoothed != null) {
@@ -100,12 +119,20 @@ final class VectorKernel2 {
 
     /** Transposes the group's chain-major log-likelihoods into e0/e1 (batch-major). */
     private void pack(int g, int width, double[] flat, double[][][] bySlot) {
+        int from = 0;
+        if (flat != null) {
+            for (int t = 0; t < full; t++) {
+                DoubleVector.fromArray(SPECIES, flat, 2 * t, cellIndex, 0).intoArray(e0, t * L);
+                DoubleVector.fromArray(SPECIES, flat, 2 * t + 1, cellIndex, 0).intoArray(e1, t * L);
+            }
+            from = full;
+        }
         for (int lane = 0; lane < width; lane++) {
             int s = g + lane;
             int n = kern.lengthOfSlot[s];
             if (flat != null) {
                 int at = 2 * kern.outOffset[s];
-                for (int t = 0; t < n; t++) {
+                for (int t = from; t < n; t++) {
                     e0[t * L + lane] = flat[at + 2 * t];
                     e1[t * L + lane] = flat[at + 2 * t + 1];
                 }
@@ -121,21 +148,33 @@ final class VectorKernel2 {
     }
 
     private void forward(int g, int width, int len) {
-        DoubleVector lenV = DoubleVector.fromArray(SPECIES, lengths, 0);
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
-        DoubleVector g0 = DoubleVector.zero(SPECIES);
-        DoubleVector g1 = DoubleVector.zero(SPECIES);
-        DoubleVector chainLog = DoubleVector.zero(SPECIES);
+        // no vector is carried from one iteration to the next in a local: C2 (JDK 17) boxes vectors
+        // that cross a loop's back edge, so the recursion's state goes through memory
+        Arrays.fill(acc, 0.0);
         for (int t0 = 0; t0 < len; t0 += BLOCK) {
             int t1 = Math.min(len, t0 + BLOCK);
+            int cells = (t1 - t0) * L;
+            // exps of the block first (they do not depend on the recursion): exp(l - max) is
+            // exactly 1 for the larger of the two log-likelihoods, exp(min - max) for the other.
+            // exp and log run as array loops of their own: inlined into this loop they exceed the
+            // JIT's inlining limit and their vectors would be boxed.
             for (int t = t0; t < t1; t++) {
                 int i = t * L;
                 int j = (t - t0) * L;
                 DoubleVector l0 = DoubleVector.fromArray(SPECIES, e0, i);
                 DoubleVector l1 = DoubleVector.fromArray(SPECIES, e1, i);
                 DoubleVector m = l0.max(l1);
-                // exp(l - max) is exactly 1 for the larger of the two, exp(min - max) for the other
-                DoubleVector e = VectorMath.exp(l0.min(l1).sub(m));
+                m.intoArray(mx, j);
+                l0.min(l1).sub(m).intoArray(q1, j);
+            }
+            VectorMath.exp(q1, cells);
+            for (int t = t0; t < t1; t++) {
+                int i = t * L;
+                int j = (t - t0) * L;
+                DoubleVector l0 = DoubleVector.fromArray(SPECIES, e0, i);
+                DoubleVector l1 = DoubleVector.fromArray(SPECIES, e1, i);
+                DoubleVector e = DoubleVector.fromArray(SPECIES, q1, j);
+                DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
                 VectorMask<Double> first = l0.compare(VectorOperators.GE, l1);
                 DoubleVector s0 = e.blend(one, first);
                 DoubleVector s1 = one.blend(e, first);
@@ -145,6 +184,8 @@ final class VectorKernel2 {
                     p0 = DoubleVector.broadcast(SPECIES, pi0);
                     p1 = DoubleVector.broadcast(SPECIES, pi1);
                 } else {
+                    DoubleVector g0 = DoubleVector.fromArray(SPECIES, f0, i - L);
+                    DoubleVector g1 = DoubleVector.fromArray(SPECIES, f1, i - L);
                     p0 = g0.mul(a00).add(g1.mul(a10));
                     p1 = g0.mul(a01).add(g1.mul(a11));
                 }
@@ -152,39 +193,59 @@ final class VectorKernel2 {
                 DoubleVector h1 = p1.mul(s1);
                 DoubleVector c = h0.add(h1);
                 DoubleVector inv = one.div(c);
-                g0 = h0.mul(inv);
-                g1 = h1.mul(inv);
                 s0.intoArray(e0, i);
                 s1.intoArray(e1, i);
-                g0.intoArray(f0, i);
-                g1.intoArray(f1, i);
+                h0.mul(inv).intoArray(f0, i);
+                h1.mul(inv).intoArray(f1, i);
                 c.intoArray(norm, i);
-                p0.intoArray(q0, j);
-                p1.intoArray(q1, j);
-                DoubleVector v = VectorMath.log(c).add(m);
-                v.intoArray(lc, j);
-                VectorMask<Double> active = lenV.compare(VectorOperators.GT, (double) t);
-                if (active.andNot(c.compare(VectorOperators.GT, 0.0)).anyTrue()) {
-                    throwZero(g, width, t, i);
+                c.intoArray(lc, j);
+                if (t < full) {
+                    p0.intoArray(kern.predicted, 2 * t, cellIndex, 0);
+                    p1.intoArray(kern.predicted, 2 * t + 1, cellIndex, 0);
+                    h0.mul(inv).intoArray(kern.filtered, 2 * t, cellIndex, 0);
+                    h1.mul(inv).intoArray(kern.filtered, 2 * t + 1, cellIndex, 0);
+                } else {
+                    p0.intoArray(q0, j);
+                    p1.intoArray(q1, j);
                 }
-                chainLog = chainLog.blend(chainLog.add(v), active);
+            }
+            VectorMath.log(lc, cells);
+            for (int t = t0; t < t1; t++) {
+                int j = (t - t0) * L;
+                DoubleVector v = DoubleVector.fromArray(SPECIES, lc, j).add(DoubleVector.fromArray(SPECIES, mx, j));
+                if (t < full) {
+                    v.intoArray(kern.logCond, t, stepIndex, 0);
+                    if (!DoubleVector.fromArray(SPECIES, norm, t * L).compare(VectorOperators.GT, 0.0).allTrue()) {
+                        throwZero(g, t);
+                    }
+                } else {
+                    v.intoArray(lc, j);
+                }
+                VectorMask<Double> active = DoubleVector.fromArray(SPECIES, lengths, 0)
+                        .compare(VectorOperators.GT, (double) t);
+                DoubleVector chainLog = DoubleVector.fromArray(SPECIES, acc, 0);
+                chainLog.blend(chainLog.add(v), active).intoArray(acc, 0);
             }
             unpackForward(g, width, t0, t1);
         }
         for (int lane = 0; lane < width; lane++) {
-            kern.chainLog[g + lane] = chainLog.lane(lane);
+            kern.chainLog[g + lane] = acc[lane];
         }
     }
 
-    private void throwZero(int g, int width, int t, int i) {
-        for (int lane = 0; lane < width; lane++) {
-            if (t < lengths[lane] && !(norm[i + lane] > 0)) {
-                throw new IllegalArgumentException("chain " + kern.chainOfSlot[g + lane] + ": observation at step " + t
-                        + " has probability zero under the model (emission likelihood is zero in every"
-                        + " state the chain can reach)");
+    private void throwZero(int g, int t) {
+        for (int lane = 0; lane < L; lane++) {
+            if (!(norm[t * L + lane] > 0)) {
+                throwZero(g, lane, t);
             }
         }
         throw new IllegalStateException("no zero normaliser found at step " + t);
+    }
+
+    private void throwZero(int g, int lane, int t) {
+        throw new IllegalArgumentException("chain " + kern.chainOfSlot[g + lane] + ": observation at step " + t
+                + " has probability zero under the model (emission likelihood is zero in every"
+                + " state the chain can reach)");
     }
 
     /** Writes predicted, filtered and log-conditionals of steps [t0, t1) into the chain-major outputs. */
@@ -196,9 +257,12 @@ final class VectorKernel2 {
             int s = g + lane;
             int end = Math.min(t1, kern.lengthOfSlot[s]);
             int off = kern.outOffset[s];
-            for (int t = t0; t < end; t++) {
+            for (int t = Math.max(t0, full); t < end; t++) {
                 int i = t * L + lane;
                 int j = (t - t0) * L + lane;
+                if (!(norm[i] > 0)) {
+                    throwZero(g, lane, t);
+                }
                 int out = 2 * (off + t);
                 predicted[out] = q0[j];
                 predicted[out + 1] = q1[j];
@@ -210,14 +274,9 @@ final class VectorKernel2 {
     }
 
     private void backward(int g, int width, int len) {
-        DoubleVector lenV = DoubleVector.fromArray(SPECIES, lengths, 0);
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
-        DoubleVector b0 = one;
-        DoubleVector b1 = one;
-        DoubleVector x00 = DoubleVector.zero(SPECIES);
-        DoubleVector x01 = x00;
-        DoubleVector x10 = x00;
-        DoubleVector x11 = x00;
+        // β in acc[0, 2L), the ξ sums in acc[2L, 6L): through memory, as in forward
+        Arrays.fill(acc, 0, 2 * L, 1.0);
+        Arrays.fill(acc, 2 * L, 6 * L, 0.0);
         int lastBlock = (len - 1) / BLOCK * BLOCK;
         for (int t0 = lastBlock; t0 >= 0; t0 -= BLOCK) {
             int t1 = Math.min(len, t0 + BLOCK);
@@ -225,10 +284,18 @@ final class VectorKernel2 {
                 int i = t * L;
                 DoubleVector h0 = DoubleVector.fromArray(SPECIES, f0, i);
                 DoubleVector h1 = DoubleVector.fromArray(SPECIES, f1, i);
+                DoubleVector b0 = DoubleVector.fromArray(SPECIES, acc, 0);
+                DoubleVector b1 = DoubleVector.fromArray(SPECIES, acc, L);
                 if (t + 1 < len) {
                     int nx = i + L;
                     // lanes whose chain has a step t + 1: the others keep β = 1 (last step or ended)
-                    VectorMask<Double> inner = lenV.compare(VectorOperators.GT, (double) (t + 1));
+                    VectorMask<Double> inner = DoubleVector.fromArray(SPECIES, lengths, 0)
+                            .compare(VectorOperators.GT, (double) (t + 1));
+                    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+                    DoubleVector x00 = DoubleVector.fromArray(SPECIES, acc, 2 * L);
+                    DoubleVector x01 = DoubleVector.fromArray(SPECIES, acc, 3 * L);
+                    DoubleVector x10 = DoubleVector.fromArray(SPECIES, acc, 4 * L);
+                    DoubleVector x11 = DoubleVector.fromArray(SPECIES, acc, 5 * L);
                     DoubleVector c = DoubleVector.fromArray(SPECIES, norm, nx);
                     DoubleVector n0 = DoubleVector.fromArray(SPECIES, e0, nx).mul(b0).div(c);
                     DoubleVector n1 = DoubleVector.fromArray(SPECIES, e1, nx).mul(b1).div(c);
@@ -236,16 +303,23 @@ final class VectorKernel2 {
                     DoubleVector w01 = n1.mul(a01);
                     DoubleVector w10 = n0.mul(a10);
                     DoubleVector w11 = n1.mul(a11);
-                    x00 = x00.blend(x00.add(h0.mul(w00)), inner);
-                    x01 = x01.blend(x01.add(h0.mul(w01)), inner);
-                    x10 = x10.blend(x10.add(h1.mul(w10)), inner);
-                    x11 = x11.blend(x11.add(h1.mul(w11)), inner);
+                    x00.blend(x00.add(h0.mul(w00)), inner).intoArray(acc, 2 * L);
+                    x01.blend(x01.add(h0.mul(w01)), inner).intoArray(acc, 3 * L);
+                    x10.blend(x10.add(h1.mul(w10)), inner).intoArray(acc, 4 * L);
+                    x11.blend(x11.add(h1.mul(w11)), inner).intoArray(acc, 5 * L);
                     b0 = one.blend(w00.add(w01), inner);
                     b1 = one.blend(w10.add(w11), inner);
+                    b0.intoArray(acc, 0);
+                    b1.intoArray(acc, L);
                 }
                 int j = (t - t0) * L;
-                h0.mul(b0).intoArray(q0, j);
-                h1.mul(b1).intoArray(q1, j);
+                if (t < full) {
+                    h0.mul(b0).intoArray(kern.smoothed, 2 * t, cellIndex, 0);
+                    h1.mul(b1).intoArray(kern.smoothed, 2 * t + 1, cellIndex, 0);
+                } else {
+                    h0.mul(b0).intoArray(q0, j);
+                    h1.mul(b1).intoArray(q1, j);
+                }
             }
             unpackSmoothed(g, width, t0, t1);
         }
@@ -253,10 +327,10 @@ final class VectorKernel2 {
         int cn = kern.numChains;
         for (int lane = 0; lane < width; lane++) {
             int s = g + lane;
-            counts[s] = x00.lane(lane);
-            counts[cn + s] = x01.lane(lane);
-            counts[2 * cn + s] = x10.lane(lane);
-            counts[3 * cn + s] = x11.lane(lane);
+            counts[s] = acc[2 * L + lane];
+            counts[cn + s] = acc[3 * L + lane];
+            counts[2 * cn + s] = acc[4 * L + lane];
+            counts[3 * cn + s] = acc[5 * L + lane];
         }
     }
 
@@ -267,7 +341,7 @@ final class VectorKernel2 {
             int s = g + lane;
             int end = Math.min(t1, kern.lengthOfSlot[s]);
             int off = kern.outOffset[s];
-            for (int t = t0; t < end; t++) {
+            for (int t = Math.max(t0, full); t < end; t++) {
                 int j = (t - t0) * L + lane;
                 int out = 2 * (off + t);
                 smoothed[out] = q0[j];
