@@ -14,13 +14,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.hmmrnn.hmm.BatchPosterior;
 import io.github.hmmrnn.hmm.ChainBatch;
 import io.github.hmmrnn.hmm.ChainBatchPosterior;
 import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
-import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.hmm.HmmStatistics;
 import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.OutcomeEmissions;
@@ -356,14 +356,23 @@ final class HmmTinyRnnTrainer {
                          ExecutorService pool) {
         int k = pi.length;
         int steps = in.paddedLength();
-        double[] perSession = new double[in.numRows()];
-        forEachSession(in.numRows(), pool, b -> {
-            int len = in.length(b);
-            double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, len);
-            HmmPosterior post = ForwardBackward.filter(pi, a,
-                    HeadOutputs.emissions(lp, in, b, hp.temperature(), outcomes));
-            perSession[b] = scoredChoiceNll(lp, post.predicted(), in, b);
+        int rows = in.numRows();
+        double[][][][] lps = new double[rows][][][];
+        List<double[][]> emissions = new ArrayList<>(Collections.nCopies(rows, (double[][]) null));
+        forEachSession(rows, pool, b -> {
+            lps[b] = HeadOutputs.logProbabilities(logits, k, steps, b, in.length(b));
+            emissions.set(b, HeadOutputs.emissions(lps[b], in, b, hp.temperature(), outcomes));
         });
+        // all sessions in one lockstep forward pass: bit-identical to ForwardBackward.filter per session
+        BatchPosterior posts;
+        try {
+            posts = ForwardBackward.filterAll(HmmParameters.of(pi, a), emissions);
+        } catch (IllegalArgumentException diverged) {
+            // a NaN emission (the network diverged): no score, as a NaN loss
+            return Double.NaN;
+        }
+        double[] perSession = new double[rows];
+        forEachSession(rows, pool, b -> perSession[b] = scoredChoiceNll(lps[b], posts.chains().get(b).predicted(), in, b));
         double total = 0;
         for (double s : perSession) {
             total += s;

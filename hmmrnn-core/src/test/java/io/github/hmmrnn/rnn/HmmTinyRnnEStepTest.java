@@ -21,7 +21,8 @@ import io.github.hmmrnn.synthetic.TwoStepGenerator;
  * The trainer's E-step (all sessions in one lockstep forward–backward) gives exactly, bit for bit,
  * what the per-session kernel {@link ForwardBackward#run} gives session by session: log
  * likelihood, causal choice NLL, γ-weighted labels, summed statistics and (with outcomes) the
- * per-session posteriors; on one thread and on a pool.
+ * per-session posteriors, and the validation score from the forward pass; on one thread and on a
+ * pool.
  */
 class HmmTinyRnnEStepTest {
 
@@ -82,9 +83,26 @@ class HmmTinyRnnEStepTest {
             }
         }
 
+        // the validation score: causal NLL from the forward pass alone
+        double validation = 0;
+        for (int b = 0; b < in.numRows(); b++) {
+            double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, in.length(b));
+            HmmPosterior post = ForwardBackward.filter(pi, a, HeadOutputs.emissions(lp, in, b, hp.temperature(), rho));
+            double[] p1 = HeadOutputs.predictiveChoice1(lp, post.predicted());
+            double s = 0;
+            for (int t = 0; t < p1.length; t++) {
+                if (in.scored(b, t)) {
+                    s -= Math.log(in.choice(b, t) == 1 ? p1[t] : 1 - p1[t]);
+                }
+            }
+            validation += s;
+        }
+        validation /= in.numScored();
+
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (ExecutorService p : new ExecutorService[] {null, pool}) {
+                assertEquals(validation, trainer.predictiveNll(logits, in, pi, a, rho, p), 0.0);
                 HmmTinyRnnTrainer.EStep e = trainer.eStep(logits, in, pi, a, rho, weight, p);
                 assertEquals(logMarginal, e.logMarginal(), 0.0);
                 assertEquals(nll, e.choiceNll(), 0.0);
