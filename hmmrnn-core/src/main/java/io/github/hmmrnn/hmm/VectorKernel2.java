@@ -11,12 +11,18 @@ import jdk.incubator.vector.VectorSpecies;
  * The two-state lockstep forward–backward of {@link BatchMajorKernel} written with the Vector
  * API: one vector holds one step of as many chains as it has lanes, and the whole recursion of
  * those chains (prediction, scaled likelihoods, normaliser, filtering, its log, β, the ξ sums and
- * the smoothed posteriors) runs on whole vectors, with π, A, β and the ξ sums in registers.
+ * the smoothed posteriors) runs on whole vectors. While every lane's chain is running, inputs are
+ * gathered from and outputs scattered into the flat chain-major arrays directly; the ragged tail
+ * of a group goes through small batch-major blocks and scalar transpositions.
  *
  * <p>Why: C2 does not vectorise the lockstep rows of {@link BatchMajorKernel} (a row is one or
- * two vectors wide, shorter than its unrolled main loop), so those rows ran in scalar code. Here
- * every step of a group is a handful of vector instructions and only the transposition between
- * the chain-major inputs and outputs and the group's batch-major work arrays is scalar.
+ * two vectors wide, shorter than its unrolled main loop), so those rows ran in scalar code.
+ *
+ * <p>JDK 17's C2 boxes a vector that crosses a loop's back edge in a local, and one passed to or
+ * returned from a method too large to inline: each box is an allocation and a call into the
+ * Vector API's Java fallback. So the recursion's state (filtered posteriors, β, ξ sums, log
+ * likelihoods) is stored and reloaded each step, and exp and log run as {@link VectorMath}'s array
+ * loops over a block of steps rather than as vector functions.
  *
  * <p>Same numbers: each lane does exactly the operations of {@link ForwardBackward#run}, in the
  * same order, with exp and log from {@link VectorMath} (the bits of {@link BatchMath}). The one
