@@ -41,21 +41,21 @@ final class BatchMajorKernel {
     static final int GROUP = 16;
 
     private final int k;
-    private final int numChains;
+    final int numChains;
     /** Slot → chain: chains sorted by length, longest first, ties in chain order. */
-    private final int[] chainOfSlot;
+    final int[] chainOfSlot;
     /** Chain → slot. */
     private final int[] slotOfChain;
     /** Slot → length of its chain. */
-    private final int[] lengthOfSlot;
+    final int[] lengthOfSlot;
     /** Slot → first step of its chain in the flat chain-major outputs. */
-    private final int[] outOffset;
+    final int[] outOffset;
     /** Chain → first step in the flat outputs (chain order), with the total at the end. */
     private final int[] chainOffsets;
     /** [slot]: log p(y_1..T) of each chain. */
-    private final double[] chainLog;
+    final double[] chainLog;
     /** [i·K + j][slot]: per-chain ξ sums; null for a forward-only run. */
-    private final double[] counts;
+    final double[] counts;
 
     // the current group: slots [s0, s0 + width[0]), its rows, and its batch-major work arrays
     private int s0;
@@ -77,7 +77,7 @@ final class BatchMajorKernel {
     final double[] smoothed;
     final double[] logCond;
 
-    private BatchMajorKernel(int k, int[] lengths, boolean smooth) {
+    private BatchMajorKernel(int k, int[] lengths, boolean smooth, boolean work) {
         this.k = k;
         this.numChains = lengths.length;
         Integer[] order = new Integer[numChains];
@@ -113,9 +113,10 @@ final class BatchMajorKernel {
         int cells = Math.multiplyExact(steps, k);
         width = new int[maxLength];
         rowStart = new int[maxLength + 1];
-        lik = new double[Math.multiplyExact(Math.toIntExact(groupCells), k)];
-        filt = new double[lik.length];
-        norm = new double[Math.toIntExact(groupCells)];
+        // the Vector API kernel for K = 2 keeps its own (smaller) work arrays
+        lik = work ? new double[Math.multiplyExact(Math.toIntExact(groupCells), k)] : null;
+        filt = work ? new double[lik.length] : null;
+        norm = work ? new double[Math.toIntExact(groupCells)] : null;
         chainLog = new double[numChains];
         counts = smooth ? new double[k * k * numChains] : null;
         predicted = new double[cells];
@@ -138,11 +139,16 @@ final class BatchMajorKernel {
         for (int b = 0; b < lengths.length; b++) {
             lengths[b] = chains.get(b).length;
         }
-        BatchMajorKernel kern = new BatchMajorKernel(pi.length, lengths, smooth);
+        boolean vector = vectorKernel(pi.length);
+        BatchMajorKernel kern = new BatchMajorKernel(pi.length, lengths, smooth, !vector);
         int k = kern.k;
         double[][][] bySlot = new double[kern.numChains][][];
         for (int s = 0; s < kern.numChains; s++) {
             bySlot[s] = chains.get(kern.chainOfSlot[s]);
+        }
+        if (vector) {
+            VectorKernel2.run(kern, pi, a, null, bySlot);
+            return kern;
         }
         for (int g = 0; g < kern.numChains; g += GROUP) {
             kern.startGroup(g);
@@ -175,9 +181,14 @@ final class BatchMajorKernel {
         for (int b = 0; b < lengths.length; b++) {
             lengths[b] = batch.length(b);
         }
-        BatchMajorKernel kern = new BatchMajorKernel(pi.length, lengths, true);
+        boolean vector = vectorKernel(pi.length);
+        BatchMajorKernel kern = new BatchMajorKernel(pi.length, lengths, true, !vector);
         int k = kern.k;
         double[] src = batch.logLikArray();
+        if (vector) {
+            VectorKernel2.run(kern, pi, a, src, null);
+            return kern;
+        }
         for (int g = 0; g < kern.numChains; g += GROUP) {
             kern.startGroup(g);
             if (k == 2) {
@@ -200,6 +211,11 @@ final class BatchMajorKernel {
             kern.runGroup(pi, a);
         }
         return kern;
+    }
+
+    /** @return whether K states run on {@link VectorKernel2} (K = 2 with the Vector API module) */
+    private static boolean vectorKernel(int k) {
+        return k == 2 && BatchMath.VECTOR;
     }
 
     /** Sets up the rows of the group starting at slot {@code first}. */

@@ -34,6 +34,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMath {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final long MAGIC_BITS = Double.doubleToRawLongBits(MAGIC);
+    private static final long MIN_NORMAL_BITS = Double.doubleToRawLongBits(MIN_NORMAL);
 
     private VectorMath() {
     }
@@ -43,7 +45,11 @@ final class VectorMath {
         return SPECIES.length();
     }
 
-    /** Replaces a[0..n) by {@link BatchMath#exp(double)} of each, n a multiple of {@link #lanes()}. */
+    /**
+     * Replaces a[0..n) by {@link BatchMath#exp(double)} of each, n a multiple of {@link #lanes()}.
+     * The body stays inside the loop: as a method of its own taking and returning a vector it
+     * exceeds the JIT's inlining size and every vector crossing the call would be boxed.
+     */
     static void exp(double[] a, int n) {
         for (int i = 0; i < n; i += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
@@ -70,17 +76,22 @@ final class VectorMath {
         for (int i = 0; i < n; i += SPECIES.length()) {
             DoubleVector x = DoubleVector.fromArray(SPECIES, a, i);
             VectorMask<Double> sub = x.compare(VectorOperators.LT, MIN_NORMAL);
+            // the same test on the bits (equal for every double, NaN and signed zeros included):
+            // a long mask without a mask cast, which C2 does not intrinsify here
+            VectorMask<Long> subBits = ((LongVector) x.reinterpretAsLongs()).compare(VectorOperators.LT, MIN_NORMAL_BITS);
             DoubleVector xs = x.blend(x.mul(TWO54), sub);
             LongVector bits = (LongVector) xs.reinterpretAsLongs();
             LongVector mant = bits.and(0x000fffffffffffffL);
             LongVector ib = mant.lanewise(VectorOperators.LSHR, 32).add(0x95f64L).and(0x100000L);
-            LongVector adj = (LongVector) LongVector.zero(bits.species()).blend(54L, sub.cast(bits.species()));
+            LongVector adj = LongVector.zero(bits.species()).blend(54L, subBits);
             LongVector k = bits.lanewise(VectorOperators.LSHR, 52).sub(1023L)
                     .add(ib.lanewise(VectorOperators.LSHR, 20)).sub(adj);
             DoubleVector m = (DoubleVector) mant.or(ib.lanewise(VectorOperators.XOR, 0x3ff00000L)
                     .lanewise(VectorOperators.LSHL, 32)).reinterpretAsDoubles();
             DoubleVector f = m.sub(1.0);
-            DoubleVector kd = (DoubleVector) k.convert(VectorOperators.L2D, 0);
+            // (double) k through the bits of 1.5·2^52 + k (exact for |k| < 2^51): the L2D convert is
+            // not intrinsified here and would box every vector of the loop
+            DoubleVector kd = ((DoubleVector) k.add(MAGIC_BITS).reinterpretAsDoubles()).sub(MAGIC);
             DoubleVector s = f.div(f.add(2.0));
             DoubleVector z = s.mul(s);
             DoubleVector w = z.mul(z);

@@ -1,6 +1,7 @@
 package io.github.hmmrnn.rnn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
@@ -13,11 +14,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.hmmrnn.hmm.BatchPosterior;
+import io.github.hmmrnn.hmm.ChainBatch;
+import io.github.hmmrnn.hmm.ChainBatchPosterior;
 import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
-import io.github.hmmrnn.hmm.HmmPosterior;
 import io.github.hmmrnn.hmm.HmmStatistics;
 import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.OutcomeEmissions;
@@ -282,7 +285,10 @@ final class HmmTinyRnnTrainer {
     }
 
     /**
-     * Forward–backward on every session; builds the γ-weighted labels.
+     * Forward–backward on every session; builds the γ-weighted labels. The sessions' emissions
+     * are built per session (on the pool), then all chains run at once in the lockstep kernel
+     * {@link ForwardBackward#runBatch}, whose numbers are bit-identical to {@link ForwardBackward#run}
+     * session by session and whose sums over chains are in session order, as before.
      */
     EStep eStep(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes, double weight,
                 ExecutorService pool) {
@@ -290,43 +296,57 @@ final class HmmTinyRnnTrainer {
         int steps = in.paddedLength();
         int batch = in.numRows();
         double[] labels = new double[batch * 2 * k * steps];
-        HmmPosterior[] posts = new HmmPosterior[batch];
+        double[][][][] lps = new double[batch][][][];
+        List<double[][]> emissions = new ArrayList<>(Collections.nCopies(batch, (double[][]) null));
+        forEachSession(batch, pool, b -> {
+            lps[b] = HeadOutputs.logProbabilities(logits, k, steps, b, in.length(b));
+            emissions.set(b, HeadOutputs.emissions(lps[b], in, b, hp.temperature(), outcomes));
+        });
+        ChainBatch chains;
+        try {
+            chains = ChainBatch.of(k, emissions);
+        } catch (IllegalArgumentException diverged) {
+            // a NaN emission: the network diverged; the caller reports it with the epoch
+            return new EStep(Double.NaN, Double.NaN, labels, new double[k], new double[k][k], List.of());
+        }
+        ChainBatchPosterior post = ForwardBackward.runBatch(HmmParameters.of(pi, a), chains);
+        double[] predicted = post.predicted();
+        double[] smoothedFlat = post.smoothed();
         double[] choiceNll = new double[batch];
         forEachSession(batch, pool, b -> {
             int len = in.length(b);
-            double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, len);
-            HmmPosterior post = ForwardBackward.run(pi, a, HeadOutputs.emissions(lp, in, b, hp.temperature(), outcomes));
-            posts[b] = post;
-            choiceNll[b] = scoredChoiceNll(lp, post.predicted(), in, b);
+            int off = chains.offset(b);
+            choiceNll[b] = scoredChoiceNll(lps[b], predicted, off * k, in, b);
             int base = b * 2 * k * steps;
             for (int t = 0; t < len; t++) {
                 if (in.scored(b, t)) {
                     int c = in.choice(b, t);
                     for (int j = 0; j < k; j++) {
-                        labels[base + (2 * j + c) * steps + t] = weight * hp.temperature() * post.smoothed()[t][j];
+                        labels[base + (2 * j + c) * steps + t] = weight * hp.temperature()
+                                * smoothedFlat[(off + t) * k + j];
                     }
                 }
             }
         });
-        double logMarginal = 0;
         double nll = 0;
         for (double s : choiceNll) {
             nll += s;
         }
-        double[] piCounts = new double[k];
-        double[][] aCounts = new double[k][k];
         List<double[][]> smoothed = new ArrayList<>(batch);
-        for (HmmPosterior post : posts) {
-            smoothed.add(post.smoothed());
-            logMarginal += post.logMarginalLikelihood();
-            for (int i = 0; i < k; i++) {
-                piCounts[i] += post.smoothed()[0][i];
-                for (int j = 0; j < k; j++) {
-                    aCounts[i][j] += post.expectedTransitions()[i][j];
+        if (outcomes != null) {
+            // the outcome M-step reads the posteriors per session
+            for (int b = 0; b < batch; b++) {
+                double[][] g = new double[in.length(b)][];
+                for (int t = 0; t < g.length; t++) {
+                    int cell = (chains.offset(b) + t) * k;
+                    g[t] = Arrays.copyOfRange(smoothedFlat, cell, cell + k);
                 }
+                smoothed.add(g);
             }
         }
-        return new EStep(logMarginal, nll, labels, piCounts, aCounts, smoothed);
+        HmmStatistics stats = post.statistics();
+        return new EStep(post.logMarginalLikelihood(), nll, labels, stats.initialCounts(), stats.transitionCounts(),
+                smoothed);
     }
 
     /**
@@ -336,19 +356,47 @@ final class HmmTinyRnnTrainer {
                          ExecutorService pool) {
         int k = pi.length;
         int steps = in.paddedLength();
-        double[] perSession = new double[in.numRows()];
-        forEachSession(in.numRows(), pool, b -> {
-            int len = in.length(b);
-            double[][][] lp = HeadOutputs.logProbabilities(logits, k, steps, b, len);
-            HmmPosterior post = ForwardBackward.filter(pi, a,
-                    HeadOutputs.emissions(lp, in, b, hp.temperature(), outcomes));
-            perSession[b] = scoredChoiceNll(lp, post.predicted(), in, b);
+        int rows = in.numRows();
+        double[][][][] lps = new double[rows][][][];
+        List<double[][]> emissions = new ArrayList<>(Collections.nCopies(rows, (double[][]) null));
+        forEachSession(rows, pool, b -> {
+            lps[b] = HeadOutputs.logProbabilities(logits, k, steps, b, in.length(b));
+            emissions.set(b, HeadOutputs.emissions(lps[b], in, b, hp.temperature(), outcomes));
         });
+        // all sessions in one lockstep forward pass: bit-identical to ForwardBackward.filter per session
+        BatchPosterior posts;
+        try {
+            posts = ForwardBackward.filterAll(HmmParameters.of(pi, a), emissions);
+        } catch (IllegalArgumentException diverged) {
+            // a NaN emission (the network diverged): no score, as a NaN loss
+            return Double.NaN;
+        }
+        double[] perSession = new double[rows];
+        forEachSession(rows, pool, b -> perSession[b] = scoredChoiceNll(lps[b], posts.chains().get(b).predicted(), in, b));
         double total = 0;
         for (double s : perSession) {
             total += s;
         }
         return total / in.numScored();
+    }
+
+    /**
+     * {@link #scoredChoiceNll(double[][][], double[][], RnnInputs, int)} on flat predictions: the
+     * session's p(z_t = k | &lt; t) at {@code predicted[from + t·K + k]}; the same operations.
+     */
+    private static double scoredChoiceNll(double[][][] lp, double[] predicted, int from, RnnInputs in, int b) {
+        double s = 0;
+        for (int t = 0; t < lp.length; t++) {
+            double p1 = 0;
+            int row = from + t * lp[t].length;
+            for (int k = 0; k < lp[t].length; k++) {
+                p1 += predicted[row + k] * Math.exp(lp[t][k][1]);
+            }
+            if (in.scored(b, t)) {
+                s -= Math.log(in.choice(b, t) == 1 ? p1 : 1 - p1);
+            }
+        }
+        return s;
     }
 
     /** −Σ log p(choice_t | trials &lt; t) over the session's scored trials. */

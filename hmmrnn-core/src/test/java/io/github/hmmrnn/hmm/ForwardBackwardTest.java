@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class ForwardBackwardTest {
 
@@ -428,6 +429,32 @@ class ForwardBackwardTest {
                 && e.getMessage().contains("expected 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ForwardBackward.runAll(params, List.of()));
         assertTrue(e.getMessage().contains("at least one chain"), e.getMessage());
+    }
+
+    /**
+     * An impossible observation inside a lockstep group, in the steps every chain of the group
+     * reaches (the vector kernel's gathered part) and in a ragged tail: the error names the chain
+     * and the step, from every API, for equal and unequal lengths.
+     */
+    @Test
+    void batchKernels_impossibleObservationInGroup_namesChainAndStep() {
+        HmmParameters params = HmmParameters.of(new double[] {1.0, 0.0}, new double[][] {{1.0, 0.0}, {0.0, 1.0}});
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int[] where : new int[][] {{13, 7}, {3, 29}}) {
+            List<double[][]> chains = new ArrayList<>();
+            for (int b = 0; b < 20; b++) {
+                // chain 3 is the longest: its steps past 20 are a ragged tail
+                chains.add(randomLogLik(b == 3 ? 40 : 20, 2, 3.0, rng));
+            }
+            chains.get(where[0])[where[1]][0] = Double.NEGATIVE_INFINITY;
+            String expected = "chain " + where[0] + ": observation at step " + where[1];
+            for (Executable call : List.<Executable>of(() -> ForwardBackward.runAll(params, chains),
+                    () -> ForwardBackward.filterAll(params, chains),
+                    () -> ForwardBackward.runBatch(params, ChainBatch.of(2, chains)))) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+                assertTrue(e.getMessage().contains(expected), e.getMessage());
+            }
+        }
     }
 
     @Test

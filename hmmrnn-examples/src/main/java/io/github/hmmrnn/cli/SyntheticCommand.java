@@ -117,7 +117,8 @@ final class SyntheticCommand implements Callable<Integer> {
         Outputs.checkFolder(out, common.force, " (only " + OWNED + " are removed)");
         RunRecord record = common.startRun(out, null);
         Progress progress = new Progress("fits", specs.size());
-        SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, specs, progress::step);
+        // the fits are independent: --threads of them at once (the same numbers for any count)
+        SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, specs, common.threads, progress::step);
         // a new report must not sit beside the previous run's models, histories and plots
         Outputs.clearOwned(out, OWNED);
         Map<String, Object> recorded = new LinkedHashMap<>();

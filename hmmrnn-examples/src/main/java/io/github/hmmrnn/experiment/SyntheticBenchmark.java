@@ -1,10 +1,17 @@
 package io.github.hmmrnn.experiment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +43,7 @@ public final class SyntheticBenchmark {
     }
 
     /**
-     * Runs the benchmark.
+     * Runs the benchmark with the models fitted one after another.
      *
      * @param trainGenerator generator of the training data
      * @param testGenerator  generator of the test data (same settings, another seed)
@@ -47,25 +54,38 @@ public final class SyntheticBenchmark {
      */
     public static SyntheticRun run(TwoStepGenerator trainGenerator, TwoStepGenerator testGenerator,
                                    List<? extends ModelSpec<?>> specs) {
-        return run(trainGenerator, testGenerator, specs, null);
+        return run(trainGenerator, testGenerator, specs, 1, null);
     }
 
     /**
-     * Runs the benchmark, reporting each finished model.
+     * Runs the benchmark, fitting up to {@code workers} models at once and reporting each finished
+     * model. The fits are independent (each model's seed is in its specification, and no fit reads
+     * another's result), and every result is collected in specification order, so the run is
+     * identical for every worker count; only the order of the log lines changes.
      *
      * @param trainGenerator generator of the training data
      * @param testGenerator  generator of the test data (same settings, another seed)
      * @param specs          models to fit, in order
+     * @param workers        models fitted at once, at least 1
      * @param onFitted       called with each model's name once it is fitted and scored (e.g. to
-     *                       show progress), or {@code null}
+     *                       show progress; it may be called from several threads), or {@code null}
      * @return the run
      * @throws IllegalArgumentException if the two generators share a seed (the test data would not
-     *                                  be independent) or a model label repeats
+     *                                  be independent), a model label repeats, or workers &lt; 1
      */
     public static SyntheticRun run(TwoStepGenerator trainGenerator, TwoStepGenerator testGenerator,
-                                   List<? extends ModelSpec<?>> specs, Consumer<String> onFitted) {
+                                   List<? extends ModelSpec<?>> specs, int workers, Consumer<String> onFitted) {
         if (trainGenerator.seed() == testGenerator.seed()) {
             throw new IllegalArgumentException("train and test seeds must differ, both are " + trainGenerator.seed());
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+        }
+        Set<String> labels = new HashSet<>();
+        for (ModelSpec<?> f : specs) {
+            if (!labels.add(f.name())) {
+                throw new IllegalArgumentException("model label '" + f.name() + "' is used twice");
+            }
         }
         TwoStepDataset train = trainGenerator.generate();
         TwoStepDataset test = testGenerator.generate();
@@ -83,32 +103,87 @@ public final class SyntheticBenchmark {
                 ? SessionFolds.holdOut(train, VALIDATION_FRACTION, SplitMethod.STRIDE, 0)
                 : new DatasetSplit(train, train);
         DatasetSplit withoutValidation = new DatasetSplit(train, train);
+        List<Callable<Fit>> tasks = new ArrayList<>();
+        for (ModelSpec<?> f : specs) {
+            tasks.add(() -> {
+                DatasetSplit fitSplit = f.earlyStops() ? withValidation : withoutValidation;
+                LOG.info("fitting {} on {} sequences{}", f.name(), fitSplit.train().numSessions(),
+                        f.earlyStops() ? " (" + fitSplit.test().numSessions() + " more held out for early stopping)"
+                                : "");
+                long start = System.nanoTime();
+                FittedChoiceModel m = f.earlyStops() ? f.fit(fitSplit.train(), fitSplit.test()) : f.fit(train);
+                double s = (System.nanoTime() - start) / 1e9;
+                List<SplitEvaluation> own = new ArrayList<>();
+                for (String split : List.of("train", "test")) {
+                    own.add(Evaluations.of(m, f.name(), split, splits.get(split)));
+                }
+                SplitEvaluation e = own.get(own.size() - 1);
+                LOG.info("{}: test NLL {} (oracle {}), accuracy {}, phase accuracy {}, fit {} s", f.name(),
+                        fmt(e.score().nll()), fmt(oracleTest.score().nll()), fmt(e.score().accuracy()),
+                        e.phaseAccuracy().isPresent() ? fmt(e.phaseAccuracy().getAsDouble()) : "-", fmt(s));
+                if (onFitted != null) {
+                    onFitted.accept(f.name());
+                }
+                return new Fit(m, s, own);
+            });
+        }
+        List<Fit> fits = fitAll(tasks, workers);
         Map<String, FittedChoiceModel> fitted = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (ModelSpec<?> f : specs) {
-            if (fitted.containsKey(f.name())) {
-                throw new IllegalArgumentException("model label '" + f.name() + "' is used twice");
-            }
-            DatasetSplit fitSplit = f.earlyStops() ? withValidation : withoutValidation;
-            LOG.info("fitting {} on {} sequences{}", f.name(), fitSplit.train().numSessions(),
-                    f.earlyStops() ? " (" + fitSplit.test().numSessions() + " more held out for early stopping)" : "");
-            long start = System.nanoTime();
-            FittedChoiceModel m = f.earlyStops() ? f.fit(fitSplit.train(), fitSplit.test()) : f.fit(train);
-            double s = (System.nanoTime() - start) / 1e9;
-            fitted.put(f.name(), m);
-            seconds.put(f.name(), s);
-            for (String split : List.of("train", "test")) {
-                evaluations.add(Evaluations.of(m, f.name(), split, splits.get(split)));
-            }
-            SplitEvaluation e = evaluations.get(evaluations.size() - 1);
-            LOG.info("{}: test NLL {} (oracle {}), accuracy {}, phase accuracy {}, fit {} s", f.name(),
-                    fmt(e.score().nll()), fmt(oracleTest.score().nll()), fmt(e.score().accuracy()),
-                    e.phaseAccuracy().isPresent() ? fmt(e.phaseAccuracy().getAsDouble()) : "-", fmt(s));
-            if (onFitted != null) {
-                onFitted.accept(f.name());
-            }
+        for (int i = 0; i < specs.size(); i++) {
+            String name = specs.get(i).name();
+            Fit fit = fits.get(i);
+            fitted.put(name, fit.model());
+            seconds.put(name, fit.seconds());
+            evaluations.addAll(fit.evaluations());
         }
         return new SyntheticRun(trainGenerator, testGenerator, train, test, evaluations, fitted, seconds);
+    }
+
+    /** One model's fit, its time and its evaluations on both splits. */
+    private record Fit(FittedChoiceModel model, double seconds, List<SplitEvaluation> evaluations) {
+    }
+
+    /** Runs the tasks on up to {@code workers} threads; results in task order. */
+    private static List<Fit> fitAll(List<Callable<Fit>> tasks, int workers) {
+        List<Fit> out = new ArrayList<>();
+        if (workers == 1 || tasks.size() <= 1) {
+            for (Callable<Fit> t : tasks) {
+                try {
+                    out.add(t.call());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, tasks.size()));
+        try {
+            List<Future<Fit>> futures = new ArrayList<>();
+            for (Callable<Fit> t : tasks) {
+                futures.add(pool.submit(t));
+            }
+            for (Future<Fit> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting the models", e);
+        } catch (ExecutionException e) {
+            // the fit's own exception (IllegalArgumentException for bad settings) as if run here
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String fmt(double v) {
