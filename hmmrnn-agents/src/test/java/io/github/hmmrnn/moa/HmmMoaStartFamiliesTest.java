@@ -4,6 +4,7 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.agents.Agents;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.ModelSpecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,8 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +148,26 @@ class HmmMoaStartFamiliesTest {
         // these states persist for ~25-100 trials: clustering whole sessions and pieces finds the truth's basin
         assertTrue(fit.logLikelihood() >= truth.logLikelihood(data) - 1.0,
                 "fit " + fit.logLikelihood() + " vs truth " + truth.logLikelihood(data));
+    }
+
+    @Test
+    void evaluateOrNull_rejectsAPointUnderWhichAChoiceHasProbabilityZero() {
+        List<Agent> agents = List.of(Agents.bias());
+        TwoStepDataset data = MoaSimulator.simulate(FittedHmmMoa.of(agents, new double[][] {{0.3, -0.3}},
+                new double[] {0.5, 0.5}, new double[][] {{0.9, 0.1}, {0.1, 0.9}}), 2, 40, TwoStepTask.DEFAULT, 3);
+        double[][] prior = {{0}, {0}};
+        double[][] sd = {{10}, {10}};
+        MoaFitter fitter = new MoaFitter(agents, 2, PreparedSession.of(data), prior, sd, 1,
+                new double[][] {{1, 1}, {1, 1}}, 10, 1e-5, EmAcceleration.SQUAREM, ChainEvidence.CHOICES);
+        // state 1 unreachable; state 0 says "right" with certainty (log p(left) = -1000): every left
+        // choice then has probability zero, as after a SQUAREM jump that zeroes transitions
+        MoaFitter.Params dead = new MoaFitter.Params(new double[][] {{500}, {0}}, new double[0], new double[] {1, 0},
+                new double[][] {{1, 0}, {0, 1}});
+        assertThrows(IllegalArgumentException.class, () -> fitter.fit(dead.copy(), 0));
+        assertNull(fitter.evaluateOrNull(dead));
+        MoaFitter.Params alive = new MoaFitter.Params(new double[][] {{0.5}, {0}}, new double[0], new double[] {1, 0},
+                new double[][] {{0.9, 0.1}, {0.1, 0.9}});
+        assertNotNull(fitter.evaluateOrNull(alive));
     }
 
     @Test
