@@ -180,7 +180,7 @@ final class MoaFitter {
     }
 
     /** A parameter point with its regressors and E-step. */
-    private record Point(Params params, List<SessionRegressors> regs, EStep e) {
+    record Point(Params params, List<SessionRegressors> regs, EStep e) {
     }
 
     /** One generalized-EM map: M-step from the point's posteriors, then the E-step at the result. */
@@ -195,6 +195,20 @@ final class MoaFitter {
         // derivatives now, so that the next M-step need not recompute the regressors
         List<SessionRegressors> regs = regressors(p.alpha, fittedIndex.length > 0);
         return new Point(p, regs, eStep(p, regs));
+    }
+
+    /**
+     * The point at p, or null when some observation has probability zero under it: an
+     * extrapolated chain can push transition probabilities to exactly 0 (seen on M064 K = 4),
+     * which only means the extrapolation is rejected.
+     */
+    Point evaluateOrNull(Params p) {
+        try {
+            return evaluate(p);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("extrapolated point rejected: {}", e.getMessage());
+            return null;
+        }
     }
 
     StartResult fit(Params init, int start) {
@@ -255,8 +269,8 @@ final class MoaFitter {
             anchor = null;
             middle = null;
             if (far != null) {
-                Point jump = evaluate(far.params);
-                if (jump.e.logPosterior > cur.e.logPosterior) {
+                Point jump = evaluateOrNull(far.params);
+                if (jump != null && jump.e.logPosterior > cur.e.logPosterior) {
                     extrapolations++;
                     if (far.step >= stepMax) {
                         stepMax *= SQUAREM_STEP_GROWTH;

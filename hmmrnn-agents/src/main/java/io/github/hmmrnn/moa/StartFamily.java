@@ -28,5 +28,10 @@ public enum StartFamily {
      */
     SPLIT,
     /** The bias-only HMM warm start ({@link HmmMoaModel.Builder#biasHmmStart}). */
-    BIAS_HMM
+    BIAS_HMM,
+    /**
+     * Segments of sessions clustered by their own weights, the clusters as the first state
+     * responsibilities, with a sticky chain ({@link HmmMoaModel.Builder#segmentStarts}).
+     */
+    SEGMENTS
 }

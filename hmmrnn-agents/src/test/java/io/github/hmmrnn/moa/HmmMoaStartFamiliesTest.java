@@ -4,6 +4,7 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentPreset;
 import io.github.hmmrnn.agents.Agents;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.ModelSpecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,10 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,18 +36,25 @@ class HmmMoaStartFamiliesTest {
     @Test
     void spec_jsonRoundTrip_keepsTheStartFamilies_andOldSpecsReadWithTheirDefaults() {
         HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(AgentPreset.VENDITTO2023).starts(2).randomStarts(3)
-                .splitStarts(true).biasHmmStart(true).screenedStarts(8).seed(7).build();
+                .splitStarts(true).biasHmmStart(true).screenedStarts(8).segmentStarts(4).seed(7).build();
         assertEquals(spec, ModelSpecs.fromJson(spec.toJson()));
         assertNotEquals(spec, spec.toBuilder().randomStarts(2).build());
         assertNotEquals(spec, spec.toBuilder().splitStarts(false).build());
         assertNotEquals(spec, spec.toBuilder().screenedStarts(0).build());
-        HmmMoaModel plain = spec.toBuilder().randomStarts(0).splitStarts(false).screenedStarts(0).build();
+        assertNotEquals(spec, spec.toBuilder().segmentStarts(3).build());
+        HmmMoaModel plain = spec.toBuilder().randomStarts(0).splitStarts(false).screenedStarts(0).segmentStarts(0)
+                .build();
         String old = plain.toJson().replace("\"randomStarts\":0,", "").replace("\"splitStarts\":false,", "")
-                .replace("\"screenedStarts\":0,", "");
-        assertTrue(!old.contains("randomStarts") && !old.contains("splitStarts") && !old.contains("screenedStarts"), old);
+                .replace("\"screenedStarts\":0,", "").replace("\"segmentStarts\":0,", "");
+        assertTrue(!old.contains("randomStarts") && !old.contains("splitStarts") && !old.contains("screenedStarts")
+                && !old.contains("segmentStarts"), old);
         assertEquals(plain, ModelSpecs.fromJson(old));
-        assertEquals(spec.toBuilder().splitStarts(true).biasHmmStart(true).build(),
-                spec.toBuilder().splitStarts(false).biasHmmStart(false).recommendedStartFamilies().build());
+        assertEquals(spec.toBuilder().splitStarts(true).biasHmmStart(true)
+                        .segmentStarts(HmmMoaModel.RECOMMENDED_SEGMENT_STARTS).build(),
+                spec.toBuilder().splitStarts(false).biasHmmStart(false).segmentStarts(0).recommendedStartFamilies()
+                        .build());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().segmentStarts(-2))
+                .getMessage().contains("segmentStarts"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HmmMoaModel.builder().randomStarts(-1));
         assertTrue(e.getMessage().contains("randomStarts"), e.getMessage());
@@ -116,6 +127,74 @@ class HmmMoaStartFamiliesTest {
         FittedHmmMoa single = spec.toBuilder().screenedStarts(0).build().fit(data);
         assertEquals(single.startLogPosteriors()[0], fit.startLogPosteriors()[0], 0.0);
         assertTrue(fit.logPosterior() >= single.logPosterior());
+    }
+
+    @Test
+    void fit_segmentStarts_areRecorded_identicalOnAnyThreadCount_andAloneEnoughStarts() {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 8, 150, TwoStepTask.DEFAULT, 9);
+        HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(truth.agents()).starts(1).segmentStarts(3)
+                .maxIterations(60).seed(4).build();
+        FittedHmmMoa fit = spec.fit(data);
+        assertEquals(List.of(StartFamily.PERTURBED_ONE_STATE, StartFamily.SEGMENTS, StartFamily.SEGMENTS,
+                StartFamily.SEGMENTS), fit.startFamilies());
+        FittedHmmMoa threaded = spec.toBuilder().threads(3).build().fit(data);
+        assertArrayEquals(fit.startLogPosteriors(), threaded.startLogPosteriors(), 0.0);
+        // the segment starts draw from their own stream: the perturbed start is the same without them
+        FittedHmmMoa single = spec.toBuilder().segmentStarts(0).build().fit(data);
+        assertEquals(single.startLogPosteriors()[0], fit.startLogPosteriors()[0], 0.0);
+        FittedHmmMoa alone = spec.toBuilder().starts(0).segmentStarts(2).build().fit(data);
+        assertEquals(List.of(StartFamily.SEGMENTS, StartFamily.SEGMENTS), alone.startFamilies());
+        // these states persist for ~25-100 trials: clustering whole sessions and pieces finds the truth's basin
+        assertTrue(fit.logLikelihood() >= truth.logLikelihood(data) - 1.0,
+                "fit " + fit.logLikelihood() + " vs truth " + truth.logLikelihood(data));
+    }
+
+    @Test
+    void evaluateOrNull_rejectsAPointUnderWhichAChoiceHasProbabilityZero() {
+        List<Agent> agents = List.of(Agents.bias());
+        TwoStepDataset data = MoaSimulator.simulate(FittedHmmMoa.of(agents, new double[][] {{0.3, -0.3}},
+                new double[] {0.5, 0.5}, new double[][] {{0.9, 0.1}, {0.1, 0.9}}), 2, 40, TwoStepTask.DEFAULT, 3);
+        double[][] prior = {{0}, {0}};
+        double[][] sd = {{10}, {10}};
+        MoaFitter fitter = new MoaFitter(agents, 2, PreparedSession.of(data), prior, sd, 1,
+                new double[][] {{1, 1}, {1, 1}}, 10, 1e-5, EmAcceleration.SQUAREM, ChainEvidence.CHOICES);
+        // state 1 unreachable; state 0 says "right" with certainty (log p(left) = -1000): every left
+        // choice then has probability zero, as after a SQUAREM jump that zeroes transitions
+        MoaFitter.Params dead = new MoaFitter.Params(new double[][] {{500}, {0}}, new double[0], new double[] {1, 0},
+                new double[][] {{1, 0}, {0, 1}});
+        assertThrows(IllegalArgumentException.class, () -> fitter.fit(dead.copy(), 0));
+        assertNull(fitter.evaluateOrNull(dead));
+        MoaFitter.Params alive = new MoaFitter.Params(new double[][] {{0.5}, {0}}, new double[0], new double[] {1, 0},
+                new double[][] {{0.9, 0.1}, {0.1, 0.9}});
+        assertNotNull(fitter.evaluateOrNull(alive));
+    }
+
+    @Test
+    void segmentCuts_coverEachSessionOnce() {
+        assertArrayEquals(new int[] {0, 10}, HmmMoaModel.segmentCuts(10, 0));
+        assertArrayEquals(new int[] {0, 4, 10}, HmmMoaModel.segmentCuts(10, -4));
+        assertArrayEquals(new int[] {0, 10}, HmmMoaModel.segmentCuts(10, -10));
+        assertArrayEquals(new int[] {0, 100, 200, 300}, HmmMoaModel.segmentCuts(300, 90));
+        assertArrayEquals(new int[] {0, 5}, HmmMoaModel.segmentCuts(5, 150));
+    }
+
+    @Test
+    void kMeans_separatesWellSeparatedWeightedGroups() {
+        List<double[]> points = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double[][] centres = {{0, 0}, {10, 0}, {0, 10}};
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int i = 0; i < 30; i++) {
+            double[] c = centres[i % 3];
+            points.add(new double[] {c[0] + rng.nextGaussian() * 0.5, c[1] + rng.nextGaussian() * 0.5});
+            weights.add(1.0 + i % 4);
+        }
+        int[] assign = HmmMoaModel.kMeans(points, weights, 3, new SplittableRandom(7));
+        for (int i = 3; i < 30; i++) {
+            assertEquals(assign[i % 3], assign[i], "point " + i);
+        }
+        assertEquals(3, Arrays.stream(assign).distinct().count());
     }
 
     @Test

@@ -21,7 +21,7 @@ class MoaRecoveryCeilingTest {
         TwoStepDataset data = MoaSimulator.simulate(truth, sessions, trials, TwoStepTask.DEFAULT, 2024);
         PhaseRecoveryResult ceiling = MoaRecovery.stateRecovery(truth, data);
         FittedHmmMoa fit = HmmMoaModel.builder().states(truth.numStates()).agents(AgentPreset.VENDITTO2023).starts(2)
-                .recommendedStartFamilies().seed(1).threads(2).build().fit(data);
+                .splitStarts(true).biasHmmStart(true).seed(1).threads(2).build().fit(data);
         PhaseRecoveryResult rec = MoaRecovery.stateRecovery(fit, data);
         double[] corr = MoaRecovery.weightCorrelations(fit, truth, rec.mapping());
         String what = "accuracy " + rec.accuracy() + " vs true-parameter ceiling " + ceiling.accuracy() + ", corr(beta) "

@@ -18,7 +18,7 @@ import java.util.Locale;
  * nest a whole search of K − 1 states) and the
  * command line's default fit, one JSON line each with log-likelihood, log posterior, agreeing
  * starts and wall time. Usage: {@code MoaOptimumSearch [rats (comma-separated) [Ks [search starts
- * per random family] [threads]]]}.
+ * per random family [threads [rows: both, default or search]]]]]}.
  */
 public final class MoaOptimumSearch {
 
@@ -26,20 +26,31 @@ public final class MoaOptimumSearch {
     }
 
     /**
-     * @param args rats, Ks, starts per random family (default 24: 24 perturbed + 25 random + 1 bias), threads
+     * @param args rats, Ks, starts per random family (default 24: 24 perturbed + 25 random + 1 bias), threads,
+     *             which rows (both, default, search)
      */
     public static void main(String[] args) {
         List<String> rats = Arrays.asList((args.length > 0 ? args[0] : "M093,M088,M071,M070,M064,M055").split(","));
         int[] ks = Arrays.stream((args.length > 1 ? args[1] : "2,3,4").split(",")).mapToInt(Integer::parseInt).toArray();
         int perFamily = args.length > 2 ? Integer.parseInt(args[2]) : 24;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        String rows = args.length > 4 ? args[4] : "both";
+        if (!List.of("both", "default", "search").contains(rows)) {
+            throw new IllegalArgumentException("rows must be both, default or search, got " + rows);
+        }
         TwoStepDataset all = DatasetReaders.read(SharedData.ofcMat());
         for (String rat : rats) {
             TwoStepDataset d = all.forSubject(rat);
             for (int k : ks) {
                 HmmMoaModel base = HmmMoaModel.builder().states(k).agents(AgentPreset.VENDITTO2023).seed(1)
                         .threads(threads).build();
-                row(rat, k, "default", base.toBuilder().starts(2).recommendedStartFamilies().build(), d);
+                if (!rows.equals("search")) {
+                    // the command line's default: 2 perturbed starts and the recommended families
+                    row(rat, k, "default", base.toBuilder().starts(2).recommendedStartFamilies().build(), d);
+                }
+                if (rows.equals("default")) {
+                    continue;
+                }
                 // no split starts in the search: they would nest a whole search of K − 1 states
                 row(rat, k, "search", base.toBuilder().starts(perFamily).randomStarts(perFamily + 1)
                         .biasHmmStart(true).seed(12345).build(), d);

@@ -22,7 +22,8 @@ public final class ModelOptions {
     public String agents;
 
     /** MoA starts. */
-    @Option(names = "--starts", defaultValue = "2", description = "HMM-MoA random starts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--starts", defaultValue = "2", description = "HMM-MoA perturbed one-state starts; fit, "
+            + "compare and sweep add the split, bias-HMM and 8 segment-clustering starts (default: ${DEFAULT-VALUE}).")
     public int starts;
 
     /** MoA iterations. */

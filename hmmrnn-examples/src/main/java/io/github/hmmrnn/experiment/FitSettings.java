@@ -170,8 +170,10 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, @JsonIgn
         InputEncoding rnnEncoding = encoding.orElse(InputEncoding.TRIAL_TYPE_ONE_HOT);
         double rnnRate = learningRate.orElse(DEFAULT_RNN_LEARNING_RATE);
         return switch (kind) {
+            // plus the split, bias-HMM and segment-clustering starts (docs/moa.md, "Start families")
             case MOA -> HmmMoaModel.builder().states(states).agents(agentList()).starts(moaStarts)
-                    .maxIterations(moaMaxIter).seed(seed).threads(threads).chainEvidence(evidence).build();
+                    .recommendedStartFamilies().maxIterations(moaMaxIter).seed(seed).threads(threads)
+                    .chainEvidence(evidence).build();
             case TINYRNN -> TinyRnnModel.builder().hiddenSize(hidden).inputEncoding(rnnEncoding)
                     .learningRate(rnnRate).maxEpochs(maxEpochs).patience(patience).seed(seed).threads(threads)
                     .trainingSegmentLength(trainingSegmentLength).build();

@@ -31,8 +31,9 @@ class FitSettingsTest {
     @Test
     void everySettingReachesTheSpec() {
         FitSettings s = settings(OptionalDouble.of(0.02), Optional.of(InputEncoding.CHOICE_REWARD_TRANSITION), 150);
-        assertEquals(HmmMoaModel.builder().states(2).agents(AgentPreset.MILLER2017).starts(3).maxIterations(40).seed(11)
-                .threads(2).chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).build(), s.spec(ModelKind.MOA, 2, 0));
+        assertEquals(HmmMoaModel.builder().states(2).agents(AgentPreset.MILLER2017).starts(3)
+                .recommendedStartFamilies().maxIterations(40).seed(11).threads(2)
+                .chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).build(), s.spec(ModelKind.MOA, 2, 0));
         assertEquals(TinyRnnModel.builder().hiddenSize(3).inputEncoding(InputEncoding.CHOICE_REWARD_TRANSITION)
                 .learningRate(0.02).maxEpochs(50).patience(7).seed(11).threads(2).trainingSegmentLength(150).build(),
                 s.spec(ModelKind.TINYRNN, 1, 3));
