@@ -281,7 +281,7 @@ final class MoaFitter {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         LOG.info("start {}: log posterior {} log likelihood {} after {} iterations ({} accepted extrapolations, {}), {} s",
-                start, SignificantDigits.sig4(cur.e.logPosterior), SignificantDigits.sig4(cur.e.logLikelihood), iter,
+                start, SignificantDigits.nats(cur.e.logPosterior), SignificantDigits.nats(cur.e.logLikelihood), iter,
                 extrapolations, converged ? "converged" : "not converged", String.format("%.2f", secs));
         return new StartResult(cur.params, cur.e.logLikelihood, cur.e.logPosterior,
                 new TrainingHistory(hist, converged, secs), start);

@@ -31,4 +31,20 @@ public final class SignificantDigits {
         }
         return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * Formats a log-likelihood, log posterior or information criterion. These are compared by
+     * their differences (two starts agree within 0.1 nats; a BIC difference of 2 matters), not by
+     * their relative size, so four significant digits would hide what a reader compares: they get
+     * two decimals whatever their magnitude.
+     *
+     * @param v a value in nats (or a BIC)
+     * @return {@code v} with two decimals; {@code NaN} and infinities as Java writes them
+     */
+    public static String nats(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
 }

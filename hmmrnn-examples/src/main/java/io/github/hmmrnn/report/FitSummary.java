@@ -10,6 +10,7 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.metrics.PredictiveMetrics;
 import io.github.hmmrnn.metrics.PredictiveScore;
 import io.github.hmmrnn.io.AtomicFiles;
+import io.github.hmmrnn.numeric.SignificantDigits;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.moa.FittedHmmMoa;
 import org.apache.commons.csv.CSVFormat;
@@ -94,13 +95,13 @@ public final class FitSummary {
             String k = r.parameters().isPresent() ? Integer.toString(r.parameters().getAsInt()) : "";
             // a subject name may hold a comma or quote (the dataset CSV quotes it): quote it here too
             csv.append(CSV.format(r.subject(), r.model(), Integer.toString(r.scoredTrials()),
-                    Numbers.sig4(r.choiceLogLikelihood()), Numbers.sig4(r.normalizedLikelihood()), k,
-                    Double.isNaN(r.bic()) ? "" : Numbers.sig4(r.bic()), Boolean.toString(r.converged()),
+                    Double.toString(r.choiceLogLikelihood()), Double.toString(r.normalizedLikelihood()), k,
+                    Double.isNaN(r.bic()) ? "" : Double.toString(r.bic()), Boolean.toString(r.converged()),
                     Numbers.sig4(r.seconds()))).append('\n');
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", r.subject(),
-                    r.model(), r.scoredTrials(), Numbers.sig4(r.choiceLogLikelihood()),
+                    r.model(), r.scoredTrials(), SignificantDigits.nats(r.choiceLogLikelihood()),
                     Numbers.sig4(r.normalizedLikelihood()), k.isEmpty() ? "–" : k,
-                    Double.isNaN(r.bic()) ? "–" : Numbers.sig4(r.bic()), r.converged() ? "yes" : "**no**",
+                    Double.isNaN(r.bic()) ? "–" : SignificantDigits.nats(r.bic()), r.converged() ? "yes" : "**no**",
                     Numbers.sig4(r.seconds())));
         }
         List<Path> files = new ArrayList<>();
