@@ -321,9 +321,11 @@ public final class EmulateCommand implements Callable<Integer> {
         if (common.quiet) {
             return;
         }
-        System.out.printf("%s/%s h%d d%d seed %d, %s loss: best val %s, floor %s (ratio %.3f, excess %s, "
+        // the energy distance's floor is 0 in expectation: a ratio to it means nothing
+        String ratio = Double.isFinite(s.lossToFloor()) ? "ratio " + Numbers.sig4(s.lossToFloor()) + ", " : "";
+        System.out.printf("%s/%s h%d d%d seed %d, %s loss: best val %s, floor %s (%sexcess %s, "
                 + "epoch %d, %.0f s)%n", s.preset(), s.scale(), s.hiddenSize(), s.inputSize(), s.seed(), s.loss(),
-                Numbers.sig4(s.bestValidationLoss()), Numbers.sig4(s.floor()), s.lossToFloor(),
+                Numbers.sig4(s.bestValidationLoss()), Numbers.sig4(s.floor()), ratio,
                 Numbers.sig4(s.lossAboveFloor()), s.bestEpoch(), s.trainingSeconds());
         System.out.printf("  transition max|dP| %s (all rows %s); freq hmm %s rnn %s%n",
                 Numbers.sig4(s.transitionError()), Numbers.sig4(s.transitionErrorAllRows()), fmt(s.hmmFrequencies()),
