@@ -41,11 +41,12 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyLogging();
+        engineOptions.check();
         Grid g = Grid.read(grid);
         TwoStepDataset all = DatasetReaders.read(Path.of(g.data()));
         List<String> names = g.subjects().equals(List.of("all")) ? all.subjectNames() : g.subjects();
-        SweepPlan plan = g.plan(names, seed -> modelOptions.settings(seed, 1), common.seed);
         Path out = common.outOr("results/sweep");
+        SweepPlan plan = engineOptions.plan(g.plan(names, seed -> modelOptions.settings(seed, 1), common.seed), out);
         long start = System.nanoTime();
         Optional<List<RealDataReport.CvRow>> rows = engineOptions.run(PlanData.of(plan, all), out, common.threads,
                 System.out);
