@@ -58,4 +58,4 @@ for ((r = 1; r <= rounds; r++)); do
     fi
   done
 done
-echo "every cv.csv identical ($(nproc) cores)"
+echo "every cv.csv identical ($(getconf _NPROCESSORS_ONLN) cores)"
