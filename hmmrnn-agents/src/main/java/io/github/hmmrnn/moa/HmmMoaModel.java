@@ -13,6 +13,7 @@ import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.model.ModelSpecs;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.numeric.DoubleArrays;
+import io.github.hmmrnn.numeric.SignificantDigits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
@@ -414,12 +415,12 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         double[] perStart = results.stream().mapToDouble(MoaFitter.StartResult::logPosterior).toArray();
         int agreeing = FittedHmmMoa.countAgreeing(perStart);
         LOG.info("HmmMoa K={} fit: best start {} ({}) of {}, log posterior {}, {} start(s) within {} nats of it, {} s",
-                numStates, best.start(), families.get(best.start()), total, String.format("%.4f", best.logPosterior()),
+                numStates, best.start(), families.get(best.start()), total, SignificantDigits.sig4(best.logPosterior()),
                 agreeing, FittedHmmMoa.AGREEMENT_TOLERANCE, String.format("%.2f", (System.nanoTime() - t0) / 1e9));
         if (agreeing < 2) {
             LOG.warn("HmmMoa K={}: only {} of {} start(s) reached the best log posterior {} (within {} nats); the "
                     + "optimum may not be the global one: add starts (starts, randomStarts, splitStarts, biasHmmStart)",
-                    numStates, agreeing, total, String.format("%.4f", best.logPosterior()),
+                    numStates, agreeing, total, SignificantDigits.sig4(best.logPosterior()),
                     FittedHmmMoa.AGREEMENT_TOLERANCE);
         }
         MoaFitter.Params p = best.params();
@@ -478,7 +479,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         MoaFitter.Params init = new MoaFitter.Params(beta, pooledAlpha.clone(), bias.initialDistribution(),
                 bias.transitionMatrix(), outcomes == null ? null : outcomes.rewardProbabilities());
         LOG.info("bias-HMM warm start: per-state p(choice=1) {}, log-likelihood {}",
-                Arrays.toString(bias.choiceProbabilities()), String.format("%.4f", bias.logLikelihood()));
+                Arrays.stream(bias.choiceProbabilities()).mapToObj(SignificantDigits::sig4).toList(), SignificantDigits.sig4(bias.logLikelihood()));
         return fitter.warmStart(init, gammas);
     }
 
@@ -629,7 +630,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             lowTrans = low.transitionMatrix();
             lowRho = low.outcomeEmissions().map(OutcomeEmissions::rewardProbabilities).orElse(null);
             LOG.info("split starts from the {}-state fit (log posterior {})", lower,
-                    String.format("%.4f", low.logPosterior()));
+                    SignificantDigits.sig4(low.logPosterior()));
         }
         List<MoaFitter.Params> out = new ArrayList<>();
         for (int j = 0; j < lower; j++) {

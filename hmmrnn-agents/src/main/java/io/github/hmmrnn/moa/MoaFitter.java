@@ -18,6 +18,7 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
 import io.github.hmmrnn.numeric.Logistic;
+import io.github.hmmrnn.numeric.SignificantDigits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,7 +267,7 @@ final class MoaFitter {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         LOG.info("start {}: log posterior {} log likelihood {} after {} iterations ({} accepted extrapolations, {}), {} s",
-                start, String.format("%.4f", cur.e.logPosterior), String.format("%.4f", cur.e.logLikelihood), iter,
+                start, SignificantDigits.sig4(cur.e.logPosterior), SignificantDigits.sig4(cur.e.logLikelihood), iter,
                 extrapolations, converged ? "converged" : "not converged", String.format("%.2f", secs));
         return new StartResult(cur.params, cur.e.logLikelihood, cur.e.logPosterior,
                 new TrainingHistory(hist, converged, secs), start);

@@ -6,6 +6,7 @@ import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.metrics.PredictiveScore;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.numeric.SignificantDigits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,8 +119,8 @@ public final class MoaModelSelection {
             out.add(new Fold(f.fold(), logLikelihood(f.train()), f.train().numScored(), logLikelihood(f.test()),
                     f.test().numScored()));
             LOG.info("{} fold {}: train {} test {}", label, f.fold(),
-                    String.format("%.4f", out.get(f.fold()).trainNormalizedLikelihood()),
-                    String.format("%.4f", out.get(f.fold()).testNormalizedLikelihood()));
+                    SignificantDigits.sig4(out.get(f.fold()).trainNormalizedLikelihood()),
+                    SignificantDigits.sig4(out.get(f.fold()).testNormalizedLikelihood()));
         }
         return new CrossValidation(label, out);
     }

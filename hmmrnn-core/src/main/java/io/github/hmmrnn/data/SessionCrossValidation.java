@@ -2,7 +2,6 @@ package io.github.hmmrnn.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +15,7 @@ import io.github.hmmrnn.metrics.PredictiveMetrics;
 import io.github.hmmrnn.metrics.PredictiveScore;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.ModelSpec;
+import io.github.hmmrnn.numeric.SignificantDigits;
 
 /**
  * Session-level cross-validation of any {@link ModelSpec}: whole sessions are held out
@@ -169,7 +169,7 @@ public final class SessionCrossValidation {
         PredictiveScore tr = PredictiveMetrics.evaluate(train, m.predictChoiceProbabilities(train));
         PredictiveScore te = PredictiveMetrics.evaluate(split.test(), m.predictChoiceProbabilities(split.test()));
         LOG.info("{} fold {}: held-out NLL {} on {} trials", spec.name(), fold,
-                String.format(Locale.ROOT, "%.4f", te.nll()), te.numScored());
+                SignificantDigits.sig4(te.nll()), te.numScored());
         return new Fold(fold, tr, te);
     }
 }

@@ -187,6 +187,52 @@ public final class EmulationHmm {
     }
 
     /**
+     * Returns the exact lag-1 output transition matrix that the pooled estimator of
+     * {@code SequenceStatistics} converges to on sequences of {@code length} steps drawn from the start
+     * distribution: row i is sum_t P(o_t = i, o_{t+1} = j) / sum_t P(o_t = i), both sums over
+     * t = 1..length-1, with the state marginals propagated from the start probabilities. When the start
+     * distribution is stationary it equals {@link #outputTransitionMatrix()}; it is the reference against
+     * which an emulator's transition matrix is measured without the sampling noise of a finite HMM test set.
+     *
+     * @param length sequence length, at least 2
+     * @return [K][K] row-stochastic matrix (rows of outputs that cannot occur before the last step are zero)
+     * @throws IllegalArgumentException if length is below 2
+     */
+    public double[][] outputTransitionMatrix(int length) {
+        if (length < 2) {
+            throw new IllegalArgumentException("length must be >= 2 for lag-1 pairs, got " + length);
+        }
+        int m = numStates();
+        int k = numOutputs();
+        double[] marginal = startProbabilities.clone();
+        double[][] joint = new double[k][k];
+        for (int t = 0; t + 1 < length; t++) {
+            double[] next = new double[m];
+            for (int s = 0; s < m; s++) {
+                for (int s2 = 0; s2 < m; s2++) {
+                    double w = marginal[s] * transitions[s][s2];
+                    next[s2] += w;
+                    for (int i = 0; i < k; i++) {
+                        for (int j = 0; j < k; j++) {
+                            joint[i][j] += w * emissions[s][i] * emissions[s2][j];
+                        }
+                    }
+                }
+            }
+            marginal = next;
+        }
+        for (double[] row : joint) {
+            double sum = Arrays.stream(row).sum();
+            if (sum > 0) {
+                for (int j = 0; j < k; j++) {
+                    row[j] /= sum;
+                }
+            }
+        }
+        return joint;
+    }
+
+    /**
      * Returns the expected number of output switches (o_{t+1} != o_t) per stationary sequence.
      *
      * @param length sequence length, at least 1

@@ -13,19 +13,32 @@ public enum CsvSchema {
      * {@code outcome_port}.
      */
     MIXTURE_AGENTS_EXPORT(List.of("rat", "session", "choice", "outcome_port", "reward", "common",
-            "violation", "forced", "p_congruent", "c1_time", "s1_time", "c2_time", "s2_time")),
+            "violation", "forced", "p_congruent", "c1_time", "s1_time", "c2_time", "s2_time"),
+            List.of("trial", "left_prob", "right_prob")),
 
     /**
      * The minimal generic schema, one row per kept trial, already coded: required columns
      * {@code subject, session, choice, reward, common}, optional {@code outcome, scored, phase,
      * p_congruent, raw_trials}. Recognised by the column {@code subject}.
      */
-    GENERIC(List.of("subject", "session", "choice", "reward", "common"));
+    GENERIC(List.of("subject", "session", "choice", "reward", "common"),
+            List.of("outcome", "scored", "phase", "p_congruent", "raw_trials"));
 
     private final List<String> requiredColumns;
+    private final List<String> optionalColumns;
 
-    CsvSchema(List<String> requiredColumns) {
+    CsvSchema(List<String> requiredColumns, List<String> optionalColumns) {
         this.requiredColumns = requiredColumns;
+        this.optionalColumns = optionalColumns;
+    }
+
+    /**
+     * @return the other columns the schema defines; for the export these are present but unused
+     *         ({@code trial, left_prob, right_prob}), for the generic schema they are read when
+     *         present. Any column outside both lists is ignored with a warning.
+     */
+    public List<String> optionalColumns() {
+        return optionalColumns;
     }
 
     /** @return the columns a file of this schema must have */

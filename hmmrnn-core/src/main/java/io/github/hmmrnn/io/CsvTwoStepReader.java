@@ -3,21 +3,29 @@ package io.github.hmmrnn.io;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.data.Subject;
 import io.github.hmmrnn.data.TwoStepDataset;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads two-step datasets from CSV, in either {@link CsvSchema} (detected from the header).
@@ -35,15 +43,22 @@ import java.util.Set;
  * {@code reward}, {@code common} (1 = common transition), {@code outcome} and {@code scored} are
  * the integers 0 or 1; {@code session} is the session index (an integer &gt;= 0), and consecutive
  * rows with the same subject and session form one session (a session's rows must be contiguous);
- * {@code phase} is an integer &gt;= 0 or empty, all set or all empty within a session. When
- * {@code outcome} is absent it is derived as {@code choice} on common trials and
- * {@code 1 - choice} on rare ones (common = congruent); when {@code scored} is absent every trial
- * is scored, as the schema defines. {@code p_congruent} (constant per subject) defaults to the
- * subject's fraction of trials whose outcome equals the choice, its maximum-likelihood estimate;
+ * {@code phase} is an integer &gt;= 0 or empty, all set or all empty within a session. Each
+ * subject has one port mapping: congruent (common ⇒ outcome = choice) or mirrored (common ⇒
+ * outcome = 1 − choice). With an {@code outcome} column the mapping is inferred from the subject's
+ * first row, every later row must follow it, and {@code p_congruent}, when given, must agree
+ * (&gt;= 0.5 congruent, &lt; 0.5 mirrored). Without {@code outcome}, {@code p_congruent} is
+ * required and decides the mapping, from which the outcome is derived; the reader never assumes a
+ * mapping. When {@code scored} is absent every trial is scored, as the schema defines.
+ * {@code p_congruent} (constant per subject) defaults to the subject's fraction of trials whose
+ * outcome equals the choice, its maximum-likelihood estimate, which must agree with the mapping;
  * {@code raw_trials} (constant per subject, at least the subject's row count) defaults to the row
  * count. Sessions keep the file order.
  *
- * <p>Cells are separated by commas and trimmed; quoting is not supported. Blank lines are skipped.
+ * <p>Columns that the schema does not define (e.g. {@code trial} in a generic file) are ignored
+ * with one warning per file naming them. Cells are separated by commas and parsed by Apache
+ * Commons CSV (RFC 4180: quoted cells lose their quotes and may span lines); spaces around cells
+ * are dropped. Blank lines are skipped.
  */
 public final class CsvTwoStepReader {
 
@@ -65,23 +80,25 @@ public final class CsvTwoStepReader {
     public static TwoStepDataset read(Path file) {
         IoSupport.requireReadableFile(file);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String headerLine = in.readLine();
-            int lineNo = 1;
-            while (headerLine != null && headerLine.isBlank()) {
-                headerLine = in.readLine();
-                lineNo++;
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
             }
-            if (headerLine == null) {
+            Records records = new Records(file, in);
+            List<String> headerCells = records.next();
+            if (headerCells == null) {
                 throw new IllegalArgumentException("file " + file + " is empty: expected a CSV header, e.g. "
                         + String.join(",", CsvSchema.GENERIC.requiredColumns()));
             }
-            if (headerLine.startsWith("\uFEFF")) {
-                headerLine = headerLine.substring(1);
-            }
-            Header header = new Header(file, split(headerLine, file, lineNo), lineNo);
+            Header header = new Header(file, headerCells, records.lineNo());
             CsvSchema schema = detect(file, header);
+            List<String> ignored = ignoredColumns(header, schema);
+            if (!ignored.isEmpty()) {
+                LOG.warn("{}: ignoring column(s) {}: the {} schema reads only {} and optionally {}", file, ignored,
+                        schema, schema.requiredColumns(), schema.optionalColumns());
+            }
             TwoStepDataset data = schema == CsvSchema.GENERIC
-                    ? readGeneric(file, header, in, lineNo) : readExport(file, header, in, lineNo);
+                    ? readGeneric(file, header, records) : readExport(file, header, records);
             LOG.info("Read {} ({} schema) from {}", data, schema, file);
             return data;
         } catch (IOException e) {
@@ -118,8 +135,18 @@ public final class CsvTwoStepReader {
         return schema;
     }
 
-    private static TwoStepDataset readExport(Path file, Header h, BufferedReader in, int lineNo)
-            throws IOException {
+    /** The header's columns that the schema neither requires nor defines, in header order. */
+    static List<String> ignoredColumns(Header header, CsvSchema schema) {
+        List<String> out = new ArrayList<>();
+        for (String c : header.names) {
+            if (!schema.requiredColumns().contains(c) && !schema.optionalColumns().contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static TwoStepDataset readExport(Path file, Header h, Records records) {
         int cRat = h.index("rat");
         int cSession = h.index("session");
         int cChoice = h.index("choice");
@@ -134,13 +161,9 @@ public final class CsvTwoStepReader {
         Set<String> closedSessions = new HashSet<>();
         String prevKey = null;
         SubjectRows prevRat = null;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Row r = new Row(file, h, split(line, file, lineNo), lineNo);
+        List<String> cells;
+        while ((cells = records.next()) != null) {
+            Row r = new Row(file, h, cells, records.lineNo());
             String rat = r.text(cRat);
             String key = rat + "\u0000" + r.text(cSession);
             SubjectRows acc = rats.computeIfAbsent(rat, SubjectRows::new);
@@ -185,8 +208,7 @@ public final class CsvTwoStepReader {
         return TwoStepDataset.of(subjects, sessions);
     }
 
-    private static TwoStepDataset readGeneric(Path file, Header h, BufferedReader in, int lineNo)
-            throws IOException {
+    private static TwoStepDataset readGeneric(Path file, Header h, Records records) {
         int cSubject = h.index("subject");
         int cSession = h.index("session");
         int cChoice = h.index("choice");
@@ -201,13 +223,9 @@ public final class CsvTwoStepReader {
         List<String> sessionOrder = new ArrayList<>();
         Set<String> closedSessions = new HashSet<>();
         String prevKey = null;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Row r = new Row(file, h, split(line, file, lineNo), lineNo);
+        List<String> cells;
+        while ((cells = records.next()) != null) {
+            Row r = new Row(file, h, cells, records.lineNo());
             String subject = r.text(cSubject);
             if (subject.isEmpty()) {
                 throw new IllegalArgumentException(r.where(cSubject) + ": empty subject name");
@@ -234,7 +252,22 @@ public final class CsvTwoStepReader {
             int choice = r.binaryInt(cChoice);
             int reward = r.binaryInt(cReward);
             boolean common = r.binaryInt(cCommon) == 1;
-            int outcome = cOutcome >= 0 ? r.binaryInt(cOutcome) : (common ? choice : 1 - choice);
+            if (cPc >= 0) {
+                acc.pCongruent(r.number(cPc), r, cPc);
+            }
+            int outcome;
+            if (cOutcome >= 0) {
+                outcome = r.binaryInt(cOutcome);
+                acc.checkMapping(choice, outcome, common, r, cOutcome, cPc);
+            } else if (cPc >= 0) {
+                outcome = PortMapping.ofPCongruent(acc.pCongruent).outcome(choice, common);
+            } else {
+                throw new IllegalArgumentException("file " + file + ", subject " + subject + ": the file has neither"
+                        + " an 'outcome' column nor a 'p_congruent' column, so the subject's port mapping is unknown"
+                        + " (" + PortMapping.CONGRUENT.describe() + " or " + PortMapping.MIRRORED.describe()
+                        + "); add an 'outcome' column (0/1, the port reached) or a 'p_congruent' column"
+                        + " (>= 0.5 congruent, < 0.5 mirrored)");
+            }
             boolean scored = cScored < 0 || r.binaryInt(cScored) == 1;
             int phase = -1;
             if (cPhase >= 0 && !r.text(cPhase).isEmpty()) {
@@ -242,9 +275,6 @@ public final class CsvTwoStepReader {
                 if (phase < 0) {
                     throw new IllegalArgumentException(r.where(cPhase) + ": phase " + phase + " must be >= 0");
                 }
-            }
-            if (cPc >= 0) {
-                acc.pCongruent(r.number(cPc), r, cPc);
             }
             if (cRaw >= 0) {
                 acc.rawTrials(r.integer(cRaw), r, cRaw);
@@ -259,7 +289,18 @@ public final class CsvTwoStepReader {
         for (SubjectRows acc : subjects.values()) {
             List<Session> ss = acc.asm.finish();
             bySubject.put(acc.name, ss);
-            double pc = Double.isNaN(acc.pCongruent) ? IoSupport.congruentFraction(ss) : acc.pCongruent;
+            double pc = acc.pCongruent;
+            if (Double.isNaN(pc)) {
+                pc = IoSupport.congruentFraction(ss);
+                if (PortMapping.ofPCongruent(pc) != acc.mapping) {
+                    throw new IllegalArgumentException("file " + file + ", subject " + acc.name + ": the outcomes"
+                            + " follow the " + acc.mapping.describe() + " port mapping (from line " + acc.mappingLine
+                            + "), but only " + Math.round(100 * (acc.mapping == PortMapping.CONGRUENT ? pc : 1 - pc))
+                            + "% of its trials are common, so p_congruent estimated from the data (" + pc
+                            + ") would imply the other mapping; add a 'p_congruent' column (expected "
+                            + (acc.mapping == PortMapping.CONGRUENT ? ">= 0.5" : "< 0.5") + " for this subject)");
+                }
+            }
             int raw = acc.rawTrials < 0 ? acc.rows : acc.rawTrials;
             if (raw < acc.rows) {
                 throw new IllegalArgumentException("file " + file + ", subject " + acc.name + ": column 'raw_trials' = "
@@ -281,77 +322,117 @@ public final class CsvTwoStepReader {
     }
 
     /**
-     * Splits one line into cells by RFC 4180: a cell may be quoted ({@code "a,b"}, with {@code ""}
-     * for a quote inside), and its quotes are removed; an unquoted cell is trimmed. A quoted cell
-     * must close on the same line (no data file needs line breaks inside a cell).
-     *
-     * @throws IllegalArgumentException naming the file, line and column if quoting is broken
+     * The records of a CSV file, parsed by Apache Commons CSV (RFC 4180: a cell may be quoted,
+     * {@code ""} stands for a quote inside, and a quoted cell may span lines), each with the line
+     * it starts on. Spaces around cells are dropped; blank lines are skipped. Parse errors become
+     * {@link IllegalArgumentException}s naming the file, line and column.
      */
-    static List<String> split(String line, Path file, int lineNo) {
-        List<String> out = new ArrayList<>();
-        if (line.indexOf('"') < 0) {
-            for (String c : line.split(",", -1)) {
-                out.add(c.trim());
-            }
-            return out;
+    static final class Records {
+        /** RFC 4180 with surrounding spaces ignored; blank lines are kept so that lines can be counted. */
+        private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
+
+        private final Path file;
+        private final Iterator<CSVRecord> it;
+        private final CSVParser parser;
+        private long linesBefore;
+        private int lineNo;
+
+        Records(Path file, Reader in) throws IOException {
+            this.file = file;
+            this.parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
+            this.it = parser.iterator();
         }
-        int n = line.length();
-        int i = 0;
-        StringBuilder cell = new StringBuilder();
-        while (true) {
-            int j = i;
-            while (j < n && line.charAt(j) == ' ') {
-                j++;
-            }
-            if (j < n && line.charAt(j) == '"') {
-                cell.setLength(0);
-                j++;
-                while (true) {
-                    if (j >= n) {
-                        throw new IllegalArgumentException("file " + file + ", line " + lineNo + ", column "
-                                + (out.size() + 1) + ": quoted cell is not closed (expected a closing \" on the same"
-                                + " line)");
+
+        /** @return the line on which the record last returned by {@link #next()} starts */
+        int lineNo() {
+            return lineNo;
+        }
+
+        /** @return the cells of the next non-blank record, or null at the end of the file */
+        List<String> next() {
+            while (true) {
+                // the parser counts the line breaks it has consumed: the next record starts on the line after
+                lineNo = (int) linesBefore + 1;
+                CSVRecord r;
+                try {
+                    if (!it.hasNext()) {
+                        return null;
                     }
-                    char c = line.charAt(j);
-                    if (c == '"') {
-                        if (j + 1 < n && line.charAt(j + 1) == '"') {
-                            cell.append('"');
-                            j += 2;
+                    r = it.next();
+                } catch (UncheckedIOException e) {
+                    throw failure(e.getCause());
+                }
+                linesBefore = parser.getCurrentLineNumber();
+                if (r.size() == 1 && r.get(0).isEmpty()) {
+                    continue;
+                }
+                return r.toList();
+            }
+        }
+
+        private RuntimeException failure(IOException e) {
+            if (!(e instanceof CSVException)) {
+                return IoSupport.readFailure(file, "CSV file", e);
+            }
+            int column = brokenColumn(file, lineNo);
+            return new IllegalArgumentException("file " + file + ", line " + lineNo
+                    + (column > 0 ? ", column " + column : "") + ": broken quoting (" + e.getMessage() + "); expected"
+                    + " RFC 4180 quoting: a quoted cell starts and ends with \" followed by ',' or the end of the"
+                    + " line, with \"\" for a quote inside it", e);
+        }
+    }
+
+    /**
+     * The 1-based column of the first badly quoted cell on a line of the file, for an error
+     * message only (the file is parsed by Commons CSV): a quoted cell that is not closed on this
+     * line, or has text after its closing quote; 0 if none is found.
+     */
+    static int brokenColumn(Path file, int lineNo) {
+        String line;
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            line = lines.skip(lineNo - 1L).findFirst().orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+        int column = 1;
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < n && line.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        return column;
+                    }
+                    if (line.charAt(i) == '"') {
+                        if (i + 1 < n && line.charAt(i + 1) == '"') {
+                            i += 2;
                             continue;
                         }
-                        j++;
+                        i++;
                         break;
                     }
-                    cell.append(c);
-                    j++;
+                    i++;
                 }
-                while (j < n && line.charAt(j) == ' ') {
-                    j++;
+                while (i < n && line.charAt(i) == ' ') {
+                    i++;
                 }
-                if (j < n && line.charAt(j) != ',') {
-                    throw new IllegalArgumentException("file " + file + ", line " + lineNo + ", column "
-                            + (out.size() + 1) + ": text after the closing quote of a quoted cell (expected ',')");
+                if (i < n && line.charAt(i) != ',') {
+                    return column;
                 }
-                out.add(cell.toString());
             } else {
-                int k = line.indexOf(',', i);
-                if (k < 0) {
-                    k = n;
+                while (i < n && line.charAt(i) != ',') {
+                    i++;
                 }
-                String raw = line.substring(i, k);
-                if (raw.indexOf('"') >= 0) {
-                    throw new IllegalArgumentException("file " + file + ", line " + lineNo + ", column "
-                            + (out.size() + 1) + ": value '" + raw.trim() + "' has a quote inside an unquoted cell"
-                            + " (quote the whole cell and double inner quotes, as RFC 4180 says)");
-                }
-                out.add(raw.trim());
-                j = k;
             }
-            if (j >= n) {
-                return out;
-            }
-            i = j + 1;
+            i++;
+            column++;
         }
+        return 0;
     }
 
     /** Per-subject accumulator. */
@@ -361,6 +442,8 @@ public final class CsvTwoStepReader {
         int rows;
         double pCongruent = Double.NaN;
         int rawTrials = -1;
+        PortMapping mapping;
+        int mappingLine;
 
         SubjectRows(String name) {
             this.name = name;
@@ -376,6 +459,32 @@ public final class CsvTwoStepReader {
             } else if (pCongruent != v) {
                 throw new IllegalArgumentException(r.where(col) + ": p_congruent " + v + " differs from "
                         + pCongruent + " on earlier rows of " + name + "; it must be constant per subject");
+            }
+        }
+
+        /**
+         * Infers the port mapping from the subject's first row (checking it against p_congruent
+         * when given) and rejects any later row that contradicts it.
+         */
+        void checkMapping(int choice, int outcome, boolean common, Row r, int cOutcome, int cPc) {
+            PortMapping m = PortMapping.ofTrial(choice, outcome, common);
+            String values = "outcome " + outcome + " with choice " + choice + " and common " + (common ? 1 : 0);
+            if (mapping == null) {
+                mapping = m;
+                mappingLine = r.lineNo;
+                PortMapping byPc = Double.isNaN(pCongruent) ? m : PortMapping.ofPCongruent(pCongruent);
+                if (byPc != m) {
+                    throw new IllegalArgumentException(r.where(cPc) + ": subject " + name + " has p_congruent "
+                            + pCongruent + ", which means the " + byPc.describe() + " port mapping, but this first"
+                            + " row has " + values + ", which follows the " + m.describe() + " mapping; expected"
+                            + " outcome " + byPc.outcome(choice, common) + ", or p_congruent "
+                            + (m == PortMapping.CONGRUENT ? ">= 0.5" : "< 0.5"));
+                }
+            } else if (m != mapping) {
+                throw new IllegalArgumentException(r.where(cOutcome) + ": subject " + name + ": " + values
+                        + " contradicts the subject's " + mapping.describe() + " port mapping (set by line "
+                        + mappingLine + (Double.isNaN(pCongruent) ? "" : " and p_congruent " + pCongruent)
+                        + "); expected outcome " + mapping.outcome(choice, common));
             }
         }
 

@@ -59,7 +59,7 @@ public final class MatTwoStepReader {
      *
      * @param file a MATLAB v7.3 file with a {@code ratdatas} cell array
      * @return one subject per rat, its kept trials split into sessions
-     * @throws IllegalArgumentException if the file is not HDF5, a variable or field is missing, a
+     * @throws IllegalArgumentException if the file is not HDF5 or is corrupt, a variable or field is missing, a
      *                                  vector has the wrong length, or a kept trial holds a value
      *                                  outside its coding (the message names file, rat, field,
      *                                  1-based raw trial and value)
@@ -95,10 +95,26 @@ public final class MatTwoStepReader {
         } catch (HdfException e) {
             throw new IllegalArgumentException("file " + file
                     + " is not a readable MATLAB v7.3 (HDF5) file: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).contains(file.toString())) {
+                throw e;
+            }
+            throw corrupt(file, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // jhdf trusts the offsets and sizes it reads: on a corrupt file it fails with whatever
+            // the bad number causes (ArithmeticException, BufferUnderflowException, index or
+            // negative-size errors, endless recursion through a cyclic reference, ...).
+            throw corrupt(file, e);
         }
         TwoStepDataset data = TwoStepDataset.of(subjects, sessions);
         LOG.info("Read {} from {}", data, file);
         return data;
+    }
+
+    private static IllegalArgumentException corrupt(Path file, Throwable e) {
+        return new IllegalArgumentException("file " + file + " is not a readable MATLAB v7.3 (HDF5) file: its"
+                + " structure is corrupt or truncated (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
     }
 
     private static void readRat(Group rat, String cellWhere, Path file, List<Subject> subjects,

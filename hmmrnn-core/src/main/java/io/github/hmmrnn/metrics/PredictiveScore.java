@@ -1,5 +1,7 @@
 package io.github.hmmrnn.metrics;
 
+import io.github.hmmrnn.numeric.SignificantDigits;
+
 /**
  * Causal predictive performance over scored trials.
  *
@@ -48,7 +50,8 @@ public record PredictiveScore(double nll, double accuracy, int numScored, double
 
     @Override
     public String toString() {
-        return String.format("nll=%.4f nats (%.4f bits) ± %.4f, accuracy=%.4f, n=%d", nll, nllBits(),
-                nllStandardError, accuracy, numScored);
+        return "nll=" + SignificantDigits.sig4(nll) + " nats (" + SignificantDigits.sig4(nllBits()) + " bits) ± "
+                + SignificantDigits.sig4(nllStandardError) + ", accuracy=" + SignificantDigits.sig4(accuracy) + ", n="
+                + numScored;
     }
 }

@@ -236,13 +236,16 @@ public final class TwoStepGenerator {
         }
 
         /**
-         * @param p probability of a common transition, in [0, 1] (default 0.7)
+         * @param p probability of a common transition, in [0.5, 1] (default 0.7): the common
+         *          transition is the more likely one, and the generated subject's pCongruent is p
+         *          with the congruent port mapping, which a p below 0.5 would contradict
          * @return this builder
-         * @throws IllegalArgumentException if p is outside [0, 1]
+         * @throws IllegalArgumentException if p is outside [0.5, 1]
          */
         public Builder pCommon(double p) {
-            if (!(p >= 0 && p <= 1)) {
-                throw new IllegalArgumentException("pCommon must be in [0, 1], got " + p);
+            if (!(p >= 0.5 && p <= 1)) {
+                throw new IllegalArgumentException("pCommon must be in [0.5, 1] (the common transition is the more"
+                        + " likely one), got " + p);
             }
             this.pCommon = p;
             return this;

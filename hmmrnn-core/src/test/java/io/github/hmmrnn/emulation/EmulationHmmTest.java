@@ -2,6 +2,8 @@ package io.github.hmmrnn.emulation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -53,5 +55,46 @@ class EmulationHmmTest {
         EmulationHmm hmm = HmmPreset.FIVE.hmm();
         assertArrayEquals(hmm.sample(20, 40, new SplittableRandom(9)).outputs(),
                 hmm.sample(20, 40, new SplittableRandom(9)).outputs());
+    }
+
+    @Test
+    void outputTransitionMatrixOfLength_equalsBruteForceEnumeration_fromANonStationaryStart() {
+        // M = 2, K = 2, T = 4 with a start far from stationarity: the per-step state marginals change with t,
+        // so the pooled matrix differs from the stationary one and every path must be weighted.
+        EmulationHmm hmm = EmulationHmm.builder().startProbabilities(new double[] {0.9, 0.1})
+                .transitions(new double[][] {{0.7, 0.3}, {0.2, 0.8}})
+                .emissions(new double[][] {{0.8, 0.2}, {0.35, 0.65}}).build();
+        int len = 4;
+        double[][] pairs = new double[2][2];
+        for (int states = 0; states < 16; states++) {
+            for (int outs = 0; outs < 16; outs++) {
+                int[] z = new int[len];
+                int[] o = new int[len];
+                double p = 1;
+                for (int t = 0; t < len; t++) {
+                    z[t] = (states >> t) & 1;
+                    o[t] = (outs >> t) & 1;
+                    p *= (t == 0 ? hmm.startProbabilities()[z[0]] : hmm.transitions()[z[t - 1]][z[t]])
+                            * hmm.emissions()[z[t]][o[t]];
+                }
+                for (int t = 0; t + 1 < len; t++) {
+                    pairs[o[t]][o[t + 1]] += p;
+                }
+            }
+        }
+        double[][] exact = hmm.outputTransitionMatrix(len);
+        for (int i = 0; i < 2; i++) {
+            double row = pairs[i][0] + pairs[i][1];
+            assertEquals(pairs[i][0] / row, exact[i][0], 1e-12);
+            assertEquals(pairs[i][1] / row, exact[i][1], 1e-12);
+        }
+        assertTrue(Math.abs(exact[0][0] - hmm.outputTransitionMatrix()[0][0]) > 0.01);
+        // A uniform start is stationary for the symmetric presets: the finite-length matrix is the stationary one.
+        double[][] four = HmmPreset.FOUR.hmm().outputTransitionMatrix(30);
+        double[][] stationary = HmmPreset.FOUR.hmm().outputTransitionMatrix();
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(stationary[i], four[i], 1e-12);
+        }
+        assertThrows(IllegalArgumentException.class, () -> hmm.outputTransitionMatrix(1));
     }
 }

@@ -1,5 +1,8 @@
 package io.github.hmmrnn.io;
 
+import io.github.hmmrnn.data.Session;
+import io.github.hmmrnn.data.Subject;
+import io.github.hmmrnn.data.TwoStepDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -89,7 +93,7 @@ class BadInputTest {
 
     @Test
     void csvRead_nonBinaryChoice() throws IOException {
-        Path f = write("bad.csv", "subject,session,choice,reward,common\ns,0,1,1,1\ns,0,2,1,1\n");
+        Path f = write("bad.csv", "subject,session,choice,reward,common,p_congruent\ns,0,1,1,1,0.8\ns,0,2,1,1,0.8\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvTwoStepReader.read(f));
         assertMessage(e, "bad.csv", "line 3", "column 'choice'", "'2'", "{0,1}");
     }
@@ -124,7 +128,7 @@ class BadInputTest {
 
     @Test
     void csvRead_nonContiguousSession() throws IOException {
-        Path f = write("split.csv", "subject,session,choice,reward,common\ns,0,1,1,1\ns,1,1,1,1\ns,0,1,1,1\n");
+        Path f = write("split.csv", "subject,session,choice,reward,common,outcome\ns,0,1,1,1,1\ns,1,1,1,1,1\ns,0,1,1,1,1\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvTwoStepReader.read(f));
         assertMessage(e, "split.csv", "line 4", "session 0", "not contiguous");
     }
@@ -211,7 +215,11 @@ class BadInputTest {
     @Test
     void npzWrite_forcedTrialRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NpzTwoStepWriter.write(RoundTripTest.mixed().forSubject("ratA"), dir.resolve("x.npz")));
+                () -> NpzTwoStepWriter.write(TwoStepDataset.of(
+                        List.of(new Subject("s", 0.7, 2)),
+                        List.of(Session.of("s", 0, new int[]{0, 1}, new int[]{0, 1},
+                                new int[]{1, 0}, new boolean[]{true, true}, new boolean[]{true, false}, null))),
+                        dir.resolve("x.npz")));
         assertMessage(e, "forced");
     }
 

@@ -1,6 +1,8 @@
 package io.github.hmmrnn.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Fuzzing of the dataset readers: 10,000 mutations of a valid CSV, JSON and NPZ file each
@@ -40,6 +44,24 @@ class ReaderFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private PrintStream savedErr;
+
+    /**
+     * Mutated headers rename columns, and the CSV reader warns about each ignored one; thousands
+     * of such warnings would bury the build log, so the log (slf4j-simple writes to the current
+     * System.err) is muted while a property runs. The assertions do not depend on it.
+     */
+    @BeforeProperty
+    void muteLog() {
+        savedErr = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @AfterProperty
+    void restoreLog() {
+        System.setErr(savedErr);
     }
 
     @Provide

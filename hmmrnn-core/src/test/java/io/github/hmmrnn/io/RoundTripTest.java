@@ -23,16 +23,19 @@ class RoundTripTest {
     @TempDir
     Path dir;
 
-    /** Two subjects, interleaved sessions, forced trials, mirrored outcomes, phases on some sessions. */
+    /**
+     * Two subjects, interleaved sessions, forced trials, phases on some sessions; ratA has the
+     * mirrored port mapping (pCongruent &lt; 0.5), ratB the congruent one.
+     */
     static TwoStepDataset mixed() {
-        Session a0 = Session.of("ratA", 0, new int[]{0, 1, 1}, new int[]{1, 1, 0}, new int[]{1, 0, 1},
+        Session a0 = Session.of("ratA", 0, new int[]{0, 1, 1}, new int[]{0, 0, 1}, new int[]{1, 0, 1},
                 new boolean[]{false, true, false}, new boolean[]{true, false, true}, null);
         Session b3 = Session.of("ratB", 3, new int[]{1, 0}, new int[]{1, 0}, new int[]{0, 0},
                 new boolean[]{true, true}, new boolean[]{true, true}, new int[]{2, 0});
         Session a1 = Session.of("ratA", 1, new int[]{1}, new int[]{0}, new int[]{1},
                 new boolean[]{true}, new boolean[]{false}, null);
         return TwoStepDataset.of(List.of(new Subject("ratA", 0.2302543507362784, 9),
-                new Subject("ratB", 1.0 / 3.0, 2)), List.of(a0, b3, a1));
+                new Subject("ratB", 2.0 / 3.0, 2)), List.of(a0, b3, a1));
     }
 
     static TwoStepDataset synthetic() {
@@ -59,18 +62,31 @@ class RoundTripTest {
     }
 
     @Test
-    void csvRead_genericMinimalDerivesOutcomeAndScoresAll() throws IOException {
+    void csvRead_genericWithoutOutcomeDerivesItFromPCongruentAndScoresAll() throws IOException {
         Path f = dir.resolve("min.csv");
-        Files.writeString(f, "subject,session,choice,reward,common\n"
-                + "s,0,0,1,1\ns,0,1,0,0\ns,0,1,1,1\ns,0,0,0,1\n");
+        Files.writeString(f, "subject,session,choice,reward,common,p_congruent\n"
+                + "s,0,0,1,1,0.75\ns,0,1,0,0,0.75\ns,0,1,1,1,0.75\ns,0,0,0,1,0.75\n"
+                + "m,0,0,1,1,0.25\nm,0,1,0,0,0.25\n");
         TwoStepDataset d = CsvTwoStepReader.read(f);
         Session s = d.sessions().get(0);
+        // congruent: common => outcome = choice, rare => the other port
         assertArrayEquals(new int[]{0, 0, 1, 0}, s.outcomes());
         assertEquals(4, s.scoredCount());
         assertFalse(s.hasPhases());
-        // p_congruent estimated as the fraction of outcome == choice: 3 of 4.
         assertEquals(0.75, d.subject("s").pCongruent(), 0);
         assertEquals(4, d.subject("s").rawTrials());
+        // mirrored: common => outcome = 1 - choice
+        assertArrayEquals(new int[]{1, 1}, d.sessions().get(1).outcomes());
+    }
+
+    @Test
+    void csvRead_genericWithOutcomeEstimatesPCongruent() throws IOException {
+        Path f = dir.resolve("est.csv");
+        Files.writeString(f, "subject,session,choice,reward,common,outcome\n"
+                + "s,0,0,1,1,0\ns,0,1,0,0,0\ns,0,1,1,1,1\ns,0,0,0,1,0\n");
+        TwoStepDataset d = CsvTwoStepReader.read(f);
+        // p_congruent estimated as the fraction of outcome == choice: 3 of 4.
+        assertEquals(0.75, d.subject("s").pCongruent(), 0);
     }
 
     @Test

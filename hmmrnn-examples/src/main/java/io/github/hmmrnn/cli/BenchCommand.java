@@ -15,6 +15,7 @@ import io.github.hmmrnn.bench.BenchResult;
 import io.github.hmmrnn.bench.HmmBench;
 import io.github.hmmrnn.bench.MoaBench;
 import io.github.hmmrnn.bench.RnnBench;
+import io.github.hmmrnn.report.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,8 +81,8 @@ final class BenchCommand implements Callable<Integer> {
                 m.putAll(r.parameters());
                 out.append(mapper.writeValueAsString(m)).append('\n');
             } else {
-                out.append(String.format(Locale.ROOT, "%-48s %14.4f %s  %s%n", r.name(), r.value(), r.unit(),
-                        r.parameters()));
+                out.append(String.format(Locale.ROOT, "%-48s %14s %s  %s%n", r.name(), Numbers.sig4(r.value()),
+                        r.unit(), r.parameters()));
             }
         }
         if (common.out != null) {

@@ -115,6 +115,10 @@ final class CompareCommand implements Callable<Integer> {
                 fitters.add(settings.spec(ModelKind.HMM_TINYRNN, s, hmmRnnHidden));
             }
         }
+        List<Preflight.FitSize> sizes = new ArrayList<>(Preflight.sizes(ModelKind.MOA, moaStates.values(), List.of()));
+        sizes.addAll(Preflight.sizes(ModelKind.TINYRNN, List.of(), rnnHidden.values()));
+        sizes.addAll(Preflight.sizes(ModelKind.HMM_TINYRNN, hmmRnnStates.values(), List.of(hmmRnnHidden)));
+        Preflight.memory(all, names, sizes, common.threads, Runtime.getRuntime().maxMemory());
         Preflight.folds(all, names, k, SplitMethod.STRIDE, common.seed, innerValidation,
                 fitters.stream().anyMatch(ModelSpec::earlyStops));
         long start = System.nanoTime();

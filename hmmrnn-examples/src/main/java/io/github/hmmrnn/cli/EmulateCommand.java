@@ -4,6 +4,7 @@ import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -34,6 +35,8 @@ import io.github.hmmrnn.emulation.experiment.LossProbe;
 import io.github.hmmrnn.emulation.rnn.EmulatorModelFile;
 import io.github.hmmrnn.emulation.rnn.GenerationMode;
 import io.github.hmmrnn.emulation.rnn.RnnEmulator;
+import io.github.hmmrnn.report.Numbers;
+import io.github.hmmrnn.report.RunRecord;
 import io.github.hmmrnn.report.emulation.EmulationGridPlots;
 import io.github.hmmrnn.report.emulation.EmulationPlots;
 import picocli.CommandLine;
@@ -46,7 +49,12 @@ import picocli.CommandLine.Option;
  * tests and reverse-engineers it, and writes JSON results and figures.
  */
 @Command(name = "emulate", mixinStandardHelpOptions = true,
-        description = "Train RNNs to emulate HMM sequences (Sinkhorn or energy-distance loss), then test and reverse-engineer them.")
+        description = {"Train RNNs to emulate HMM sequences (Sinkhorn or energy-distance loss), then test and "
+                + "reverse-engineer them.",
+            "--out is a folder (default runs/emulation): --preset writes a new time-stamped run folder in it (with "
+                + "run.json; --force does not apply); --grid resumes, skipping finished cells, unless --force, which "
+                + "reruns the grid's cells; --load and --probe write one JSON file there and refuse to replace it "
+                + "without --force."})
 public final class EmulateCommand implements Callable<Integer> {
 
     @Mixin
@@ -134,14 +142,11 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         Path out = common.outOr("runs/emulation");
         if (grid != null) {
-            List<EmulationSummary> all = EmulationGrid.read(grid).run(out, o -> plots(o));
-            if (!noPlots) {
-                EmulationGridPlots.writeAll(all, out.resolve("figs"));
-            }
-            for (EmulationSummary s : all) {
-                print(s);
-            }
-            return 0;
+            return runGrid(out);
+        }
+        if (common.force) {
+            throw new IllegalArgumentException("--force does not apply to emulate --preset: each run writes a new"
+                    + " time-stamped folder under --out and never replaces an earlier one");
         }
         EmulationConfig c = EmulationConfig.load(HmmPreset.parse(preset), ExperimentScale.parse(scale), common.seed,
                 loss != null ? LossKind.parse(loss) : null);
@@ -166,10 +171,57 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         Path dir = out.resolve(stamp + "_" + c.preset().id() + "_" + c.scale().id());
-        EmulationOutcome o = EmulationExperiment.run(c, dir, null);
-        plots(o);
-        print(o.summary());
+        Outputs.checkFolder(dir, false, "");
+        Progress progress = new Progress("epochs", c.epochs(), Duration.ofSeconds(5));
+        RunRecord record = common.startRun(dir, null);
+        try {
+            EmulationOutcome o = EmulationExperiment.run(c, dir, (epoch, trainLoss, validationLoss, floor) ->
+                    progress.step("validation loss " + Numbers.sig4(validationLoss) + ", floor "
+                            + Numbers.sig4(floor)));
+            plots(o);
+            print(o.summary());
+        } catch (RuntimeException e) {
+            record.fail(String.valueOf(e.getMessage()));
+            throw e;
+        }
+        record.finish();
         System.out.println("results in " + dir);
+        return 0;
+    }
+
+    /**
+     * Runs a grid into {@code out}: cells finished earlier are kept and skipped (the grid resumes);
+     * with {@code --force} this grid's cells, summary and figures are removed first and all rerun.
+     */
+    private int runGrid(Path out) {
+        EmulationGrid g = EmulationGrid.read(grid);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is an existing file; expected a folder");
+        }
+        if (common.force) {
+            for (Path cell : g.cellDirectories(out)) {
+                Outputs.clearOwned(cell.getParent(), List.of(cell.getFileName().toString()));
+            }
+            Outputs.clearOwned(out, List.of("grid_results.json", "figs", RunRecord.FILE));
+        }
+        Progress progress = new Progress("grid cells", g.unfinishedCells(out));
+        RunRecord record = common.startRun(out, null);
+        try {
+            List<EmulationSummary> all = g.run(out, o -> {
+                plots(o);
+                progress.step(o.runDirectory().getFileName().toString());
+            });
+            if (!noPlots) {
+                EmulationGridPlots.writeAll(all, out.resolve("figs"));
+            }
+            for (EmulationSummary s : all) {
+                print(s);
+            }
+        } catch (RuntimeException e) {
+            record.fail(String.valueOf(e.getMessage()));
+            throw e;
+        }
+        record.finish();
         return 0;
     }
 
@@ -196,6 +248,8 @@ public final class EmulateCommand implements Callable<Integer> {
         SequenceStatistics stats = SequenceStatistics.of(r.outputs(), net.weights().numOutputs(),
                 Math.min(10, len - 1));
         Path out = common.outOr("runs/emulation");
+        Path file = out.resolve("generated.json");
+        Outputs.checkFile(file, common.force, "--out");
         Files.createDirectories(out);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", load.toString());
@@ -203,7 +257,6 @@ public final class EmulateCommand implements Callable<Integer> {
         m.put("length", len);
         m.put("statistics", stats);
         m.put("sequences", r.outputs());
-        Path file = out.resolve("generated.json");
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(file, o -> json.writeValue(o, m));
         if (!common.quiet) {
@@ -237,11 +290,12 @@ public final class EmulateCommand implements Callable<Integer> {
         List<LossProbe.Variant> variants = p.hmm().numOutputs() == 3
                 ? List.of(LossProbe.Variant.STICKY, LossProbe.Variant.FAST, LossProbe.Variant.NO_MIDDLE_SYMBOL)
                 : List.of(LossProbe.Variant.STICKY, LossProbe.Variant.FAST);
+        Path out = common.outOr("runs/emulation");
+        Path file = out.resolve("probe_" + p.id() + "_n" + probeBatch + ".json");
+        Outputs.checkFile(file, common.force, "--out");
         List<LossProbe.Row> rows = LossProbe.run(p.hmm(), p.sequenceLength(), losses, variants, probeBatch,
                 probeRepeats, common.seed);
-        Path out = common.outOr("runs/emulation");
         Files.createDirectories(out);
-        Path file = out.resolve("probe_" + p.id() + "_n" + probeBatch + ".json");
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(file, o -> json.writeValue(o, rows));
         if (!common.quiet) {
@@ -267,12 +321,16 @@ public final class EmulateCommand implements Callable<Integer> {
         if (common.quiet) {
             return;
         }
-        System.out.printf("%s/%s h%d d%d seed %d, %s loss: best val %.4f, floor %.4f (ratio %.3f, excess %.4f, "
+        System.out.printf("%s/%s h%d d%d seed %d, %s loss: best val %s, floor %s (ratio %.3f, excess %s, "
                 + "epoch %d, %.0f s)%n", s.preset(), s.scale(), s.hiddenSize(), s.inputSize(), s.seed(), s.loss(),
-                s.bestValidationLoss(), s.floor(), s.lossToFloor(), s.lossAboveFloor(), s.bestEpoch(),
-                s.trainingSeconds());
-        System.out.printf("  transition max|dP| %.4f (all rows %.4f); freq hmm %s rnn %s%n", s.transitionError(),
-                s.transitionErrorAllRows(), fmt(s.hmmFrequencies()), fmt(s.rnnFrequencies()));
+                Numbers.sig4(s.bestValidationLoss()), Numbers.sig4(s.floor()), s.lossToFloor(),
+                Numbers.sig4(s.lossAboveFloor()), s.bestEpoch(), s.trainingSeconds());
+        System.out.printf("  transition max|dP| %s (all rows %s); freq hmm %s rnn %s%n",
+                Numbers.sig4(s.transitionError()), Numbers.sig4(s.transitionErrorAllRows()), fmt(s.hmmFrequencies()),
+                fmt(s.rnnFrequencies()));
+        System.out.printf("  transition max|dP| against the exact HMM matrix, %d sequences: %s (all rows %s ± %s)%n",
+                s.exactEvaluationSequences(), Numbers.sig4(s.exactTransitionError()),
+                Numbers.sig4(s.exactTransitionErrorAllRows()), Numbers.sig4(s.exactTransitionErrorAllRowsSe()));
         System.out.printf("  switches hmm %.2f rnn %.2f; run length hmm %s rnn %s; acf max err %.3f%n",
                 s.hmmSwitches(), s.rnnSwitches(), fmt(s.hmmRunLength()), fmt(s.rnnRunLength()),
                 s.autocorrelationError());

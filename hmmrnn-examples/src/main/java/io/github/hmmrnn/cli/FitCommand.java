@@ -127,6 +127,8 @@ final class FitCommand implements Callable<Integer> {
         if (kind.hasStates()) {
             Preflight.stateCounts(all, names, states.values());
         }
+        Preflight.memory(all, names, Preflight.sizes(kind, states.values(), hidden.values()), common.threads,
+                Runtime.getRuntime().maxMemory());
         if (cv != null) {
             Preflight.folds(all, names, cv, split, common.seed, InnerValidation.SESSIONS, earlyStops);
         } else if (earlyStops) {

@@ -21,7 +21,7 @@ public final class GeneratorOptions {
     public int trials;
 
     /** Common-transition probability. */
-    @Option(names = "--p-common", defaultValue = "0.7", description = "Common-transition probability (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p-common", defaultValue = "0.7", description = "Common-transition probability, in [0.5, 1] (default: ${DEFAULT-VALUE}).")
     public double pCommon;
 
     /** Policy inverse temperature. */

@@ -35,6 +35,13 @@ final class JshellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        // jshell writes nothing and computes nothing itself: these shared options would be ignored
+        for (String o : List.of("--out", "--force", "--seed", "--threads")) {
+            if (common.given(o)) {
+                throw new IllegalArgumentException(o + " does not apply to jshell (it starts an interactive"
+                        + " session and writes nothing); pass settings to the builders inside JShell instead");
+            }
+        }
         Path startup = Files.createTempFile("hmmrnn", ".jsh");
         startup.toFile().deleteOnExit();
         try (InputStream in = JshellCommand.class.getResourceAsStream("hmmrnn.jsh")) {

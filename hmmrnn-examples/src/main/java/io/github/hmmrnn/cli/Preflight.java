@@ -1,7 +1,9 @@
 package io.github.hmmrnn.cli;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.github.hmmrnn.data.DatasetSplit;
@@ -9,6 +11,8 @@ import io.github.hmmrnn.data.InnerValidation;
 import io.github.hmmrnn.data.SessionFolds;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.experiment.ModelKind;
+import io.github.hmmrnn.report.Numbers;
 
 /**
  * Checks of the requested subjects and splits that run before any fitting, so that a command
@@ -115,6 +119,95 @@ final class Preflight {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("subject " + subject + ": cannot hold out early-stopping "
                         + "segments: " + e.getMessage());
+            }
+        }
+    }
+
+    /** One fit's size: its model and, where they apply, hidden states and GRU units. */
+    record FitSize(ModelKind kind, int states, int hidden) {
+
+        /** @return {@code "hmm-tinyrnn --states 3 --hidden 2"}, naming only the sizes that apply */
+        String describe() {
+            return kind.cliName() + (kind.hasStates() ? " --states " + states : "")
+                    + (hidden > 0 ? " --hidden " + hidden : "");
+        }
+    }
+
+    /**
+     * Every fit of one model kind over the requested state counts and GRU units, as the commands
+     * fit them (no states for TinyRNN and TinyMoA, no units for HMM-MoA).
+     *
+     * @param kind   model kind
+     * @param states state counts
+     * @param hidden GRU unit counts
+     * @return one size per fit
+     */
+    static List<FitSize> sizes(ModelKind kind, List<Integer> states, List<Integer> hidden) {
+        List<FitSize> out = new ArrayList<>();
+        for (int k : kind.hasStates() ? states : List.of(1)) {
+            for (int h : kind == ModelKind.MOA ? List.of(0) : hidden) {
+                out.add(new FitSize(kind, k, h));
+            }
+        }
+        return out;
+    }
+
+    /** An upper bound on the agents of a mixture-of-agents model, for the estimate. */
+    static final int MAX_AGENTS = 16;
+
+    /** Inputs of a GRU per trial, generously (trial-type one-hot plus agent values). */
+    static final int GRU_INPUTS = 8 + MAX_AGENTS;
+
+    /**
+     * Heap bytes one fit needs, estimated generously from what it allocates per trial and per
+     * parameter: the forward-backward arrays (six of trials × states), agent values and their
+     * derivatives (three per agent and trial), GRU weights with their gradient and two Adam moments
+     * (four copies of 3·H·(H + inputs + 1)), GRU activations kept for backpropagation (gates and
+     * state, forward and backward: eight per unit and trial, plus one per head), and the data.
+     *
+     * @param size   the fit
+     * @param trials trials of the data it is fitted on
+     * @return the estimated bytes
+     */
+    static double bytesPerFit(FitSize size, long trials) {
+        double k = size.states();
+        double h = size.hidden();
+        boolean agents = size.kind() != ModelKind.TINYRNN && size.kind() != ModelKind.HMM_TINYRNN;
+        double doubles = (k > 1 ? 6 * trials * k : 0)
+                + (agents ? 3.0 * trials * MAX_AGENTS : 0)
+                + (h > 0 ? 4 * 3 * h * (h + GRU_INPUTS + 1) + trials * (8 * h + k) : 0);
+        return 8 * doubles + (double) trials * GeneratorOptions.BYTES_PER_TRIAL;
+    }
+
+    /**
+     * Fails fast, before any fit, when the largest fit cannot fit in memory: {@code parallel} fits
+     * (or starts) run at once, each on the largest subject's trials.
+     *
+     * @param all       the dataset
+     * @param subjects  subjects to fit
+     * @param fits      the fits of each subject
+     * @param parallel  fits or starts running at once ({@code --threads})
+     * @param available heap the JVM may use, in bytes ({@link Runtime#maxMemory()})
+     * @throws IllegalArgumentException naming the fit, the subject, the memory needed and available
+     */
+    static void memory(TwoStepDataset all, List<String> subjects, List<FitSize> fits, int parallel, long available) {
+        String biggestSubject = null;
+        long trials = 0;
+        for (String s : subjects) {
+            long n = all.forSubject(s).numTrials();
+            if (n > trials) {
+                trials = n;
+                biggestSubject = s;
+            }
+        }
+        for (FitSize f : fits) {
+            double need = bytesPerFit(f, trials) * Math.max(1, parallel);
+            if (need > 0.8 * available) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s on subject %s (%d trials), %d at"
+                        + " a time (--threads), needs about %s GB of memory, and this JVM may use %s GB; use fewer"
+                        + " states or units, fewer --threads, or raise the limit (HMMRNN_JAVA_OPTS=-Xmx...)",
+                        f.describe(), biggestSubject, trials, Math.max(1, parallel), Numbers.sig4(need / 1e9),
+                        Numbers.sig4(available / 1e9)));
             }
         }
     }

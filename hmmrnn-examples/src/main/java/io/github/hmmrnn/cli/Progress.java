@@ -8,24 +8,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Progress of a long command: after each finished step, one log line with the count, the total,
- * the time so far and an estimate of the time left (from the mean step time so far).
+ * the time so far and an estimate of the time left (from the mean step time so far). Steps may
+ * finish on several threads. With a minimum interval, lines come at most that often (the last
+ * step is always logged), for steps as frequent as training epochs.
  */
 final class Progress {
 
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
     private final String what;
-    private final int total;
+    private final long total;
+    private final long minIntervalNanos;
     private final long start = System.nanoTime();
-    private int done;
+    private long done;
+    private long lastLogged = Long.MIN_VALUE;
 
     /**
      * @param what  what is counted, e.g. {@code "fits"}
      * @param total number of steps
      */
-    Progress(String what, int total) {
+    Progress(String what, long total) {
+        this(what, total, Duration.ZERO);
+    }
+
+    /**
+     * @param what        what is counted, e.g. {@code "epochs"}
+     * @param total       number of steps
+     * @param minInterval least time between two logged lines
+     */
+    Progress(String what, long total, Duration minInterval) {
         this.what = what;
         this.total = total;
+        this.minIntervalNanos = minInterval.toNanos();
     }
 
     /**
@@ -35,12 +49,28 @@ final class Progress {
      * @return the progress line
      */
     String step(String item) {
-        done++;
-        long elapsed = System.nanoTime() - start;
-        long left = done >= total ? 0 : elapsed / done * (total - done);
+        return advance(1, item);
+    }
+
+    /**
+     * Records {@code steps} finished steps and logs the progress line (unless one was logged less
+     * than the minimum interval ago).
+     *
+     * @param steps number of steps just finished
+     * @param item  what finished, e.g. {@code "seed 3, trial 4000"}
+     * @return the progress line
+     */
+    synchronized String advance(long steps, String item) {
+        done += steps;
+        long now = System.nanoTime();
+        long elapsed = now - start;
+        long left = done >= total || done <= 0 ? 0 : (long) ((double) elapsed / done * (total - done));
         String line = what + " " + done + "/" + total + " (" + item + "), " + format(elapsed) + " so far"
                 + (done < total ? ", about " + format(left) + " left" : "");
-        LOG.info(line);
+        if (done >= total || lastLogged == Long.MIN_VALUE || now - lastLogged >= minIntervalNanos) {
+            LOG.info(line);
+            lastLogged = now;
+        }
         return line;
     }
 

@@ -4,6 +4,7 @@ import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.github.hmmrnn.report.Numbers;
+import io.github.hmmrnn.report.RunRecord;
 import io.github.hmmrnn.report.rl.RlPlots;
 import io.github.hmmrnn.rl.Ablation;
 import io.github.hmmrnn.rl.AgentKind;
@@ -93,16 +96,35 @@ public final class RlCommand implements Callable<Integer> {
         Path out = common.outOr("rl-" + t.neuroGymName() + "-" + kind.name().toLowerCase());
         Outputs.checkFolder(out, common.force, "");
         Files.createDirectories(out);
+        RunRecord record = common.startRun(out, null);
+        try {
+            run(out, t, kind, abl, nTrials, nSeeds, nEval, n);
+        } catch (Exception e) {
+            record.fail(String.valueOf(e.getMessage()));
+            throw e;
+        }
+        record.finish();
+        return 0;
+    }
+
+    private void run(Path out, Task t, AgentKind kind, Ablation abl, int nTrials, int nSeeds, int nEval, int n)
+            throws Exception {
         long t0 = System.nanoTime();
         List<SeedResult> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(common.threads, nSeeds));
+        Progress progress = new Progress("training trials", (long) nSeeds * nTrials, Duration.ofSeconds(5));
         try {
             List<Future<SeedResult>> fs = new ArrayList<>();
             for (int s = 0; s < nSeeds; s++) {
                 long seed = common.seed + s;
                 fs.add(pool.submit(() -> {
                     RecurrentQNetwork net = RlSetup.network(t, kind, abl, n, seed * 7919L + 13);
-                    TrainedQAgent trained = RlSetup.agent(t, net, seed, nTrials).train(t, nTrials);
+                    long[] reported = {0};
+                    TrainedQAgent trained = RlSetup.agent(t, net, seed, nTrials).train(t, nTrials, null, h -> {
+                        progress.advance(h.trials() - reported[0], "seed " + seed + " at trial " + h.trials()
+                                + ", greedy accuracy " + Numbers.sig4(h.greedyAccuracy()));
+                        reported[0] = h.trials();
+                    });
                     return new SeedResult(seed, trained, trained.evaluate(t, nEval, 1_000_003L * seed + 17));
                 }));
             }
@@ -130,7 +152,6 @@ public final class RlCommand implements Callable<Integer> {
                     abl.name().toLowerCase(), mean(acc), sd(acc), acc.length, IdealObserver.accuracy(t), nTrials,
                     wall, out);
         }
-        return 0;
     }
 
     private static double mean(double[] x) {

@@ -116,7 +116,8 @@ final class SyntheticCommand implements Callable<Integer> {
         Path out = common.outOr("results/synthetic");
         Outputs.checkFolder(out, common.force, " (only " + OWNED + " are removed)");
         RunRecord record = common.startRun(out, null);
-        SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, specs);
+        Progress progress = new Progress("fits", specs.size());
+        SyntheticRun run = SyntheticBenchmark.run(trainGen, testGen, specs, progress::step);
         // a new report must not sit beside the previous run's models, histories and plots
         Outputs.clearOwned(out, OWNED);
         Map<String, Object> recorded = new LinkedHashMap<>();

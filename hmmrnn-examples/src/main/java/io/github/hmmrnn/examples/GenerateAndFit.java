@@ -29,11 +29,13 @@ public final class GenerateAndFit {
      * @param args unused
      */
     public static void main(String[] args) {
-        TwoStepGenerator gen = TwoStepGenerator.builder().sequences(32).seed(1).build();
+        TwoStepGenerator gen = TwoStepGenerator.builder().seed(1).build();
         TwoStepDataset train = gen.generate();
         TwoStepDataset test = gen.toBuilder().seed(2).build().generate();
 
-        HmmMoaModel spec = HmmMoaModel.builder().states(2).agents(AgentPreset.HMMRNN_ORIGINAL).seed(1).build();
+        // two starts, as the command line fits it: the README table's HMM-MoA rows
+        HmmMoaModel spec = HmmMoaModel.builder().states(2).agents(AgentPreset.HMMRNN_ORIGINAL).starts(2).seed(1)
+                .build();
         FittedHmmMoa fit = spec.fit(train);
         var model = PredictiveMetrics.evaluate(test, fit.predictChoiceProbabilities(test));
         var oracle = TwoStepOracle.forGenerator(gen).predict(test).score();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,8 @@ import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.oracle.TwoStepOracle;
+import io.github.hmmrnn.report.Numbers;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
-import java.util.Locale;
 
 /**
  * The synthetic benchmark: generate independent train and test data, score the Bayes-optimal
@@ -46,6 +47,23 @@ public final class SyntheticBenchmark {
      */
     public static SyntheticRun run(TwoStepGenerator trainGenerator, TwoStepGenerator testGenerator,
                                    List<? extends ModelSpec<?>> specs) {
+        return run(trainGenerator, testGenerator, specs, null);
+    }
+
+    /**
+     * Runs the benchmark, reporting each finished model.
+     *
+     * @param trainGenerator generator of the training data
+     * @param testGenerator  generator of the test data (same settings, another seed)
+     * @param specs          models to fit, in order
+     * @param onFitted       called with each model's name once it is fitted and scored (e.g. to
+     *                       show progress), or {@code null}
+     * @return the run
+     * @throws IllegalArgumentException if the two generators share a seed (the test data would not
+     *                                  be independent) or a model label repeats
+     */
+    public static SyntheticRun run(TwoStepGenerator trainGenerator, TwoStepGenerator testGenerator,
+                                   List<? extends ModelSpec<?>> specs, Consumer<String> onFitted) {
         if (trainGenerator.seed() == testGenerator.seed()) {
             throw new IllegalArgumentException("train and test seeds must differ, both are " + trainGenerator.seed());
         }
@@ -86,11 +104,14 @@ public final class SyntheticBenchmark {
             LOG.info("{}: test NLL {} (oracle {}), accuracy {}, phase accuracy {}, fit {} s", f.name(),
                     fmt(e.score().nll()), fmt(oracleTest.score().nll()), fmt(e.score().accuracy()),
                     e.phaseAccuracy().isPresent() ? fmt(e.phaseAccuracy().getAsDouble()) : "-", fmt(s));
+            if (onFitted != null) {
+                onFitted.accept(f.name());
+            }
         }
         return new SyntheticRun(trainGenerator, testGenerator, train, test, evaluations, fitted, seconds);
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return Numbers.sig4(v);
     }
 }

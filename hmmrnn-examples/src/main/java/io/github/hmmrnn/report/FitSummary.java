@@ -12,6 +12,7 @@ import io.github.hmmrnn.metrics.PredictiveScore;
 import io.github.hmmrnn.io.AtomicFiles;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.moa.FittedHmmMoa;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * The table comparing the fits of one {@code fit} run ({@code summary.csv}, {@code summary.md}):
@@ -68,6 +69,9 @@ public final class FitSummary {
                 model.history().converged(), model.history().seconds());
     }
 
+    /** RFC 4180 cells, quoted only where needed (Apache Commons CSV). */
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
+
     /**
      * Writes {@code summary.csv} and {@code summary.md}.
      *
@@ -88,7 +92,8 @@ public final class FitSummary {
                 + "converged | fit (s) |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             String k = r.parameters().isPresent() ? Integer.toString(r.parameters().getAsInt()) : "";
-            csv.append(String.join(",", r.subject(), r.model(), Integer.toString(r.scoredTrials()),
+            // a subject name may hold a comma or quote (the dataset CSV quotes it): quote it here too
+            csv.append(CSV.format(r.subject(), r.model(), Integer.toString(r.scoredTrials()),
                     Numbers.sig4(r.choiceLogLikelihood()), Numbers.sig4(r.normalizedLikelihood()), k,
                     Double.isNaN(r.bic()) ? "" : Numbers.sig4(r.bic()), Boolean.toString(r.converged()),
                     Numbers.sig4(r.seconds()))).append('\n');

@@ -1,11 +1,10 @@
 package io.github.hmmrnn.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.Locale;
+import io.github.hmmrnn.numeric.SignificantDigits;
 
 /**
- * Number formatting of logs and tables: four significant digits, no 16-digit floats.
+ * Number formatting of logs and tables: four significant digits, no 16-digit floats (the same
+ * rule as {@link SignificantDigits}, which the core and agents modules use).
  */
 public final class Numbers {
 
@@ -18,16 +17,6 @@ public final class Numbers {
      *         scientific outside; {@code NaN} and infinities as Java writes them
      */
     public static String sig4(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a < 1e-4 || a >= 1e7) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return SignificantDigits.sig4(v);
     }
 }

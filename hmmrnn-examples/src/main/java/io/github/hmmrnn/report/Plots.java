@@ -221,6 +221,23 @@ public final class Plots {
      */
     public static CategoryChart groupedBars(String title, String yTitle, List<String> categories,
                                             Map<String, double[]> series) {
+        return groupedBars(title, yTitle, categories, series, null);
+    }
+
+    /**
+     * Grouped bars with error bars: one group per category, one bar per series, each bar with a
+     * whisker of ± its error.
+     *
+     * @param title      chart title
+     * @param yTitle     y-axis title
+     * @param categories category labels
+     * @param series     series name to values, each as long as {@code categories}
+     * @param errors     series name to half-widths of the whiskers (same lengths); null, or a series
+     *                   missing from it, draws no whiskers
+     * @return the chart
+     */
+    public static CategoryChart groupedBars(String title, String yTitle, List<String> categories,
+                                            Map<String, double[]> series, Map<String, double[]> errors) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle).build();
         style(c.getStyler());
         c.getStyler().setOverlapped(false);
@@ -233,7 +250,16 @@ public final class Plots {
             for (double d : e.getValue()) {
                 v.add(d);
             }
-            c.addSeries(e.getKey(), categories, v);
+            double[] err = errors == null ? null : errors.get(e.getKey());
+            if (err == null) {
+                c.addSeries(e.getKey(), categories, v);
+            } else {
+                List<Double> w = new ArrayList<>();
+                for (double d : err) {
+                    w.add(d);
+                }
+                c.addSeries(e.getKey(), categories, v, w);
+            }
         }
         return c;
     }

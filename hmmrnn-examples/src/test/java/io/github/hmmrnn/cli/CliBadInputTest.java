@@ -37,9 +37,17 @@ class CliBadInputTest {
         return text;
     }
 
+    @Test
+    void jshell_rejectsOptionsItWouldIgnore() {
+        for (String o : new String[] {"--force", "--seed=3", "--out=x"}) {
+            String err = run("jshell", o);
+            assertTrue(err.contains(o.replaceFirst("=.*", "")) && err.contains("does not apply to jshell"), err);
+        }
+    }
+
     private Path dataset() throws IOException {
         Path csv = tmp.resolve("d.csv");
-        Files.writeString(csv, "subject,session,choice,reward,common\nr1,0,1,1,1\nr1,0,0,0,1\nr1,1,1,0,0\n");
+        Files.writeString(csv, "subject,session,choice,reward,common,outcome\nr1,0,1,1,1,1\nr1,0,0,0,1,0\nr1,1,1,0,0,0\n");
         return csv;
     }
 

@@ -68,4 +68,29 @@ class CliDataAndBenchTest {
             assertTrue(n.get("value").asDouble() >= 0, l);
         }
     }
+
+    @Test
+    void benchRnnQuick_writesOneTextLinePerResultAndKeepsItWithoutForce() throws IOException {
+        Path out = tmp.resolve("bench.txt");
+        CliSafeOutputsTest.Result r = CliSafeOutputsTest.run("bench", "rnn", "--quick", "--quiet", "--out",
+                out.toString());
+        assertEquals(0, r.rc(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertFalse(lines.isEmpty());
+        for (String l : lines) {
+            // name (may hold spaces), value with at most four significant digits, unit, then the parameters
+            assertTrue(l.contains("  {"), l);
+            String[] f = l.substring(0, l.lastIndexOf("  {")).trim().split("\\s+");
+            assertTrue(f.length >= 3, l);
+            String value = f[f.length - 2];
+            assertTrue(Double.parseDouble(value) >= 0, l);
+            assertTrue(value.replaceAll("e.*", "").replaceAll("[^0-9]", "").replaceFirst("^0+", "").length() <= 4, l);
+        }
+        String before = Files.readString(out);
+        CliSafeOutputsTest.Result again = CliSafeOutputsTest.run("bench", "rnn", "--quick", "--quiet", "--out",
+                out.toString());
+        assertEquals(2, again.rc());
+        assertTrue(again.err().contains("--force"), again.err());
+        assertEquals(before, Files.readString(out));
+    }
 }

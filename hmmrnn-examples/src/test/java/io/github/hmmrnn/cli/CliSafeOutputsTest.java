@@ -288,8 +288,8 @@ class CliSafeOutputsTest {
                 "--moa-states", "2", "--rnn-hidden", "1", "--epochs", "2", "--patience", "1", "--starts", "1",
                 "--max-iter", "5", "--agents", "hmmrnnOriginal", "--quiet", "--out", out.toString());
         assertEquals(0, r.rc(), r.err());
-        List<String> csv = Files.readAllLines(out.resolve("cv.csv"));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("synthetic,HmmMoa-K2,2,")), csv.toString());
+        List<String> csv = pooledRows(out.resolve("cv.csv"));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("synthetic,HmmMoa-K2,all,2,")), csv.toString());
         assertTrue(csv.stream().noneMatch(l -> l.contains("HmmMoa-K1")), csv.toString());
         JsonNode record = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("hmmrnnOriginal", record.get("settings").get("--agents").asText());
@@ -297,7 +297,7 @@ class CliSafeOutputsTest {
                 "--moa-states", "1..2", "--rnn-hidden", "1", "--epochs", "2", "--patience", "1", "--starts", "1",
                 "--max-iter", "5", "--agents", "hmmrnnOriginal", "--quiet", "--resume", "--out", out.toString());
         assertEquals(0, resumed.rc(), resumed.err());
-        List<String> after = Files.readAllLines(out.resolve("cv.csv"));
+        List<String> after = pooledRows(out.resolve("cv.csv"));
         assertEquals(csv.size() + 1, after.size(), "one new model (K=1), the earlier rows kept: " + after);
         assertTrue(after.containsAll(csv), after.toString());
     }
@@ -394,13 +394,13 @@ class CliSafeOutputsTest {
         // the first run's plan: K=1 folds 0 and 1 are tasks 0 and 1; a resumed run appends K=2, K=3
         Path k1 = TaskRunner.resultFile(out, 0);
         String k1Before = Files.readString(k1);
-        List<String> firstRows = Files.readAllLines(out.resolve("cv.csv"));
+        List<String> firstRows = pooledRows(out.resolve("cv.csv"));
         Result r = run(concat(common, "--states", "2..3", "--resume"));
         assertEquals(0, r.rc(), r.err());
-        List<String> rows = Files.readAllLines(out.resolve("cv.csv"));
+        List<String> rows = pooledRows(out.resolve("cv.csv"));
         assertEquals(4, rows.size(), "header, the earlier K=1 row and the new K=2, K=3 rows: " + rows);
         assertEquals(firstRows.get(1), rows.get(1), "the earlier row is kept as it was");
-        assertTrue(rows.get(2).startsWith("synthetic,HmmMoa-K2,2,") && rows.get(3).startsWith("synthetic,HmmMoa-K3,2,"),
+        assertTrue(rows.get(2).startsWith("synthetic,HmmMoa-K2,all,2,") && rows.get(3).startsWith("synthetic,HmmMoa-K3,all,2,"),
                 rows.toString());
         assertEquals(k1Before, Files.readString(k1));
         assertEquals(6, SweepPlan.read(out).tasks().size());
@@ -410,9 +410,9 @@ class CliSafeOutputsTest {
         Files.writeString(k1, saved.toString());
         Result again = run(concat(common, "--states", "1..3", "--resume"));
         assertEquals(0, again.rc(), again.err());
-        List<String> resumed = Files.readAllLines(out.resolve("cv.csv"));
+        List<String> resumed = pooledRows(out.resolve("cv.csv"));
         assertEquals(rows.subList(2, 4), resumed.subList(2, 4), "K=2 and K=3 kept");
-        assertTrue(!resumed.get(1).equals(rows.get(1)) && resumed.get(1).startsWith("synthetic,HmmMoa-K1,2,"),
+        assertTrue(!resumed.get(1).equals(rows.get(1)) && resumed.get(1).startsWith("synthetic,HmmMoa-K1,all,2,"),
                 "K=1 read from its saved result, not refitted: " + resumed);
         Result other = run("fit", "--data", data.toString(), "--subject", "synthetic", "--model", "moa", "--cv", "2",
                 "--starts", "1", "--max-iter", "6", "--states", "1", "--resume", "--out", out.toString());
@@ -428,5 +428,11 @@ class CliSafeOutputsTest {
         String[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
+    }
+
+    /** The header and the pooled rows of a cv.csv (its per-fold rows dropped). */
+    private static List<String> pooledRows(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().filter(l -> l.startsWith("subject,") || l.split(",")[2].equals("all"))
+                .toList();
     }
 }

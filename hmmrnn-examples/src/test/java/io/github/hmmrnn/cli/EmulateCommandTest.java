@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,11 +38,19 @@ class EmulateCommandTest {
         Path run = runs.get(0);
         assertTrue(run.getFileName().toString().endsWith("_three_cpu"), run.toString());
         ObjectMapper json = new ObjectMapper();
+        JsonNode record = json.readTree(run.resolve("run.json").toFile());
+        assertEquals("complete", record.get("status").asText());
+        assertTrue(record.get("command").asText().contains("--preset three"), record.toString());
         JsonNode summary = json.readTree(run.resolve("summary.json").toFile());
         assertEquals("energy", summary.get("loss").asText());
         assertEquals(8, summary.get("hiddenSize").asInt());
         assertEquals(2, summary.get("inputSize").asInt());
         assertEquals(30, summary.get("sequenceLength").asInt());
+        assertEquals(20_000, summary.get("exactEvaluationSequences").asLong());
+        assertTrue(summary.get("exactTransitionErrorAllRows").asDouble() >= summary.get("exactTransitionError").asDouble());
+        assertTrue(summary.get("exactTransitionErrorAllRowsSe").asDouble() > 0);
+        JsonNode exact = json.readTree(run.resolve("transition_exact.json").toFile());
+        assertEquals(3, exact.get("hmmExact").size());
         JsonNode config = json.readTree(run.resolve("config.json").toFile());
         assertEquals("ENERGY", config.get("loss").asText());
         assertEquals(2, config.get("epochs").asInt());
@@ -72,6 +81,54 @@ class EmulateCommandTest {
         new CommandLine(new EmulateCommand()).execute("--load", run.resolve("model.json").toString(), "--generate",
                 "7", "--length", "12", "--seed", "3", "--out", gen2.toString(), "--quiet");
         assertEquals(g.get("sequences"), json.readTree(gen2.resolve("generated.json").toFile()).get("sequences"));
+        // generated.json is not replaced without --force
+        String[] again = {"--load", run.resolve("model.json").toString(), "--generate", "2", "--length", "5",
+            "--out", gen.toString(), "--quiet"};
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new EmulateCommand());
+        cl.setExecutionExceptionHandler(new CliErrors());
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute(again));
+        assertTrue(err.toString().contains("generated.json") && err.toString().contains("--force"), err.toString());
+        assertEquals(7, json.readTree(gen.resolve("generated.json").toFile()).get("sequences").size());
+        String[] forced = Arrays.copyOf(again, again.length + 1);
+        forced[again.length] = "--force";
+        assertEquals(0, new CommandLine(new EmulateCommand()).execute(forced));
+        assertEquals(2, json.readTree(gen.resolve("generated.json").toFile()).get("sequences").size());
+    }
+
+    @Test
+    void grid_resumesWithoutForceAndRerunsWithIt(@TempDir Path dir) throws Exception {
+        Path gridFile = dir.resolve("grid.json");
+        Files.writeString(gridFile, "{\"preset\": \"two\", \"scale\": \"cpu\", \"hidden\": [4], \"input\": [1],"
+                + " \"seeds\": [0], \"epochs\": 1, \"loss\": \"energy\"}");
+        Path out = dir.resolve("grid");
+        String[] args = {"--grid", gridFile.toString(), "--no-plots", "--out", out.toString(), "--quiet"};
+        assertEquals(0, new CommandLine(new EmulateCommand()).execute(args));
+        Path summary = out.resolve("two").resolve("h4_d1_s0").resolve("summary.json");
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("complete", json.readTree(out.resolve("run.json").toFile()).get("status").asText());
+        Files.writeString(summary, Files.readString(summary).replace("\"hiddenSize\"", "\"hiddenSize\" "));
+        String marked = Files.readString(summary);
+        // without --force the finished cell is kept and skipped
+        assertEquals(0, new CommandLine(new EmulateCommand()).execute(args));
+        assertEquals(marked, Files.readString(summary));
+        // with --force it is run again
+        String[] forced = Arrays.copyOf(args, args.length + 1);
+        forced[args.length] = "--force";
+        assertEquals(0, new CommandLine(new EmulateCommand()).execute(forced));
+        assertNotEquals(marked, Files.readString(summary));
+        assertEquals(4, json.readTree(summary.toFile()).get("hiddenSize").asInt());
+    }
+
+    @Test
+    void preset_rejectsForce(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new EmulateCommand());
+        cl.setExecutionExceptionHandler(new CliErrors());
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("--preset", "two", "--epochs", "1", "--force", "--out", dir.toString(), "--quiet"));
+        assertTrue(err.toString().contains("--force does not apply"), err.toString());
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.github.hmmrnn.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** Progress lines carry the count, the total and the time left. */
@@ -23,5 +27,24 @@ class ProgressTest {
         assertEquals("12s", Progress.format(12_400_000_000L));
         assertEquals("3m 07s", Progress.format(187_000_000_000L));
         assertEquals("1h 02m", Progress.format(3_720_000_000_000L));
+    }
+
+    @Test
+    void advanceCountsStepsFromSeveralThreads() throws InterruptedException {
+        Progress p = new Progress("training trials", 4_000, Duration.ofHours(1));
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread th = new Thread(() -> {
+                for (int i = 0; i < 99; i++) {
+                    p.advance(10, "batch");
+                }
+            });
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        assertTrue(p.advance(40, "last").startsWith("training trials 4000/4000 (last), "));
     }
 }

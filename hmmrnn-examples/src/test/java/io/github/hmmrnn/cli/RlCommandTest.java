@@ -72,6 +72,9 @@ class RlCommandTest {
             mean += acc / 2;
         }
         assertEquals(mean, m.get("accuracyMean").asDouble(), 1e-12);
+        JsonNode record = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertEquals("complete", record.get("status").asText());
+        assertEquals(2, record.get("settings").get("--seeds").asInt());
         var lines = Files.readAllLines(dir.resolve("history.csv"));
         assertTrue(lines.get(0).startsWith("seed,trials,envSteps"), lines.get(0));
         assertTrue(lines.stream().skip(1).anyMatch(l -> l.startsWith("4,")));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import io.github.hmmrnn.rl.env.SingleTrialEpisodes;
 import io.github.hmmrnn.rl.env.StepResult;
 import io.github.hmmrnn.rl.env.Task;
 import io.github.hmmrnn.rl.net.RecurrentQNetwork;
+import io.github.hmmrnn.numeric.SignificantDigits;
 
 /**
  * Deep Q-learning (Mnih et al. 2015; double DQN of van Hasselt et al. 2016) for a recurrent Q-network
@@ -109,6 +111,19 @@ public final class DqnAgent {
      * @return the trained agent with its history
      */
     public TrainedQAgent train(Task task, int trials, double[] initialParams) {
+        return train(task, trials, initialParams, null);
+    }
+
+    /**
+     * Trains a fresh agent, reporting each history point as it is recorded.
+     *
+     * @param task          task to learn
+     * @param trials        number of training trials, positive
+     * @param initialParams starting parameters, or null to draw them from the seed
+     * @param onHistory     called with each history point (e.g. to show progress), or null
+     * @return the trained agent with its history
+     */
+    public TrainedQAgent train(Task task, int trials, double[] initialParams, Consumer<HistoryPoint> onHistory) {
         if (trials <= 0) {
             throw new IllegalArgumentException("training trials must be positive, got " + trials);
         }
@@ -172,10 +187,13 @@ public final class DqnAgent {
                         intervalUpdates == 0 ? 0 : intervalLoss / intervalUpdates,
                         intervalUpdates == 0 ? 0 : intervalDq / intervalUpdates, (System.nanoTime() - start) / 1e9);
                 history.add(hp);
+                if (onHistory != null) {
+                    onHistory.accept(hp);
+                }
                 LOG.info("{} trial {} steps {} updates {} eps {} behaviour acc {} greedy acc {} loss {} dQ {} ({} s)",
                         task.neuroGymName(), trial, envSteps, updates, String.format("%.3f", epsilon),
                         String.format("%.3f", hp.behaviourAccuracy()), String.format("%.3f", hp.greedyAccuracy()),
-                        String.format("%.4f", hp.meanLoss()), String.format("%.2e", hp.deltaQ()),
+                        SignificantDigits.sig4(hp.meanLoss()), String.format("%.2e", hp.deltaQ()),
                         String.format("%.1f", hp.wallSeconds()));
                 intervalCorrect = 0;
                 intervalTrials = 0;

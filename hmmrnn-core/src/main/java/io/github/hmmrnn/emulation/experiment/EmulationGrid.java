@@ -101,6 +101,44 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
     }
 
     /**
+     * Counts the cells that {@link #run} would run: those without a {@code summary.json} yet.
+     *
+     * @param outDirectory grid folder
+     * @return the number of unfinished cells
+     */
+    public int unfinishedCells(Path outDirectory) {
+        int n = 0;
+        for (Path cell : cellDirectories(outDirectory)) {
+            if (!Files.exists(cell.resolve("summary.json"))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The folders of this grid's cells, in grid order (whether they exist yet or not).
+     *
+     * @param outDirectory grid folder
+     * @return one folder per cell
+     */
+    public List<Path> cellDirectories(Path outDirectory) {
+        List<Path> cells = new ArrayList<>();
+        for (int h : hidden) {
+            for (int d : input) {
+                for (long s : seeds) {
+                    cells.add(cellDirectory(outDirectory, h, d, s));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private Path cellDirectory(Path outDirectory, int h, int d, long s) {
+        return outDirectory.resolve(preset.id()).resolve("h" + h + "_d" + d + "_s" + s);
+    }
+
+    /**
      * Runs every unfinished cell.
      *
      * @param outDirectory grid folder
@@ -114,7 +152,7 @@ public record EmulationGrid(HmmPreset preset, ExperimentScale scale, int[] hidde
             for (int h : hidden) {
                 for (int d : input) {
                     for (long s : seeds) {
-                        Path cell = outDirectory.resolve(preset.id()).resolve("h" + h + "_d" + d + "_s" + s);
+                        Path cell = cellDirectory(outDirectory, h, d, s);
                         Path summaryFile = cell.resolve("summary.json");
                         if (Files.exists(summaryFile)) {
                             LOG.info("grid cell {} already finished, skipping", cell);

@@ -20,7 +20,8 @@ package io.github.hmmrnn.emulation.experiment;
  * @param trainingSeconds        training wall-clock time
  * @param transitionError        max |P_hmm - P_rnn| of the lag-1 transition matrix over the frequent rows
  *                               (0 and 2 for the linear presets, all rows otherwise)
- * @param transitionErrorAllRows max |P_hmm - P_rnn| over all rows
+ * @param transitionErrorAllRows max |P_hmm - P_rnn| over all rows (both matrices sampled: on the middle
+ *                               symbol's row of the linear presets each side has a standard error near 0.03)
  * @param hmmFrequencies         HMM output frequencies
  * @param rnnFrequencies         RNN output frequencies
  * @param hmmSwitches            mean switches per HMM sequence
@@ -34,6 +35,14 @@ package io.github.hmmrnn.emulation.experiment;
  * @param pcaExplainedVariance   explained variance ratios of the first principal components of hidden states
  * @param fixedPoints            number of distinct fixed points of the input-free dynamics found
  * @param stableFixedPoints      how many of them are linearly stable
+ * @param exactTransitionError   as {@code transitionError}, but the emulator's matrix estimated from
+ *                               {@code exactEvaluationSequences} generated sequences and compared with the
+ *                               HMM's exact matrix for length T ({@code EmulationHmm.outputTransitionMatrix(int)})
+ *                               instead of a 1000-sequence HMM test set: the sampling noise of the rare symbol's
+ *                               row no longer enters twice
+ * @param exactTransitionErrorAllRows   the same over all rows
+ * @param exactTransitionErrorAllRowsSe standard error of the worst all-rows entry (sequence-clustered)
+ * @param exactEvaluationSequences      number of generated sequences behind the two exact errors
  */
 public record EmulationSummary(String preset, String scale, int hiddenSize, int inputSize, long seed,
                                int sequenceLength, String loss, double bestValidationLoss, double floor,
@@ -43,5 +52,7 @@ public record EmulationSummary(String preset, String scale, int hiddenSize, int 
                                double hmmSwitches, double rnnSwitches, double[] hmmRunLength, double[] rnnRunLength,
                                double autocorrelationError, double hmmMatchedDistance, double rnnMatchedDistance,
                                double matchedDistanceRatio, double[] pcaExplainedVariance, int fixedPoints,
-                               int stableFixedPoints) {
+                               int stableFixedPoints, double exactTransitionError,
+                               double exactTransitionErrorAllRows, double exactTransitionErrorAllRowsSe,
+                               long exactEvaluationSequences) {
 }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import io.github.hmmrnn.emulation.LossResult;
 import io.github.hmmrnn.emulation.SequenceLoss;
+import io.github.hmmrnn.numeric.SignificantDigits;
 
 /**
  * Trains an {@link RnnEmulator} so that batches of its sampled sequences match batches of HMM
@@ -139,7 +140,7 @@ public final class EmulatorTrainer {
             floor += loss.betweenSequences(slice(floorPool, v * batch, batch), slice(validation, v * batch, batch), k,
                     false).value() / valBatches;
         }
-        LOG.info("{} floor (HMM vs HMM, {} batches of {}): {}", options.loss().id(), valBatches, batch, String.format("%.4f", floor));
+        LOG.info("{} floor (HMM vs HMM, {} batches of {}): {}", options.loss().id(), valBatches, batch, SignificantDigits.sig4(floor));
 
         int stepsPerEpoch = train.length / batch;
         int totalIterations = options.epochs() * stepsPerEpoch;
@@ -196,8 +197,8 @@ public final class EmulatorTrainer {
                 bestEpoch = epoch;
             }
             LOG.info("epoch {}/{}: train {} validation {} floor {} best {} (epoch {})", epoch, options.epochs(),
-                    String.format("%.4f", epochLoss), String.format("%.4f", val), String.format("%.4f", floor),
-                    String.format("%.4f", bestLoss), bestEpoch);
+                    SignificantDigits.sig4(epochLoss), SignificantDigits.sig4(val), SignificantDigits.sig4(floor),
+                    SignificantDigits.sig4(bestLoss), bestEpoch);
             if (listener != null) {
                 listener.onEpoch(epoch, epochLoss, val, floor);
                 listener.onNetwork(epoch, RnnEmulator.of(current));

@@ -21,7 +21,7 @@ class EmulationGridPlotsTest {
     private static EmulationSummary cell(int hidden, int input, long seed, double transitionError) {
         double[] f = {0.5, 0.01, 0.49};
         return new EmulationSummary("two", "cpu", hidden, input, seed, 100, "energy", 0.001, 0, Double.NaN, 0.001, 10,
-                1, 0.01, transitionError, f, f, 6.8, 7.0, f, f, 0.02, 5, 5, 1, f, 1, 1);
+                1, 0.01, transitionError, f, f, 6.8, 7.0, f, f, 0.02, 5, 5, 1, f, 1, 1, 0.01, transitionError, 0.001, 20000);
     }
 
     @Test
