@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Starts a Spark standalone master and one worker on 127.0.0.1 from the project's own runnable jar
-# (no Spark installation), runs a small sweep grid on it, checks the result against the local
-# engine (gathered cv.csv and every task result, timings aside), and stops both.
+# (no Spark installation), submits `compare --quick` to it, checks the result against the local
+# engine (gathered cv.csv and every task result, timings aside), and stops both. With --submit it
+# also submits the same comparison through spark-submit (org.apache.spark.deploy.SparkSubmit, run
+# from the same jar) and checks that too.
 #
-#   scripts/spark-standalone-check.sh [--cores N] [--data FILE] [--out DIR] [-- extra compare options]
+#   scripts/spark-standalone-check.sh [--cores N] [--data FILE] [--out DIR] [--port P] [--submit]
+#                                     [-- extra compare options]
 #
 # Exit status 0 when the cluster's results equal the local engine's.
 set -euo pipefail
@@ -12,14 +15,16 @@ cores=2
 data="$root/../shared/data/ofc_physdata.mat"
 out="${TMPDIR:-/tmp}/hmmrnn-spark-check"
 port=7077
+submit=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --cores) cores="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
+    --submit) submit=1; shift ;;
     --) shift; break ;;
-    *) echo "unknown option $1 (expected --cores, --data, --out, --port, --)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (expected --cores, --data, --out, --port, --submit, --)" >&2; exit 2 ;;
   esac
 done
 extra=("$@")
@@ -66,33 +71,49 @@ sleep 3
 t1=$(now)
 echo "master and worker ($cores cores) on spark://127.0.0.1:$port after $(echo "$t1 - $t0" | bc) s"
 
-# a small grid: one rat, HMM-MoA with 1 and 2 states, 6-fold session CV (12 tasks)
-cat >"$out/grid.json" <<GRID
-{"data": "$data", "subjects": ["M071"], "folds": 6, "models": [{"model": "moa", "states": [1, 2]}]}
-GRID
-HMMRNN_JAVA_OPTS="-Xmx2g -Dspark.executor.memory=4g" "$root/hmmrnn" sweep --grid "$out/grid.json" \
-  --engine spark --master "spark://127.0.0.1:$port" --out "$out/cluster" --quiet "${extra[@]}"
+# the issue's acceptance: compare --quick (one rat, HMM-MoA K=1 and TinyRNN H=1, 3 folds: 6 tasks)
+compare=(compare --quick --data "$data" --quiet "${extra[@]}")
+HMMRNN_JAVA_OPTS="-Xmx2g -Dspark.executor.memory=4g" "$root/hmmrnn" "${compare[@]}" \
+  --engine spark --master "spark://127.0.0.1:$port" --out "$out/cluster"
 t2=$(now)
-echo "grid on the cluster: $(echo "$t2 - $t1" | bc) s"
+echo "compare --quick on the cluster: $(echo "$t2 - $t1" | bc) s"
 
-"$root/hmmrnn" sweep --grid "$out/grid.json" --threads "$cores" --out "$out/local" --quiet "${extra[@]}"
+"$root/hmmrnn" "${compare[@]}" --threads "$cores" --out "$out/local"
 t3=$(now)
-echo "grid on the local engine ($cores threads): $(echo "$t3 - $t2" | bc) s"
+echo "compare --quick on the local engine ($cores threads): $(echo "$t3 - $t2" | bc) s"
+
+runs=(cluster)
+if [ -n "$submit" ]; then
+  # spark-submit from the same jar: SparkSubmit sets spark.master and spark.jars, and runs the
+  # command line's main class in its own JVM (the driver), which needs the Java 17 module flags
+  java -Xmx2g "${opens[@]}" "${log_opts[@]}" -cp "$jar" org.apache.spark.deploy.SparkSubmit \
+    --master "spark://127.0.0.1:$port" --deploy-mode client --class io.github.hmmrnn.cli.HmmrnnCli \
+    --conf spark.executor.memory=4g --conf spark.ui.enabled=false \
+    "$jar" "${compare[@]}" --engine spark --out "$out/submit"
+  t4=$(now)
+  echo "compare --quick through spark-submit: $(echo "$t4 - $t3" | bc) s"
+  runs+=(submit)
+fi
 
 status=0
-if cmp -s "$out/cluster/cv.csv" "$out/local/cv.csv"; then
-  echo "cv.csv: identical"
-else
-  echo "cv.csv: DIFFERS"; diff "$out/cluster/cv.csv" "$out/local/cv.csv" || true; status=1
-fi
-# every task result, without the fields that record time and engine
 strip() { grep -v -E '"(seconds|engine)"' "$1"; }
-for f in "$out/local/tasks"/task-*[0-9].json; do
-  g="$out/cluster/tasks/$(basename "$f")"
-  if ! diff <(strip "$f") <(strip "$g") >/dev/null; then
-    echo "task result $(basename "$f"): DIFFERS"; status=1
+for run in "${runs[@]}"; do
+  if cmp -s "$out/$run/cv.csv" "$out/local/cv.csv"; then
+    echo "$run cv.csv: identical to the local engine's"
+  else
+    echo "$run cv.csv: DIFFERS"; diff "$out/$run/cv.csv" "$out/local/cv.csv" || true; status=1
   fi
+  # every task result, without the fields that record time and engine
+  same=0
+  for f in "$out/local/tasks"/task-*[0-9].json; do
+    g="$out/$run/tasks/$(basename "$f")"
+    if diff <(strip "$f") <(strip "$g") >/dev/null 2>&1; then
+      same=$((same + 1))
+    else
+      echo "$run task result $(basename "$f"): DIFFERS"; status=1
+    fi
+  done
+  echo "$run task results identical: $same of $(ls "$out/local/tasks"/task-*[0-9].json | wc -l)"
+  grep -h '"engine"' "$out/$run/tasks"/task-*[0-9].json | sort | uniq -c
 done
-[ "$status" -eq 0 ] && echo "task results: identical ($(ls "$out/local/tasks"/task-*[0-9].json | wc -l) tasks)"
-grep -h '"engine"' "$out/cluster/tasks"/task-*[0-9].json | sort | uniq -c
 exit "$status"

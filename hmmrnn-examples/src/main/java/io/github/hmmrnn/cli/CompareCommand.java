@@ -2,24 +2,20 @@ package io.github.hmmrnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.github.hmmrnn.data.InnerValidation;
-import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
+import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.RealDataReport;
-import io.github.hmmrnn.report.RunRecord;
+import io.github.hmmrnn.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +28,9 @@ import java.util.Locale;
         description = "Cross-validated comparison on real two-step data: HMM-MoA (venditto2023, K = 1..4), TinyRNN "
                 + "(1..4 units) and HMM-TinyRNN (K = 2, 3), with the same session folds for every model; per-rat and "
                 + "pooled held-out NLL and normalised likelihood (cv.csv, cv.md, cv_comparison.png/svg, run.json in --out, "
-                + "a folder; default results/compare). HMM-MoA uses the venditto2023 agents unless --agents is given.")
+                + "a folder; default results/compare). HMM-MoA uses the venditto2023 agents unless --agents is given. "
+                + "Each (rat, model, fold) is one task of plan.json, its result in tasks/; --engine runs them on this "
+                + "machine, on Spark or as a job array.")
 final class CompareCommand implements Callable<Integer> {
 
     /** The four rats of the tiny-RNN paper's two-step dataset. */
@@ -73,10 +71,6 @@ final class CompareCommand implements Callable<Integer> {
             + "--subject, --folds, --moa-states, --rnn-hidden and --hmm-rnn-* given explicitly still apply.")
     boolean quick;
 
-    @Option(names = "--resume", description = "Continue an earlier comparison in --out made with the same settings "
-            + "and data: finished (subject, model) results are kept and skipped, and the tables keep earlier rows.")
-    boolean resume;
-
     /** Settings a resumed comparison must share with the earlier run. */
     private static final List<String> RESUME_KEYS = List.of("--folds", "--seed", "--agents", "--starts", "--max-iter",
             "--epochs", "--patience", "--lr", "--segment-length", "--encoding", "--chain-evidence",
@@ -84,6 +78,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions modelOptions;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Mixin
     CommonOptions common;
@@ -96,11 +93,8 @@ final class CompareCommand implements Callable<Integer> {
             modelOptions.agents = "venditto2023";
         }
         Path out = common.outOr("results/compare");
-        Outputs.checkFolder(out, common.force || resume, ", or --resume to continue it");
         data = DataDefaults.orSharedMat(data);
-        if (resume && !Outputs.isEmptyOrAbsent(out)) {
-            CvResume.checkSameRun(out, common.settings(), RESUME_KEYS, data);
-        }
+        CvPlanRun.checkBeforeWork(out, common, engineOptions, RESUME_KEYS, data);
         TwoStepDataset all = DatasetReaders.read(data);
         List<String> names = subjects != null ? Preflight.subjects(all, subjects) : quick ? List.of("M071") : MILLER_RATS;
         for (String n : names) {
@@ -127,41 +121,17 @@ final class CompareCommand implements Callable<Integer> {
         Preflight.memory(all, names, sizes, common.threads, Runtime.getRuntime().maxMemory());
         Preflight.folds(all, names, k, SplitMethod.STRIDE, common.seed, innerValidation,
                 fitters.stream().anyMatch(ModelSpec::earlyStops));
-        RunRecord record = common.startRun(out, data);
         long start = System.nanoTime();
-        List<RealDataReport.CvRow> rows = new ArrayList<>();
-        Map<String, List<SessionCrossValidation.Fold>> pooled = new LinkedHashMap<>();
-        CvResume saved = new CvResume(out, resume);
-        Set<String> requested = new HashSet<>();
-        Progress progress = new Progress("cross-validations", names.size() * fitters.size());
-        for (String subject : names) {
-            TwoStepDataset d = all.forSubject(subject);
-            for (ModelSpec<?> f : fitters) {
-                Optional<SessionCrossValidation.Result> earlier = saved.finished(subject, f.name(), k);
-                SessionCrossValidation.Result r = earlier.orElseGet(() -> SessionCrossValidation.run(d, f, k,
-                        SplitMethod.STRIDE, common.seed, common.threads, innerValidation));
-                if (earlier.isEmpty()) {
-                    saved.save(subject, r);
-                }
-                requested.add(CvResume.key(subject, f.name()));
-                rows.add(new RealDataReport.CvRow(subject, r));
-                pooled.computeIfAbsent(f.name(), x -> new ArrayList<>()).addAll(r.folds());
-                System.out.printf(Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n",
-                        subject, f.name(), r.testNll(), r.testNormalizedLikelihood());
-                progress.step(subject + " " + f.name());
-            }
+        // one task per (subject, model, fold), with the folds and seeds SessionCrossValidation uses
+        SweepPlan plan = SweepPlan.crossValidation("compare", Provenance.DataFile.of(data.toAbsolutePath().normalize()),
+                names, fitters.stream().map(SweepPlan.Labelled::of).toList(), k, SplitMethod.STRIDE, common.seed,
+                innerValidation, true);
+        Optional<List<RealDataReport.CvRow>> rows = CvPlanRun.run(plan, all, out, data, common, engineOptions,
+                "Comparison by `" + common.commandText() + "` on `" + data + "`.\n\n", () -> { });
+        if (rows.isPresent()) {
+            System.out.printf(Locale.ROOT, "compared %d models on %d subjects in %.0f s; wrote %s%n",
+                    fitters.size(), names.size(), (System.nanoTime() - start) / 1e9, out.resolve("cv.md"));
         }
-        rows.addAll(0, saved.earlierRows(requested));
-        if (names.size() > 1) {
-            for (var e : pooled.entrySet()) {
-                rows.add(new RealDataReport.CvRow("pooled", new SessionCrossValidation.Result(e.getKey(), e.getValue())));
-            }
-        }
-        RealDataReport.writeCrossValidation(rows, out, "Comparison by `" + common.commandText() + "` on `" + data
-                + "`.\n\n");
-        record.finish();
-        System.out.printf(Locale.ROOT, "compared %d models on %d subjects in %.0f s; wrote %s%n",
-                fitters.size(), names.size(), (System.nanoTime() - start) / 1e9, out.resolve("cv.md"));
         return 0;
     }
 }

@@ -16,7 +16,9 @@ import io.github.hmmrnn.sweep.LocalEngine;
 import io.github.hmmrnn.sweep.PlanData;
 import io.github.hmmrnn.sweep.SparkEngine;
 import io.github.hmmrnn.sweep.SweepPlan;
+import io.github.hmmrnn.sweep.SweepTask;
 import io.github.hmmrnn.sweep.Sweeps;
+import io.github.hmmrnn.sweep.TaskListener;
 import io.github.hmmrnn.sweep.TaskResult;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -45,27 +47,86 @@ public final class EngineOptions {
     public String master;
 
     /** Skip finished tasks. */
-    @Option(names = "--resume", description = "Skip tasks whose result is already in the output folder (the plan "
-            + "there must be the same).")
+    @Option(names = "--resume", description = "Continue an earlier run in --out made with the same settings and "
+            + "data: tasks whose result is there are skipped; subjects or models this command adds are appended to "
+            + "the earlier plan, and the tables keep its rows.")
     public boolean resume;
 
     /**
-     * Runs a plan in {@code dir} with the chosen engine and, unless it ran one array element,
-     * gathers the table rows.
+     * Checks that the engine options fit together; call before any work.
+     *
+     * @throws IllegalArgumentException if {@code --task-index} comes without {@code --engine array},
+     *                                  or {@code --master} without {@code --engine spark}
+     */
+    public void check() {
+        if (taskIndex != null && engine != EngineKind.ARRAY) {
+            throw new IllegalArgumentException("--task-index is for --engine array, got --engine " + engine.cliName());
+        }
+        if (master != null && engine != EngineKind.SPARK) {
+            throw new IllegalArgumentException("--master is for --engine spark, got --engine " + engine.cliName());
+        }
+    }
+
+    /** @return whether this process runs one element of a job array ({@code --engine array --task-index N}) */
+    public boolean arrayElement() {
+        return engine == EngineKind.ARRAY && taskIndex != null;
+    }
+
+    /**
+     * The plan to run in {@code dir}. A fresh run runs the plan its command makes. A resumed run
+     * ({@code --resume}) runs the earlier plan in {@code dir} with this command's new tasks
+     * appended, so the earlier results keep their indices. A job-array element runs the plan the
+     * planning step wrote, which must hold every task of its command (the element's index counts
+     * in that plan).
+     *
+     * @param fresh the plan this command makes
+     * @param dir   the sweep's folder
+     * @return the plan to run
+     * @throws IllegalArgumentException if an element finds no plan, or a plan its command does not
+     *                                  match, or a resumed run's plan contradicts the earlier one
+     */
+    public SweepPlan plan(SweepPlan fresh, Path dir) {
+        Path file = dir.resolve(SweepPlan.FILE_NAME);
+        if (arrayElement()) {
+            if (!Files.exists(file)) {
+                throw new IllegalArgumentException("--engine array --task-index " + taskIndex + ": " + dir + " has no "
+                        + SweepPlan.FILE_NAME + "; write it first with the same command without --task-index (one "
+                        + "process, before the array starts)");
+            }
+            SweepPlan written = SweepPlan.read(file);
+            if (!written.extendedBy(fresh).equals(written)) {
+                throw new IllegalArgumentException(file + " does not hold every task of this command (other data, "
+                        + "subjects, models, folds or seeds); run the array with the options that wrote the plan");
+            }
+            return written;
+        }
+        if (!resume || !Files.exists(file)) {
+            return fresh;
+        }
+        try {
+            return SweepPlan.read(file).extendedBy(fresh);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--resume: " + file + ": " + e.getMessage() + "; resume with the same "
+                    + "settings, or start a new --out", e);
+        }
+    }
+
+    /**
+     * Runs a plan in {@code dir} with the chosen engine, logging progress (tasks done of the total,
+     * time so far and left) and, unless it only wrote the plan or ran one array element, gathers
+     * the table rows.
      *
      * @param data    the plan and its data
      * @param dir     the sweep's folder (plan.json, tasks/)
      * @param threads worker threads of the local engine and of embedded Spark
-     * @param out     where progress lines go
-     * @return the gathered rows, or empty after an array element
+     * @param out     where result lines go
+     * @return the gathered rows, or empty after an array element or the planning step of an array
      * @throws IllegalArgumentException if the options do not fit together
      * @throws IllegalStateException    if a task failed (every failed task is named; the others' results are kept)
      */
     public Optional<List<RealDataReport.CvRow>> run(PlanData data, Path dir, int threads, PrintStream out) {
+        check();
         SweepPlan plan = data.plan();
-        if (taskIndex != null && engine != EngineKind.ARRAY) {
-            throw new IllegalArgumentException("--task-index is for --engine array, got --engine " + engine.cliName());
-        }
         if (engine == EngineKind.ARRAY && taskIndex == null) {
             // planning only: what a job-array script runs first, to learn how many elements to submit
             Path file = Sweeps.writePlan(plan, dir, !resume);
@@ -74,22 +135,21 @@ public final class EngineOptions {
                     + file);
             return Optional.empty();
         }
-        if (master != null && engine != EngineKind.SPARK) {
-            throw new IllegalArgumentException("--master is for --engine spark, got --engine " + engine.cliName());
-        }
         Sweeps.Outcome outcome;
+        TaskListener progress = new ProgressListener();
         switch (engine) {
-            case ARRAY -> outcome = Sweeps.run(data, dir, new ArrayEngine(), Optional.of(List.of(taskIndex)), resume);
+            case ARRAY -> outcome = Sweeps.run(data, dir, new ArrayEngine(), Optional.of(List.of(taskIndex)), resume,
+                    progress);
             case SPARK -> {
                 SparkSettings settings = new SparkSettings(Optional.ofNullable(master), threads, "hmmrnn " + plan.command(),
                         runnableJar().stream().toList());
                 try (SparkTaskRunner runner = SparkTaskRunner.open(settings)) {
                     out.println("spark: " + runner.master() + ", parallelism " + runner.parallelism() + ", "
                             + plan.tasks().size() + " tasks");
-                    outcome = Sweeps.run(data, dir, new SparkEngine(runner), Optional.empty(), resume);
+                    outcome = Sweeps.run(data, dir, new SparkEngine(runner), Optional.empty(), resume, progress);
                 }
             }
-            default -> outcome = Sweeps.run(data, dir, new LocalEngine(threads), Optional.empty(), resume);
+            default -> outcome = Sweeps.run(data, dir, new LocalEngine(threads), Optional.empty(), resume, progress);
         }
         if (outcome.skipped() > 0) {
             out.println("resumed: " + outcome.skipped() + " of " + outcome.total() + " tasks were already done");
@@ -106,6 +166,22 @@ public final class EngineOptions {
             return Optional.empty();
         }
         return Optional.of(Sweeps.gather(plan, dir));
+    }
+
+    /** Progress lines of a running plan: tasks done of those to run, time so far, time left. */
+    private static final class ProgressListener implements TaskListener {
+
+        private Progress progress;
+
+        @Override
+        public synchronized void starting(int toRun, int skipped) {
+            progress = new Progress("fits", toRun);
+        }
+
+        @Override
+        public synchronized void finished(SweepTask task) {
+            progress.step(task.subject() + " " + task.label() + " fold " + (task.fold() + 1) + "/" + task.folds());
+        }
     }
 
     /** @return the jar this class runs from, which a Spark cluster's executors need; empty outside a jar */

@@ -2,17 +2,14 @@ package io.github.hmmrnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.hmmrnn.data.InnerValidation;
-import io.github.hmmrnn.data.SessionCrossValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
@@ -28,6 +25,8 @@ import io.github.hmmrnn.moa.MoaModelSelection;
 import io.github.hmmrnn.report.AblationReport;
 import io.github.hmmrnn.report.RealDataReport;
 import io.github.hmmrnn.report.RunRecord;
+import io.github.hmmrnn.sweep.EngineKind;
+import io.github.hmmrnn.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +44,9 @@ import java.util.Locale;
         description = "Fit a model per subject (fit.json and plots per fit), or cross-validate it over sessions "
                 + "(--cv N: cv.csv, cv.md and a chart); summary.csv/summary.md compare the fits and run.json records "
                 + "the run, all in --out (a folder; default results/fit). Models with early stopping (the GRU models) stop on "
-                + "held-out 150-trial segments of the subject's sessions (every 7th).")
+                + "held-out 150-trial segments of the subject's sessions (every 7th); under --cv they stop on "
+                + "held-out whole sessions of each training fold. --cv runs as a plan (plan.json, one result per "
+                + "subject, model and fold in tasks/) on any --engine.")
 final class FitCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FitCommand.class);
@@ -74,11 +75,6 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "STRIDE", description = "CV fold assignment: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SplitMethod split;
 
-    @Option(names = "--resume", description = "With --cv: continue an earlier run in --out made with the same "
-            + "settings and data: finished (subject, model) results are kept and skipped, and the tables keep the "
-            + "earlier rows.")
-    boolean resume;
-
     /** Settings a resumed cross-validation must share with the earlier run. */
     private static final List<String> RESUME_KEYS = List.of("--cv", "--split", "--seed", "--agents", "--starts",
             "--max-iter", "--epochs", "--patience", "--lr", "--segment-length", "--encoding", "--chain-evidence");
@@ -93,6 +89,9 @@ final class FitCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Mixin
+    EngineOptions engineOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -105,12 +104,22 @@ final class FitCommand implements Callable<Integer> {
         FitSettings settings = modelOptions.settings(common.seed, cv != null ? 1 : common.threads);
         List<ModelSpec<?>> fitSpecs = specs(kind, settings);
         Path out = common.outOr("results/fit");
-        if (resume && cv == null) {
-            throw new IllegalArgumentException("--resume applies to cross-validation only (with --cv N)");
-        }
-        Outputs.checkFolder(out, common.force || resume, cv != null ? ", or --resume to continue it" : "");
-        if (resume && !Outputs.isEmptyOrAbsent(out)) {
-            CvResume.checkSameRun(out, common.settings(), RESUME_KEYS, data);
+        if (cv == null) {
+            if (engineOptions.resume) {
+                throw new IllegalArgumentException("--resume applies to cross-validation only (with --cv N)");
+            }
+            if (engineOptions.engine != EngineKind.LOCAL || engineOptions.master != null
+                    || engineOptions.taskIndex != null) {
+                throw new IllegalArgumentException("--engine, --master and --task-index apply to cross-validation only "
+                        + "(with --cv N)");
+            }
+            Outputs.checkFolder(out, common.force, "");
+        } else {
+            if (ablate && engineOptions.engine == EngineKind.ARRAY) {
+                throw new IllegalArgumentException("--ablate runs in the command's own process, not as a job array: "
+                        + "run it without --engine array");
+            }
+            CvPlanRun.checkBeforeWork(out, common, engineOptions, RESUME_KEYS, data);
         }
         TwoStepDataset all = DatasetReaders.read(data);
         List<String> names = Preflight.subjects(all, subjects);
@@ -132,6 +141,10 @@ final class FitCommand implements Callable<Integer> {
             Preflight.folds(all, names, cv != null ? cv : DEFAULT_ABLATION_FOLDS, split, common.seed,
                     InnerValidation.SESSIONS, false);
         }
+        if (cv != null) {
+            crossValidate(fitSpecs, kind, settings, all, names, out);
+            return 0;
+        }
         RunRecord record = common.startRun(out, data);
         try {
             fitAll(fitSpecs, all, names, out);
@@ -146,59 +159,55 @@ final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void fitAll(List<ModelSpec<?>> fitSpecs, TwoStepDataset all, List<String> names,
-                        Path out) {
+    /** Single fits, one per subject and specification. */
+    private void fitAll(List<ModelSpec<?>> fitSpecs, TwoStepDataset all, List<String> names, Path out) {
         Provenance.DataFile dataFile = Provenance.DataFile.of(data);
-        List<RealDataReport.CvRow> rows = new ArrayList<>();
         List<FitSummary.Row> fits = new ArrayList<>();
-        CvResume saved = new CvResume(out, resume);
-        Set<String> requested = new HashSet<>();
-        Progress progress = new Progress(cv == null ? "fits" : "cross-validations", names.size() * fitSpecs.size());
+        Progress progress = new Progress("fits", names.size() * fitSpecs.size());
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
             for (ModelSpec<?> f : fitSpecs) {
-                if (cv == null) {
-                    LOG.info("fitting {} to {} ({} sessions, {} scored trials{})", f.name(), subject, d.numSessions(),
-                            d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
-                                    : "");
-                    FittedChoiceModel m = f.fit(d);
-                    if (!m.history().converged()) {
-                        LOG.warn("{} on {} did not converge (EM tolerance or early stopping not reached within the "
-                                + "iteration/epoch limit); raise --max-iter or --epochs", f.name(), subject);
-                    }
-                    RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
-                    FitSummary.Row row = FitSummary.row(subject, f.name(), m, d);
-                    fits.add(row);
-                    System.out.println(subject + " " + f.name() + ": log-likelihood " + Numbers.sig4(
-                            row.choiceLogLikelihood()) + ", normalised likelihood "
-                            + Numbers.sig4(row.normalizedLikelihood()) + (row.converged() ? ", converged"
-                            : ", NOT converged") + "; wrote " + out.resolve(subject).resolve(f.name()));
-                } else {
-                    Optional<SessionCrossValidation.Result> earlier = saved.finished(subject, f.name(), cv);
-                    SessionCrossValidation.Result r = earlier.orElseGet(() -> SessionCrossValidation.run(d, f, cv,
-                            split, common.seed, common.threads, InnerValidation.SESSIONS));
-                    if (earlier.isEmpty()) {
-                        saved.save(subject, r);
-                    }
-                    requested.add(CvResume.key(subject, f.name()));
-                    rows.add(new RealDataReport.CvRow(subject, r));
-                    System.out.println(subject + " " + f.name() + ": held-out NLL " + Numbers.sig4(r.testNll())
-                            + ", normalised likelihood " + Numbers.sig4(r.testNormalizedLikelihood())
-                            + (earlier.isPresent() ? " (earlier result, kept)" : ""));
+                LOG.info("fitting {} to {} ({} sessions, {} scored trials{})", f.name(), subject, d.numSessions(),
+                        d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
+                                : "");
+                FittedChoiceModel m = f.fit(d);
+                if (!m.history().converged()) {
+                    LOG.warn("{} on {} did not converge (EM tolerance or early stopping not reached within the "
+                            + "iteration/epoch limit); raise --max-iter or --epochs", f.name(), subject);
                 }
+                RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
+                FitSummary.Row row = FitSummary.row(subject, f.name(), m, d);
+                fits.add(row);
+                System.out.println(subject + " " + f.name() + ": log-likelihood " + Numbers.sig4(
+                        row.choiceLogLikelihood()) + ", normalised likelihood "
+                        + Numbers.sig4(row.normalizedLikelihood()) + (row.converged() ? ", converged"
+                        : ", NOT converged") + "; wrote " + out.resolve(subject).resolve(f.name()));
                 progress.step(subject + " " + f.name());
             }
         }
-        String source = "`" + data + "` (SHA-256 " + dataFile.sha256() + ")";
-        if (cv != null) {
-            rows.addAll(0, saved.earlierRows(requested));
-            RealDataReport.writeCrossValidation(rows, out, "Cross-validation by `" + common.commandText() + "` on "
-                    + source + ".\n\n");
-            System.out.println("wrote " + out.resolve("cv.md"));
-        } else {
-            FitSummary.write(fits, out, common.commandText(), source);
-            System.out.println("wrote " + out.resolve("summary.md"));
-        }
+        FitSummary.write(fits, out, common.commandText(), "`" + data + "` (SHA-256 " + dataFile.sha256() + ")");
+        System.out.println("wrote " + out.resolve("summary.md"));
+    }
+
+    /**
+     * Cross-validation as a plan of one task per (subject, model, fold), on the chosen engine; the
+     * models with early stopping hold out whole sessions of each training fold, as before plans.
+     */
+    private void crossValidate(List<ModelSpec<?>> fitSpecs, ModelKind kind, FitSettings settings, TwoStepDataset all,
+                               List<String> names, Path out) {
+        Provenance.DataFile dataFile = Provenance.DataFile.of(data.toAbsolutePath().normalize());
+        SweepPlan plan = SweepPlan.crossValidation("fit", dataFile, names,
+                fitSpecs.stream().map(SweepPlan.Labelled::of).toList(), cv, split, common.seed,
+                InnerValidation.SESSIONS, false);
+        String preamble = "Cross-validation by `" + common.commandText() + "` on `" + data + "` (SHA-256 "
+                + dataFile.sha256() + ").\n\n";
+        Optional<List<RealDataReport.CvRow>> rows = CvPlanRun.run(plan, all, out, data, common, engineOptions, preamble,
+                () -> {
+                    if (ablate) {
+                        writeAblation(kind, settings, all, names, out);
+                    }
+                });
+        rows.ifPresent(r -> System.out.println("wrote " + out.resolve("cv.md")));
     }
 
     /** The agent ablation of every HMM-MoA spec per subject, on the same session folds. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.github.hmmrnn.report.RealDataReport;
+import io.github.hmmrnn.report.RunRecord;
 import io.github.hmmrnn.sweep.SweepPlan;
 import io.github.hmmrnn.sweep.Sweeps;
 import picocli.CommandLine.Command;
@@ -37,6 +38,10 @@ final class GatherCommand implements Callable<Integer> {
         for (RealDataReport.CvRow r : rows) {
             System.out.printf(Locale.ROOT, "%s %-18s held-out NLL %.4f  normalised likelihood %.4f%n", r.subject(),
                     r.result().model(), r.result().testNll(), r.result().testNormalizedLikelihood());
+        }
+        if (target.toAbsolutePath().normalize().equals(dir.normalize())) {
+            // the planning step of a job array (compare, fit --cv) left run.json saying running
+            RunRecord.read(dir).filter(RunRecord::running).ifPresent(RunRecord::finish);
         }
         System.out.println("gathered " + p.tasks().size() + " tasks; wrote " + target.resolve("cv.md"));
         return 0;

@@ -12,6 +12,7 @@ import io.github.hmmrnn.report.RealDataReport;
 import io.github.hmmrnn.sweep.Grid;
 import io.github.hmmrnn.sweep.PlanData;
 import io.github.hmmrnn.sweep.SweepPlan;
+import io.github.hmmrnn.sweep.TaskRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,13 +42,23 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.applyLogging();
+        engineOptions.check();
+        Path out = common.outOr("results/sweep");
+        if (!engineOptions.arrayElement()) {
+            // an array element writes only its task's files, into the folder its planning step made
+            Outputs.checkFolder(out, common.force || engineOptions.resume, ", or --resume to continue it");
+        }
         Grid g = Grid.read(grid);
         TwoStepDataset all = DatasetReaders.read(Path.of(g.data()));
         List<String> names = g.subjects().equals(List.of("all")) ? all.subjectNames() : g.subjects();
-        SweepPlan plan = g.plan(names, seed -> modelOptions.settings(seed, 1), common.seed);
-        Path out = common.outOr("results/sweep");
+        SweepPlan plan = engineOptions.plan(g.plan(names, seed -> modelOptions.settings(seed, 1), common.seed), out);
+        PlanData planData = PlanData.of(plan, all);
+        if (!engineOptions.resume && !engineOptions.arrayElement()) {
+            // a fresh run (an empty folder, or --force): no earlier task result may be gathered into it
+            Outputs.clearOwned(out, List.of(SweepPlan.FILE_NAME, TaskRunner.TASKS_DIR));
+        }
         long start = System.nanoTime();
-        Optional<List<RealDataReport.CvRow>> rows = engineOptions.run(PlanData.of(plan, all), out, common.threads,
+        Optional<List<RealDataReport.CvRow>> rows = engineOptions.run(planData, out, common.threads,
                 System.out);
         if (rows.isPresent()) {
             RealDataReport.writeCrossValidation(rows.get(), out);

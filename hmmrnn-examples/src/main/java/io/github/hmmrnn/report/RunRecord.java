@@ -1,12 +1,16 @@
 package io.github.hmmrnn.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -73,6 +77,32 @@ public final class RunRecord {
         r.fields.put("versions", versions);
         r.write();
         return r;
+    }
+
+    /**
+     * Reads the {@code run.json} of a run folder, to finish a run that another process started
+     * (the planning step of a job array, whose tables {@code gather} writes).
+     *
+     * @param dir run folder
+     * @return the record, or empty if the folder has none
+     * @throws IllegalArgumentException if the file is not a JSON object
+     */
+    public static Optional<RunRecord> read(Path dir) {
+        RunRecord r = new RunRecord(dir.resolve(FILE));
+        if (!Files.exists(r.file)) {
+            return Optional.empty();
+        }
+        try {
+            r.fields.putAll(JSON.readValue(r.file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { }));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(r.file + " is not a run record: " + e.getMessage(), e);
+        }
+        return Optional.of(r);
+    }
+
+    /** @return whether the record says {@code running} (started, not finished) */
+    public boolean running() {
+        return Status.RUNNING.name().toLowerCase(Locale.ROOT).equals(fields.get("status"));
     }
 
     /** Rewrites the record with status {@code complete}; call after every other file is written. */

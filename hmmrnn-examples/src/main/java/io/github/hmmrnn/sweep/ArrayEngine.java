@@ -1,7 +1,9 @@
 package io.github.hmmrnn.sweep;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Runs the one task of a scheduler job-array element ({@code --engine array --task-index N},
@@ -16,7 +18,12 @@ public final class ArrayEngine implements SweepEngine {
     }
 
     @Override
-    public List<TaskResult> run(PlanData data, Path dir, List<Integer> indices) {
-        return indices.stream().map(i -> TaskRunner.run(data, i, dir, name())).toList();
+    public List<TaskResult> run(PlanData data, Path dir, List<Integer> indices, IntConsumer done) {
+        List<TaskResult> out = new ArrayList<>();
+        for (int i : indices) {
+            out.add(TaskRunner.run(data, i, dir, name()));
+            done.accept(i);
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Runs tasks on a thread pool in this process: the default engine.
@@ -32,7 +33,7 @@ public record LocalEngine(int threads) implements SweepEngine {
     }
 
     @Override
-    public List<TaskResult> run(PlanData data, Path dir, List<Integer> indices) {
+    public List<TaskResult> run(PlanData data, Path dir, List<Integer> indices, IntConsumer done) {
         if (indices.isEmpty()) {
             return List.of();
         }
@@ -40,7 +41,11 @@ public record LocalEngine(int threads) implements SweepEngine {
         try {
             List<Future<TaskResult>> futures = new ArrayList<>();
             for (int i : indices) {
-                futures.add(pool.submit(() -> TaskRunner.run(data, i, dir, name())));
+                futures.add(pool.submit(() -> {
+                    TaskResult r = TaskRunner.run(data, i, dir, name());
+                    done.accept(i);
+                    return r;
+                }));
             }
             List<TaskResult> out = new ArrayList<>();
             for (Future<TaskResult> f : futures) {

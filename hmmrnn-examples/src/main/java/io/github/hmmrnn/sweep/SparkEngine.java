@@ -2,6 +2,7 @@ package io.github.hmmrnn.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import io.github.hmmrnn.spark.SharedTask;
 import io.github.hmmrnn.spark.SparkTaskRunner;
@@ -22,8 +23,8 @@ public record SparkEngine(SparkTaskRunner runner) implements SweepEngine {
     }
 
     @Override
-    public List<TaskResult> run(PlanData data, Path dir, List<Integer> indices) {
-        return runner.run(data, indices, new Task(dir.toAbsolutePath().toString())).stream()
+    public List<TaskResult> run(PlanData data, Path dir, List<Integer> indices, IntConsumer done) {
+        return runner.run(data, indices, new Task(dir.toAbsolutePath().toString()), done).stream()
                 .map(TaskResult::fromJson).toList();
     }
 

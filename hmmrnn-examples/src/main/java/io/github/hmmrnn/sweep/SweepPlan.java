@@ -7,11 +7,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,6 +157,78 @@ public record SweepPlan(int version, String command, Provenance.DataFile data, b
     /** @return row labels in order of first appearance */
     public List<String> labels() {
         return tasks.stream().map(SweepTask::label).distinct().toList();
+    }
+
+    /**
+     * This plan with the tasks of {@code more} that it lacks appended after its own: what a
+     * resumed run fits when it asks for more subjects or models than the earlier run. The earlier
+     * tasks keep their indices, so their result files stay theirs.
+     *
+     * @param more the plan a resumed command makes
+     * @return the extended plan (equal to this one if {@code more} adds nothing)
+     * @throws IllegalArgumentException if the two plans read different data, a model label stands
+     *                                  for different specifications, or a subject's model is
+     *                                  cross-validated differently (folds, split, seed, inner
+     *                                  validation); the message names it
+     */
+    public SweepPlan extendedBy(SweepPlan more) {
+        Objects.requireNonNull(more, "more");
+        if (!data.sha256().equals(more.data().sha256())) {
+            throw new IllegalArgumentException("the earlier plan was made for data with SHA-256 " + data.sha256()
+                    + " (" + data.file() + "), this one for " + more.data().sha256() + " (" + more.data().file() + ")");
+        }
+        Map<String, JsonNode> specs = new LinkedHashMap<>(models);
+        for (var e : more.models().entrySet()) {
+            JsonNode before = specs.putIfAbsent(e.getKey(), e.getValue());
+            if (before != null && !before.equals(e.getValue())) {
+                throw new IllegalArgumentException("model " + e.getKey() + " is specified differently in the earlier "
+                        + "plan: " + ModelSpecs.write(before) + " there, " + ModelSpecs.write(e.getValue()) + " now");
+            }
+        }
+        Map<List<Object>, SweepTask> byFold = new LinkedHashMap<>();
+        Set<List<String>> rows = new HashSet<>();
+        for (SweepTask t : tasks) {
+            byFold.put(List.of(t.subject(), t.label(), t.fold()), t);
+            rows.add(List.of(t.subject(), t.label()));
+        }
+        List<SweepTask> all = new ArrayList<>(tasks);
+        for (SweepTask t : more.tasks()) {
+            SweepTask earlier = byFold.get(List.of(t.subject(), t.label(), t.fold()));
+            if (earlier == null && !rows.contains(List.of(t.subject(), t.label()))) {
+                all.add(new SweepTask(all.size(), t.subject(), t.label(), t.seed(), t.folds(), t.fold(), t.split(),
+                        t.splitSeed(), t.inner()));
+            } else if (earlier == null || !sameWork(earlier, t)) {
+                throw new IllegalArgumentException("subject " + t.subject() + ", model " + t.label() + " was "
+                        + "cross-validated differently in the earlier plan ("
+                        + (earlier == null ? "without fold " + t.fold() : describeWork(earlier)) + ", now "
+                        + describeWork(t) + ")");
+            }
+        }
+        return new SweepPlan(version, command, data, more.pooled(), specs, all);
+    }
+
+    /**
+     * @param earlier a plan
+     * @return whether this plan is {@code earlier} with tasks appended (the same data and models,
+     *         and the earlier tasks at the same indices), so that every earlier result is one of
+     *         this plan's
+     */
+    public boolean startsWith(SweepPlan earlier) {
+        if (earlier.version() != version || !earlier.data().sha256().equals(data.sha256())
+                || earlier.tasks().size() > tasks.size() || !earlier.tasks().equals(tasks.subList(0, earlier.tasks().size()))) {
+            return false;
+        }
+        return earlier.models().entrySet().stream().allMatch(e -> e.getValue().equals(models.get(e.getKey())));
+    }
+
+    private static boolean sameWork(SweepTask a, SweepTask b) {
+        return a.seed() == b.seed() && a.folds() == b.folds() && a.split() == b.split() && a.splitSeed() == b.splitSeed()
+                && a.inner() == b.inner();
+    }
+
+    private static String describeWork(SweepTask t) {
+        return t.folds() + " folds " + t.split() + " (split seed " + t.splitSeed() + "), seed " + t.seed()
+                + ", inner validation " + t.inner();
     }
 
     /** @return this plan as JSON text */

@@ -51,7 +51,8 @@ public final class Sweeps {
      * @param plan    the plan
      * @param dir     the sweep's folder
      * @param replace whether a different plan already there may be replaced (a fresh run); a
-     *                resumed run or an array element needs the same plan
+     *                resumed run or an array element needs the same plan, or that plan with
+     *                tasks appended ({@link SweepPlan#extendedBy})
      * @return the plan file
      * @throws IllegalArgumentException if another plan is there and may not be replaced
      */
@@ -67,7 +68,8 @@ public final class Sweeps {
             if (plan.equals(old)) {
                 return file;
             }
-            if (!replace) {
+            // a resumed run that adds tasks: every earlier result keeps its index, so it stays valid
+            if (!replace && !(old != null && plan.startsWith(old))) {
                 throw new IllegalArgumentException(file + " holds a different plan than this command makes (other "
                         + "data, subjects, models, folds or seeds); give another --out, or run without --resume");
             }
@@ -103,11 +105,30 @@ public final class Sweeps {
      * @param dir     the sweep's folder
      * @param engine  the engine
      * @param indices the tasks to run, or empty for all
-     * @param resume  whether to skip finished tasks (and require the same plan in the folder)
+     * @param resume  whether to skip finished tasks (and require the same plan in the folder, or
+     *                that plan with tasks appended)
      * @return what ran
      */
     public static Outcome run(PlanData data, Path dir, SweepEngine engine, Optional<List<Integer>> indices,
                               boolean resume) {
+        return run(data, dir, engine, indices, resume, TaskListener.NONE);
+    }
+
+    /**
+     * Writes the plan and runs its tasks, telling {@code listener} how many will run and as each
+     * one finishes.
+     *
+     * @param data     the plan and its data
+     * @param dir      the sweep's folder
+     * @param engine   the engine
+     * @param indices  the tasks to run, or empty for all
+     * @param resume   whether to skip finished tasks (and require the same plan in the folder, or
+     *                 that plan with tasks appended)
+     * @param listener told of the count and of each finished task
+     * @return what ran
+     */
+    public static Outcome run(PlanData data, Path dir, SweepEngine engine, Optional<List<Integer>> indices,
+                              boolean resume, TaskListener listener) {
         SweepPlan plan = data.plan();
         boolean array = indices.isPresent();
         writePlan(plan, dir, !resume && !array);
@@ -123,7 +144,9 @@ public final class Sweeps {
             List<Integer> open = unfinished(plan, dir);
             todo = wanted.stream().filter(open::contains).toList();
         }
-        List<TaskResult> results = new ArrayList<>(engine.run(data, dir, todo));
+        listener.starting(todo.size(), wanted.size() - todo.size());
+        List<TaskResult> results = new ArrayList<>(engine.run(data, dir, todo,
+                i -> listener.finished(plan.tasks().get(i))));
         results.sort(Comparator.comparingInt(TaskResult::task));
         return new Outcome(plan.tasks().size(), wanted.size() - todo.size(), results);
     }
@@ -158,8 +181,15 @@ public final class Sweeps {
                     + dir.resolve(SweepPlan.FILE_NAME) + " are not done; run them (--resume runs only those) and gather "
                     + "again:\n  " + String.join("\n  ", problems));
         }
+        // rows by subject, then label, each in order of first appearance: task order for a fresh
+        // plan, and each subject's rows together when a resumed run appended subjects or models
+        List<String> subjects = plan.subjects();
+        List<String> labels = plan.labels();
+        List<Map.Entry<List<String>, List<SessionCrossValidation.Fold>>> ordered = new ArrayList<>(groups.entrySet());
+        ordered.sort(Comparator.<Map.Entry<List<String>, List<SessionCrossValidation.Fold>>>comparingInt(
+                e -> subjects.indexOf(e.getKey().get(0))).thenComparingInt(e -> labels.indexOf(e.getKey().get(1))));
         List<RealDataReport.CvRow> rows = new ArrayList<>();
-        for (var e : groups.entrySet()) {
+        for (var e : ordered) {
             List<SessionCrossValidation.Fold> folds = new ArrayList<>(e.getValue());
             folds.sort(Comparator.comparingInt(SessionCrossValidation.Fold::fold));
             String label = e.getKey().get(1);

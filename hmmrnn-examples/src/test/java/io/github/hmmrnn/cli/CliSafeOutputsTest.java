@@ -34,6 +34,8 @@ import io.github.hmmrnn.io.AtomicFiles;
 import io.github.hmmrnn.io.CsvTwoStepWriter;
 import io.github.hmmrnn.io.DatasetReaders;
 import io.github.hmmrnn.io.SharedData;
+import io.github.hmmrnn.sweep.SweepPlan;
+import io.github.hmmrnn.sweep.TaskRunner;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 import picocli.CommandLine;
 
@@ -389,7 +391,8 @@ class CliSafeOutputsTest {
         String[] common = {"fit", "--data", data.toString(), "--subject", "synthetic", "--model", "moa", "--cv", "2",
             "--starts", "1", "--max-iter", "5", "--quiet", "--out", out.toString()};
         assertEquals(0, run(concat(common, "--states", "1")).rc());
-        Path k1 = out.resolve(CvResume.FOLDER).resolve("synthetic__HmmMoa-K1.json");
+        // the first run's plan: K=1 folds 0 and 1 are tasks 0 and 1; a resumed run appends K=2, K=3
+        Path k1 = TaskRunner.resultFile(out, 0);
         String k1Before = Files.readString(k1);
         List<String> firstRows = pooledRows(out.resolve("cv.csv"));
         Result r = run(concat(common, "--states", "2..3", "--resume"));
@@ -400,9 +403,10 @@ class CliSafeOutputsTest {
         assertTrue(rows.get(2).startsWith("synthetic,HmmMoa-K2,all,2,") && rows.get(3).startsWith("synthetic,HmmMoa-K3,all,2,"),
                 rows.toString());
         assertEquals(k1Before, Files.readString(k1));
+        assertEquals(6, SweepPlan.read(out).tasks().size());
         // mark the saved K=1 result: a resumed run must take it from the file, not recompute it
         JsonNode saved = new ObjectMapper().readTree(k1.toFile());
-        ((ObjectNode) saved.get("result").get("folds").get(0).get("test")).put("nll", 9.0);
+        ((ObjectNode) saved.get("test")).put("nll", 9.0);
         Files.writeString(k1, saved.toString());
         Result again = run(concat(common, "--states", "1..3", "--resume"));
         assertEquals(0, again.rc(), again.err());

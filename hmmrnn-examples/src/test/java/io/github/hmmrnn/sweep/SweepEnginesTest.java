@@ -188,6 +188,28 @@ class SweepEnginesTest {
     }
 
     @Test
+    void extendedBy_appendsNewTasksAndKeepsEarlierIndices() {
+        SweepPlan a = plan(List.of("A"));
+        SweepPlan ab = a.extendedBy(plan(List.of("B", "A")));
+        assertEquals(8, ab.tasks().size());
+        assertEquals(a.tasks(), ab.tasks().subList(0, 4));
+        assertTrue(ab.tasks().subList(4, 8).stream().allMatch(t -> t.subject().equals("B")), ab.toJson());
+        assertTrue(ab.startsWith(a));
+        assertEquals(ab, ab.extendedBy(a), "nothing new: the same plan");
+        SweepPlan threeFolds = SweepPlan.crossValidation("test", Provenance.DataFile.of(dataFile), List.of("A"),
+                models().stream().map(SweepPlan.Labelled::of).toList(), 3, SplitMethod.STRIDE, 1,
+                InnerValidation.SEGMENTS, true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.extendedBy(threeFolds));
+        assertTrue(e.getMessage().contains("cross-validated differently"), e.getMessage());
+        SweepPlan otherSeed = SweepPlan.crossValidation("test", Provenance.DataFile.of(dataFile), List.of("A"),
+                List.of(new SweepPlan.Labelled("HmmMoa-K1", HmmMoaModel.builder().states(1)
+                        .agents(AgentPreset.VENDITTO2023).starts(1).maxIterations(5).seed(4).threads(1).build())), 2,
+                SplitMethod.STRIDE, 1, InnerValidation.SEGMENTS, true);
+        e = assertThrows(IllegalArgumentException.class, () -> a.extendedBy(otherSeed));
+        assertTrue(e.getMessage().contains("model HmmMoa-K1 is specified differently"), e.getMessage());
+    }
+
+    @Test
     void failedTask_isNamedAndTheOthersAreKept() throws IOException {
         // subject C: two 100-trial sessions, so a training fold is one 150-trial segment and the
         // TinyRNN cannot hold out validation segments; the HMM-MoA (no early stopping) still fits

@@ -3,11 +3,16 @@ package io.github.hmmrnn.spark;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * A Spark context that runs lists of independent tasks, one partition per task, so that a long
@@ -81,15 +86,57 @@ public final class SparkTaskRunner implements AutoCloseable {
      * @return each task's summary, in the order of {@code indices}
      */
     public <S extends Serializable> List<String> run(S shared, List<Integer> indices, SharedTask<S> task) {
+        return run(shared, indices, task, i -> { });
+    }
+
+    /**
+     * Runs tasks, one partition each, with {@code shared} broadcast once to every executor, and
+     * tells {@code done} of each task as the driver hears that it succeeded (for progress; Spark's
+     * listener bus is asynchronous, so a task the bus has not reported when the job ends is
+     * reported then, and each task exactly once).
+     *
+     * @param shared  the value every task reads (deserialised once per executor, not per task)
+     * @param indices the task indices to run
+     * @param task    the work
+     * @param done    told each finished task's index, on the driver
+     * @param <S>     type of the shared value
+     * @return each task's summary, in the order of {@code indices}
+     */
+    public <S extends Serializable> List<String> run(S shared, List<Integer> indices, SharedTask<S> task,
+                                                     IntConsumer done) {
         Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(done, "done");
         if (indices.isEmpty()) {
             return List.of();
         }
+        List<Integer> list = List.copyOf(indices);
+        Set<Integer> reported = ConcurrentHashMap.newKeySet();
+        IntConsumer once = p -> {
+            if (reported.add(p)) {
+                done.accept(list.get(p));
+            }
+        };
+        SparkListener progress = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                int p = end.taskInfo().partitionId();
+                if (end.taskInfo().successful() && p >= 0 && p < list.size()) {
+                    once.accept(p);
+                }
+            }
+        };
         Broadcast<S> value = context.broadcast(shared);
+        context.sc().addSparkListener(progress);
         try {
-            return context.parallelize(List.copyOf(indices), indices.size()).map(new Call<>(value, task)).collect();
+            List<String> out = context.parallelize(list, list.size()).map(new Call<>(value, task)).collect();
+            context.sc().removeSparkListener(progress);
+            for (int p = 0; p < list.size(); p++) {
+                once.accept(p);
+            }
+            return out;
         } finally {
+            context.sc().removeSparkListener(progress);
             value.destroy();
         }
     }
