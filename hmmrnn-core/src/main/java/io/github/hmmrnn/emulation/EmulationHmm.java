@@ -175,15 +175,7 @@ public final class EmulationHmm {
                 }
             }
         }
-        for (double[] row : joint) {
-            double sum = Arrays.stream(row).sum();
-            if (sum > 0) {
-                for (int j = 0; j < k; j++) {
-                    row[j] /= sum;
-                }
-            }
-        }
-        return joint;
+        return normalisedRows(joint);
     }
 
     /**
@@ -221,10 +213,15 @@ public final class EmulationHmm {
             }
             marginal = next;
         }
+        return normalisedRows(joint);
+    }
+
+    /** Scales each row of a joint count matrix to sum to 1; a row that never occurs stays zero. */
+    private static double[][] normalisedRows(double[][] joint) {
         for (double[] row : joint) {
             double sum = Arrays.stream(row).sum();
             if (sum > 0) {
-                for (int j = 0; j < k; j++) {
+                for (int j = 0; j < row.length; j++) {
                     row[j] /= sum;
                 }
             }
