@@ -13,6 +13,7 @@ import io.github.hmmrnn.data.InnerValidation;
 import io.github.hmmrnn.data.SplitMethod;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.io.DatasetReaders;
+import io.github.hmmrnn.numeric.SignificantDigits;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.Provenance;
 import io.github.hmmrnn.model.ModelSpec;
@@ -170,15 +171,17 @@ final class FitCommand implements Callable<Integer> {
                 LOG.info("fitting {} to {} ({} sessions, {} scored trials{})", f.name(), subject, d.numSessions(),
                         d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
                                 : "");
+                long start = System.nanoTime();
                 FittedChoiceModel m = f.fit(d);
+                double seconds = (System.nanoTime() - start) / 1e9;
                 if (!m.history().converged()) {
                     LOG.warn("{} on {} did not converge (EM tolerance or early stopping not reached within the "
                             + "iteration/epoch limit); raise --max-iter or --epochs", f.name(), subject);
                 }
                 RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
-                FitSummary.Row row = FitSummary.row(subject, f.name(), m, d);
+                FitSummary.Row row = FitSummary.row(subject, f.name(), m, d, seconds);
                 fits.add(row);
-                System.out.println(subject + " " + f.name() + ": log-likelihood " + Numbers.sig4(
+                System.out.println(subject + " " + f.name() + ": log-likelihood " + SignificantDigits.nats(
                         row.choiceLogLikelihood()) + ", normalised likelihood "
                         + Numbers.sig4(row.normalizedLikelihood()) + (row.converged() ? ", converged"
                         : ", NOT converged") + "; wrote " + out.resolve(subject).resolve(f.name()));

@@ -52,9 +52,12 @@ public final class FitSummary {
      * @param name    the model's specification name (e.g. {@code HmmMoa-K2})
      * @param model   the fit
      * @param data    the subject's sessions
+     * @param seconds wall-clock time of the whole fit, every start included (a model's own history
+     *                times only the start it kept)
      * @return its row
      */
-    public static Row row(String subject, String name, FittedChoiceModel model, TwoStepDataset data) {
+    public static Row row(String subject, String name, FittedChoiceModel model, TwoStepDataset data,
+                          double seconds) {
         PredictiveScore s = PredictiveMetrics.evaluate(data, model.predictChoiceProbabilities(data));
         double ll = -s.nll() * s.numScored();
         OptionalInt k = OptionalInt.empty();
@@ -67,7 +70,7 @@ public final class FitSummary {
             bic = -2 * moa.logLikelihood(data) + p * Math.log(s.numScored());
         }
         return new Row(subject, name, s.numScored(), ll, Math.exp(-s.nll()), k, bic,
-                model.history().converged(), model.history().seconds());
+                model.history().converged(), seconds);
     }
 
     /** RFC 4180 cells, quoted only where needed (Apache Commons CSV). */
