@@ -1,8 +1,6 @@
 package io.github.hmmrnn.report;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,21 +82,11 @@ public final class AblationReport {
             }
             chart.addSeries(r.subject() + " " + r.model(), x, y, e);
         }
-        try {
-            Files.createDirectories(dir);
-            Path csvFile = dir.resolve("ablation.csv");
-            Files.writeString(csvFile, csv);
-            Path mdFile = dir.resolve("ablation.md");
-            Files.writeString(mdFile, md);
-            files.add(csvFile);
-            files.add(mdFile);
-            if (!rows.isEmpty()) {
-                files.addAll(ChartFiles.save(chart, dir, "ablation"));
-            }
-            return files;
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write the ablation report to " + dir, ex);
+        files.addAll(TableFiles.write(dir, "ablation", csv, md));
+        if (!rows.isEmpty()) {
+            files.addAll(ChartFiles.save(chart, dir, "ablation"));
         }
+        return files;
     }
 
     private static void line(StringBuilder csv, StringBuilder md, Row r, CrossValidation cv, double ll, double delta,

@@ -1,7 +1,6 @@
 package io.github.hmmrnn.report;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -9,7 +8,6 @@ import java.util.OptionalInt;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.metrics.PredictiveMetrics;
 import io.github.hmmrnn.metrics.PredictiveScore;
-import io.github.hmmrnn.io.AtomicFiles;
 import io.github.hmmrnn.numeric.SignificantDigits;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.moa.FittedHmmMoa;
@@ -107,13 +105,6 @@ public final class FitSummary {
                     Double.isNaN(r.bic()) ? "–" : SignificantDigits.nats(r.bic()), r.converged() ? "yes" : "**no**",
                     Numbers.sig4(r.seconds())));
         }
-        List<Path> files = new ArrayList<>();
-        Path c = dir.resolve("summary.csv");
-        AtomicFiles.writeString(c, csv);
-        files.add(c);
-        Path m = dir.resolve("summary.md");
-        AtomicFiles.writeString(m, md);
-        files.add(m);
-        return files;
+        return TableFiles.write(dir, "summary", csv, md);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.hmmrnn.report;
 
-import io.github.hmmrnn.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -160,12 +159,7 @@ public final class RealDataReport {
             md.append("\ns.e.: sample standard deviation of the per-fold held-out NLLs (each fold's NLL per scored "
                     + "trial, folds weighted equally) divided by √(number of folds); for the normalised likelihood "
                     + "NL = exp(−NLL), NL × s.e.(NLL). Per-fold rows are in `cv.csv`.\n");
-            Path csvFile = dir.resolve("cv.csv");
-            AtomicFiles.writeString(csvFile, csv);
-            Path mdFile = dir.resolve("cv.md");
-            AtomicFiles.writeString(mdFile, md);
-            files.add(csvFile);
-            files.add(mdFile);
+            files.addAll(TableFiles.write(dir, "cv", csv, md));
             files.addAll(ChartFiles.save(cvChart(rows), dir, "cv_comparison"));
             return files;
         } catch (IOException e) {

@@ -435,4 +435,25 @@ class CliSafeOutputsTest {
         return Files.readAllLines(csv).stream().filter(l -> l.startsWith("subject,") || l.split(",")[2].equals("all"))
                 .toList();
     }
+
+    @Test
+    void fitAblate_writesTheAblationTablesWholeAndNoTemporaryFile() throws IOException {
+        Path out = tmp.resolve("ablate");
+        Path data = tmp.resolve("six.csv");
+        // the ablation's default 5 folds need 5 sessions
+        CsvTwoStepWriter.write(TwoStepGenerator.builder().sequences(6).trials(100).seed(4).build().generate(), data);
+        Result r = run("fit", "--data", data.toString(), "--subject", "synthetic", "--model", "moa",
+                "--states", "1", "--starts", "1", "--max-iter", "3", "--ablate", "--out", out.toString());
+        assertEquals(0, r.rc(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("ablation.csv"));
+        assertEquals("subject,model,variant,folds,test_log_likelihood,test_normalized_likelihood,"
+                + "delta_test_log_likelihood,delta_se,delta_per_trial", csv.get(0));
+        // the full model, then one row per agent left out (hmmrnnOriginal: four agents)
+        assertEquals(1 + 1 + 4, csv.size(), csv.toString());
+        assertTrue(csv.stream().skip(1).allMatch(l -> l.startsWith("synthetic,HmmMoa-K1,")), csv.toString());
+        assertTrue(Files.readString(out.resolve("ablation.md")).contains("# Agent ablation"));
+        assertTrue(Files.exists(out.resolve("ablation.png")));
+        assertTrue(listing(out).stream().noneMatch(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)),
+                listing(out).toString());
+    }
 }
