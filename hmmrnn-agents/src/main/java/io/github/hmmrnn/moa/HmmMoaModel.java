@@ -28,12 +28,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import java.util.concurrent.Callable;
+import io.github.hmmrnn.parallel.OrderedPool;
 
 /**
  * Specification of a hidden-Markov mixture of agents (MoA-HMM; Venditto, Miller, Brody &amp; Daw):
@@ -519,36 +517,12 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      */
     private List<MoaFitter.StartResult> runStarts(MoaFitter fitter, List<MoaFitter.Params> inits, int iterations,
                                                   int firstNumber) {
-        int total = inits.size();
-        List<MoaFitter.StartResult> results = new ArrayList<>();
-        if (threads == 1 || total == 1) {
-            for (int s = 0; s < total; s++) {
-                results.add(fitter.fit(inits.get(s), firstNumber + s, iterations));
-            }
-            return results;
+        List<Callable<MoaFitter.StartResult>> tasks = new ArrayList<>();
+        for (int s = 0; s < inits.size(); s++) {
+            final int start = s;
+            tasks.add(() -> fitter.fit(inits.get(start), firstNumber + start, iterations));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total));
-        try {
-            List<Future<MoaFitter.StartResult>> fs = new ArrayList<>();
-            for (int s = 0; s < total; s++) {
-                final int start = s;
-                fs.add(pool.submit(() -> fitter.fit(inits.get(start), firstNumber + start, iterations)));
-            }
-            for (Future<MoaFitter.StartResult> f : fs) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        return results;
+        return OrderedPool.run(tasks, threads, "fitting the starts");
     }
 
     /**

@@ -3,10 +3,7 @@ package io.github.hmmrnn.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +13,7 @@ import io.github.hmmrnn.metrics.PredictiveScore;
 import io.github.hmmrnn.model.FittedChoiceModel;
 import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.numeric.SignificantDigits;
+import io.github.hmmrnn.parallel.OrderedPool;
 
 /**
  * Session-level cross-validation of any {@link ModelSpec}: whole sessions are held out
@@ -114,36 +112,12 @@ public final class SessionCrossValidation {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         List<DatasetSplit> splits = SessionFolds.kFold(data, folds, method, seed);
-        if (threads == 1) {
-            List<Fold> out = new ArrayList<>();
-            for (int f = 0; f < splits.size(); f++) {
-                out.add(fold(spec, splits.get(f), f, inner));
-            }
-            return new Result(spec.name(), out);
+        List<Callable<Fold>> tasks = new ArrayList<>();
+        for (int f = 0; f < splits.size(); f++) {
+            final int fold = f;
+            tasks.add(() -> fold(spec, splits.get(fold), fold, inner));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, folds));
-        try {
-            List<Future<Fold>> futures = new ArrayList<>();
-            for (int f = 0; f < splits.size(); f++) {
-                final int fold = f;
-                futures.add(pool.submit(() -> fold(spec, splits.get(fold), fold, inner)));
-            }
-            List<Fold> out = new ArrayList<>();
-            for (Future<Fold> fu : futures) {
-                out.add(fu.get());
-            }
-            return new Result(spec.name(), out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("cross-validation interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("cross-validation fold failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return new Result(spec.name(), OrderedPool.run(tasks, threads, "cross-validation"));
     }
 
     /**

@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +21,7 @@ import io.github.hmmrnn.model.ModelSpec;
 import io.github.hmmrnn.oracle.TwoStepOracle;
 import io.github.hmmrnn.report.Numbers;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
+import io.github.hmmrnn.parallel.OrderedPool;
 
 /**
  * The synthetic benchmark: generate independent train and test data, score the Bayes-optimal
@@ -127,7 +124,7 @@ public final class SyntheticBenchmark {
                 return new Fit(m, s, own);
             });
         }
-        List<Fit> fits = fitAll(tasks, workers);
+        List<Fit> fits = OrderedPool.run(tasks, workers, "fitting the models");
         Map<String, FittedChoiceModel> fitted = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -142,48 +139,6 @@ public final class SyntheticBenchmark {
 
     /** One model's fit, its time and its evaluations on both splits. */
     private record Fit(FittedChoiceModel model, double seconds, List<SplitEvaluation> evaluations) {
-    }
-
-    /** Runs the tasks on up to {@code workers} threads; results in task order. */
-    private static List<Fit> fitAll(List<Callable<Fit>> tasks, int workers) {
-        List<Fit> out = new ArrayList<>();
-        if (workers == 1 || tasks.size() <= 1) {
-            for (Callable<Fit> t : tasks) {
-                try {
-                    out.add(t.call());
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, tasks.size()));
-        try {
-            List<Future<Fit>> futures = new ArrayList<>();
-            for (Callable<Fit> t : tasks) {
-                futures.add(pool.submit(t));
-            }
-            for (Future<Fit> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting the models", e);
-        } catch (ExecutionException e) {
-            // the fit's own exception (IllegalArgumentException for bad settings) as if run here
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String fmt(double v) {

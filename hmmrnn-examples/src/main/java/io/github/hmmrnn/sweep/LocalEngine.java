@@ -3,11 +3,9 @@ package io.github.hmmrnn.sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.concurrent.Callable;
+import io.github.hmmrnn.parallel.OrderedPool;
 
 /**
  * Runs tasks on a thread pool in this process: the default engine.
@@ -37,32 +35,15 @@ public record LocalEngine(int threads) implements SweepEngine {
         if (indices.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, indices.size()));
-        try {
-            List<Future<TaskResult>> futures = new ArrayList<>();
-            for (int i : indices) {
-                futures.add(pool.submit(() -> {
-                    TaskResult r = TaskRunner.run(data, i, dir, name());
-                    done.accept(i);
-                    return r;
-                }));
-            }
-            List<TaskResult> out = new ArrayList<>();
-            for (Future<TaskResult> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            // TaskRunner records a task's own failure; what reaches here is an error writing results
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("sweep task failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Callable<TaskResult>> tasks = new ArrayList<>();
+        for (int i : indices) {
+            tasks.add(() -> {
+                // TaskRunner records a task's own failure; what it throws is an error writing results
+                TaskResult r = TaskRunner.run(data, i, dir, name());
+                done.accept(i);
+                return r;
+            });
         }
+        return OrderedPool.run(tasks, threads, "sweep");
     }
 }

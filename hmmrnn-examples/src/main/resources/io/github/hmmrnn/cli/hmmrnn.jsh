@@ -12,6 +12,7 @@ import io.github.hmmrnn.io.*;
 import io.github.hmmrnn.metrics.*;
 import io.github.hmmrnn.model.*;
 import io.github.hmmrnn.numeric.*;
+import io.github.hmmrnn.parallel.*;
 import io.github.hmmrnn.oracle.*;
 import io.github.hmmrnn.rnn.*;
 import io.github.hmmrnn.synthetic.*;
