@@ -406,23 +406,37 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             inits.add(randomParams(root.split(), pooledAlpha.length));
             families.add(StartFamily.RANDOM);
         }
+        // The split starts' (K − 1)-state fit and the segment and bias-HMM warm starts are independent
+        // given their random streams (drawn here, in the order they always were): they are prepared in
+        // parallel, results in order, so the starts are the same for every thread count.
+        double[] centreBeta = pooledBeta[0];
+        double[] centreAlpha = pooledAlpha;
+        List<Callable<List<MoaFitter.Params>>> preparations = new ArrayList<>();
+        List<StartFamily> preparedFamilies = new ArrayList<>();
         if (splitStarts && numStates > 1) {
             SplittableRandom rng = root.split();
-            for (MoaFitter.Params split : splitParams(data, rule, rng, pooledBeta[0], pooledAlpha)) {
-                inits.add(split);
-                families.add(StartFamily.SPLIT);
-            }
+            preparations.add(() -> splitParams(data, rule, rng, centreBeta, centreAlpha));
+            preparedFamilies.add(StartFamily.SPLIT);
         }
         if (segmentStarts > 0 && numStates > 1) {
             SplittableRandom rng = root.split();
             for (int s = 0; s < segmentStarts; s++) {
-                inits.add(segmentStart(sessions, fitter, rng.split(), s, pooledBeta[0], pooledAlpha));
-                families.add(StartFamily.SEGMENTS);
+                SplittableRandom own = rng.split();
+                int number = s;
+                preparations.add(() -> List.of(segmentStart(sessions, fitter, own, number, centreBeta, centreAlpha)));
+                preparedFamilies.add(StartFamily.SEGMENTS);
             }
         }
         if (biasHmmStart && numStates > 1) {
-            inits.add(biasHmmWarmStart(data, sessions, fitter, pooledBeta[0], pooledAlpha));
-            families.add(StartFamily.BIAS_HMM);
+            preparations.add(() -> List.of(biasHmmWarmStart(data, sessions, fitter, centreBeta, centreAlpha)));
+            preparedFamilies.add(StartFamily.BIAS_HMM);
+        }
+        List<List<MoaFitter.Params>> prepared = OrderedPool.run(preparations, threads, "preparing the starts");
+        for (int i = 0; i < prepared.size(); i++) {
+            for (MoaFitter.Params q : prepared.get(i)) {
+                inits.add(q);
+                families.add(preparedFamilies.get(i));
+            }
         }
         if (screenedStarts > 0) {
             screen(fitter, root.split(), pooledBeta[0], pooledAlpha, inits, families);
