@@ -328,6 +328,12 @@ final class MoaFitter {
                         stepMax *= SQUAREM_STEP_GROWTH;
                     }
                     cur = jump;
+                } else {
+                    // A failed jump shrinks the cap again. The cap only grew before, and once it had
+                    // grown past what a slowly turning path allows, every later jump overshot and was
+                    // wasted (M055 K = 3: caps of 256 with log-posterior losses of 10^2-10^6 for
+                    // hundreds of iterations, 4 of 77 jumps kept).
+                    stepMax = Math.max(SQUAREM_INITIAL_STEP_MAX, stepMax / SQUAREM_STEP_GROWTH);
                 }
             }
         }
@@ -525,7 +531,7 @@ final class MoaFitter {
      * choice), from the logits: log σ(±η) as {@link io.github.hmmrnn.numeric.Logistic#logSigmoid}
      * computes it, −l or ±η − l, so the numbers equal {@link MoaKernels#emissionLogLik}'s.
      */
-    private double[][] emissionLogLik(PreparedSession s, double[] eta, double[] log1p) {
+    double[][] emissionLogLik(PreparedSession s, double[] eta, double[] log1p) {
         int kk = numStates;
         int[] free = s.steps();
         boolean[] emits = s.emits();
