@@ -118,19 +118,11 @@ final class FusedRnnPass {
                 int d = co + (g % hidden) * bp;
                 Arrays.fill(dst, d, d + bp, p[oB + g]);
                 for (int i = 0; i < nIn; i++) {
-                    double wv = p[i * g3 + g];
-                    int xi = xo + i * bp;
-                    for (int b = 0; b < bp; b++) {
-                        dst[d + b] += xT[xi + b] * wv;
-                    }
+                    GruMath.axpy(p[i * g3 + g], xT, xo + i * bp, dst, d, bp);
                 }
                 if (g < 2 * hidden) {
                     for (int j = 0; j < hidden; j++) {
-                        double uv = p[oU + j * g3 + g];
-                        int hj = hp + j * bp;
-                        for (int b = 0; b < bp; b++) {
-                            dst[d + b] += h[hj + b] * uv;
-                        }
+                        GruMath.axpy(p[oU + j * g3 + g], h, hp + j * bp, dst, d, bp);
                     }
                 }
             }
@@ -138,24 +130,14 @@ final class FusedRnnPass {
                 int d = co + g * bp;
                 Arrays.fill(hn, d, d + bp, p[oC + g]);
                 for (int j = 0; j < hidden; j++) {
-                    double uv = p[oU + j * g3 + 2 * hidden + g];
-                    int hj = hp + j * bp;
-                    for (int b = 0; b < bp; b++) {
-                        hn[d + b] += h[hj + b] * uv;
-                    }
+                    GruMath.axpy(p[oU + j * g3 + 2 * hidden + g], h, hp + j * bp, hn, d, bp);
                 }
             }
             GruMath.sigmoid(r, co, hb);
             GruMath.sigmoid(z, co, hb);
-            for (int k = co; k < co + hb; k++) {
-                n[k] += r[k] * hn[k];
-            }
+            GruMath.addProduct(r, co, hn, co, n, co, hb);
             GruMath.tanh(n, co, hb);
-            int ho = hp + hb;
-            for (int k = 0; k < hb; k++) {
-                double zk = z[co + k];
-                h[ho + k] = (1.0 - zk) * n[co + k] + zk * h[hp + k];
-            }
+            GruMath.update(z, n, co, h, hp, hp + hb, hb);
         }
         double[] row = new double[bp];
         for (int t = 0; t < steps; t++) {
@@ -163,11 +145,7 @@ final class FusedRnnPass {
             for (int o = 0; o < outputs; o++) {
                 Arrays.fill(row, p[oHb + o]);
                 for (int j = 0; j < hidden; j++) {
-                    double wv = p[oW + o * hidden + j];
-                    int hj = ho + j * bp;
-                    for (int b = 0; b < bp; b++) {
-                        row[b] += h[hj + b] * wv;
-                    }
+                    GruMath.axpy(p[oW + o * hidden + j], h, ho + j * bp, row, 0, bp);
                 }
                 for (int b = 0; b < batch; b++) {
                     logits[(b * outputs + o) * steps + t] = row[b];
@@ -239,55 +217,23 @@ final class FusedRnnPass {
                     dl[(o + 1) * bp + b] = total * p1[b] - y1;
                 }
             }
-            for (int o = 0; o < outputs; o++) {
-                int d = o * bp;
-                for (int b = 0; b < bp; b++) {
-                    accHb[d + b] += dl[d + b];
-                }
-            }
+            GruMath.add(dl, 0, accHb, 0, outputs * bp);
             for (int j = 0; j < hidden; j++) {
                 int hj = ho + j * bp;
                 int dj = j * bp;
                 Arrays.fill(dh, dj, dj + bp, 0.0);
                 for (int o = 0; o < outputs; o++) {
-                    int a = (j * outputs + o) * bp;
-                    int d = o * bp;
-                    double wv = p[oW + o * hidden + j];
-                    for (int b = 0; b < bp; b++) {
-                        accHw[a + b] += h[hj + b] * dl[d + b];
-                        dh[dj + b] += wv * dl[d + b];
-                    }
+                    GruMath.addProduct(h, hj, dl, o * bp, accHw, (j * outputs + o) * bp, bp);
+                    GruMath.axpy(p[oW + o * hidden + j], dl, o * bp, dh, dj, bp);
                 }
             }
-            for (int k = 0; k < hb; k++) {
-                double dhk = dh[k] + dhNext[k];
-                double rg = r[co + k];
-                double zg = z[co + k];
-                double ng = n[co + k];
-                double dn = dhk * (1.0 - zg);
-                double dz = dhk * (h[hp + k] - ng);
-                double dan = dn * (1.0 - ng * ng);
-                double dr = dan * hn[co + k];
-                da[k] = dr * rg * (1.0 - rg);
-                da[hb + k] = dz * zg * (1.0 - zg);
-                da[2 * hb + k] = dan;
-                da[3 * hb + k] = dan * rg;
-                dhNext[k] = dhk * zg;
-            }
-            for (int k = 0; k < 3 * hb; k++) {
-                accB[k] += da[k];
-            }
-            for (int k = 0; k < hb; k++) {
-                accC[k] += da[3 * hb + k];
-            }
+            GruMath.gatesBackward(dh, dhNext, r, z, n, hn, co, h, hp, da, hb);
+            GruMath.add(da, 0, accB, 0, 3 * hb);
+            GruMath.add(da, 3 * hb, accC, 0, hb);
             for (int i = 0; i < nIn; i++) {
                 int xi = xo + i * bp;
                 for (int g = 0; g < g3; g++) {
-                    int a = (i * g3 + g) * bp;
-                    int d = g * bp;
-                    for (int b = 0; b < bp; b++) {
-                        accW[a + b] += xT[xi + b] * da[d + b];
-                    }
+                    GruMath.addProduct(xT, xi, da, g * bp, accW, (i * g3 + g) * bp, bp);
                 }
             }
             if (t > 0) {
@@ -295,13 +241,9 @@ final class FusedRnnPass {
                     int hj = hp + j * bp;
                     int dj = j * bp;
                     for (int g = 0; g < g3; g++) {
-                        int a = (j * g3 + g) * bp;
                         int d = (g < 2 * hidden ? g : g + hidden) * bp;
-                        double uv = p[oU + j * g3 + g];
-                        for (int b = 0; b < bp; b++) {
-                            accU[a + b] += h[hj + b] * da[d + b];
-                            dhNext[dj + b] += uv * da[d + b];
-                        }
+                        GruMath.addProduct(h, hj, da, d, accU, (j * g3 + g) * bp, bp);
+                        GruMath.axpy(p[oU + j * g3 + g], da, d, dhNext, dj, bp);
                     }
                 }
             }

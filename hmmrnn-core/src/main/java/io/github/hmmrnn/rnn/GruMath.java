@@ -66,6 +66,84 @@ final class GruMath {
         }
     }
 
+    /** y[yo + i] += x[xo + i] · a for i &lt; n; n a multiple of {@link #PAD}. */
+    static void axpy(double a, double[] x, int xo, double[] y, int yo, int n) {
+        if (VECTOR) {
+            GruVectorMath.axpy(a, x, xo, y, yo, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                y[yo + i] += x[xo + i] * a;
+            }
+        }
+    }
+
+    /** acc[ao + i] += x[xo + i] · y[yo + i] for i &lt; n; n a multiple of {@link #PAD}. */
+    static void addProduct(double[] x, int xo, double[] y, int yo, double[] acc, int ao, int n) {
+        if (VECTOR) {
+            GruVectorMath.addProduct(x, xo, y, yo, acc, ao, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                acc[ao + i] += x[xo + i] * y[yo + i];
+            }
+        }
+    }
+
+    /** y[yo + i] += x[xo + i] for i &lt; n; n a multiple of {@link #PAD}. */
+    static void add(double[] x, int xo, double[] y, int yo, int n) {
+        if (VECTOR) {
+            GruVectorMath.add(x, xo, y, yo, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                y[yo + i] += x[xo + i];
+            }
+        }
+    }
+
+    /**
+     * The GRU's new state h[ho + i] = (1 − z) · n + z · h[hp + i], z and n at co + i, for
+     * i &lt; count; count a multiple of {@link #PAD}.
+     */
+    static void update(double[] z, double[] n, int co, double[] h, int hp, int ho, int count) {
+        if (VECTOR) {
+            GruVectorMath.update(z, n, co, h, hp, ho, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                double zi = z[co + i];
+                h[ho + i] = (1.0 - zi) * n[co + i] + zi * h[hp + i];
+            }
+        }
+    }
+
+    /**
+     * One step of the GRU's backward pass through the gates, for the cells i &lt; count (units ×
+     * padded rows, gate values at co + i, h_{t−1} at hp + i): from dh (= the error from above plus
+     * the error carried back from step t + 1) writes the pre-activation errors da_r, da_z, da_n
+     * and the recurrent n-gate error da_n ⊙ r into da's four blocks of {@code count}, and the part
+     * z ⊙ dh of the error carried to step t − 1 into dhNext; count a multiple of {@link #PAD}.
+     */
+    static void gatesBackward(double[] dh, double[] dhNext, double[] r, double[] z, double[] n, double[] hn, int co,
+                              double[] h, int hp, double[] da, int count) {
+        if (VECTOR) {
+            GruVectorMath.gatesBackward(dh, dhNext, r, z, n, hn, co, h, hp, da, count);
+        } else {
+            for (int k = 0; k < count; k++) {
+                double dhk = dh[k] + dhNext[k];
+                double rg = r[co + k];
+                double zg = z[co + k];
+                double ng = n[co + k];
+                double dn = dhk * (1.0 - zg);
+                double dz = dhk * (h[hp + k] - ng);
+                double dan = dn * (1.0 - ng * ng);
+                double dr = dan * hn[co + k];
+                da[k] = dr * rg * (1.0 - rg);
+                da[count + k] = dz * zg * (1.0 - zg);
+                da[2 * count + k] = dan;
+                da[3 * count + k] = dan * rg;
+                dhNext[k] = dhk * zg;
+            }
+        }
+    }
+
     /**
      * exp(x) for x clamped to [−708, 708]: x = k·ln 2 + r, |r| ≤ ln2/2, exp(r) by fdlibm's
      * rational approximation, times 2^k built in the exponent bits.

@@ -76,4 +76,57 @@ final class GruVectorMath {
             e.broadcast(2.0).div(e.add(1.0)).sub(1.0).intoArray(a, i);
         }
     }
+
+    /** {@link GruMath#axpy}. */
+    static void axpy(double a, double[] x, int xo, double[] y, int yo, int n) {
+        for (int i = 0; i < n; i += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, y, yo + i).add(DoubleVector.fromArray(SPECIES, x, xo + i).mul(a))
+                    .intoArray(y, yo + i);
+        }
+    }
+
+    /** {@link GruMath#addProduct}. */
+    static void addProduct(double[] x, int xo, double[] y, int yo, double[] acc, int ao, int n) {
+        for (int i = 0; i < n; i += SPECIES.length()) {
+            DoubleVector p = DoubleVector.fromArray(SPECIES, x, xo + i).mul(DoubleVector.fromArray(SPECIES, y, yo + i));
+            DoubleVector.fromArray(SPECIES, acc, ao + i).add(p).intoArray(acc, ao + i);
+        }
+    }
+
+    /** {@link GruMath#add}. */
+    static void add(double[] x, int xo, double[] y, int yo, int n) {
+        for (int i = 0; i < n; i += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, y, yo + i).add(DoubleVector.fromArray(SPECIES, x, xo + i))
+                    .intoArray(y, yo + i);
+        }
+    }
+
+    /** {@link GruMath#update}. */
+    static void update(double[] z, double[] n, int co, double[] h, int hp, int ho, int count) {
+        for (int i = 0; i < count; i += SPECIES.length()) {
+            DoubleVector zi = DoubleVector.fromArray(SPECIES, z, co + i);
+            DoubleVector a = zi.neg().add(1.0).mul(DoubleVector.fromArray(SPECIES, n, co + i));
+            a.add(zi.mul(DoubleVector.fromArray(SPECIES, h, hp + i))).intoArray(h, ho + i);
+        }
+    }
+
+    /** {@link GruMath#gatesBackward}. */
+    static void gatesBackward(double[] dh, double[] dhNext, double[] r, double[] z, double[] n, double[] hn, int co,
+                              double[] h, int hp, double[] da, int count) {
+        for (int k = 0; k < count; k += SPECIES.length()) {
+            DoubleVector dhk = DoubleVector.fromArray(SPECIES, dh, k).add(DoubleVector.fromArray(SPECIES, dhNext, k));
+            DoubleVector rg = DoubleVector.fromArray(SPECIES, r, co + k);
+            DoubleVector zg = DoubleVector.fromArray(SPECIES, z, co + k);
+            DoubleVector ng = DoubleVector.fromArray(SPECIES, n, co + k);
+            DoubleVector dn = dhk.mul(zg.neg().add(1.0));
+            DoubleVector dz = dhk.mul(DoubleVector.fromArray(SPECIES, h, hp + k).sub(ng));
+            DoubleVector dan = dn.mul(ng.mul(ng).neg().add(1.0));
+            DoubleVector dr = dan.mul(DoubleVector.fromArray(SPECIES, hn, co + k));
+            dr.mul(rg).mul(rg.neg().add(1.0)).intoArray(da, k);
+            dz.mul(zg).mul(zg.neg().add(1.0)).intoArray(da, count + k);
+            dan.intoArray(da, 2 * count + k);
+            dan.mul(rg).intoArray(da, 3 * count + k);
+            dhk.mul(zg).intoArray(dhNext, k);
+        }
+    }
 }
