@@ -18,9 +18,11 @@ import java.util.Arrays;
  *
  * <p>Layouts (Bp = B rounded up to a multiple of {@link GruMath#PAD}; padded rows have zero input
  * and zero labels, so they add exactly zero to every gradient): inputs [T][I][Bp]; hidden states
- * [T+1][H][Bp] with h_{−1} = 0 first; gate caches [T][H][Bp]. Gradient sums are kept per batch
- * row (one accumulator per parameter and row, summed over time steps in order) and added over the
- * rows in row order at the end, so the result does not depend on the vector width.
+ * [T+1][H][Bp] with h_{−1} = 0 first; gate caches [T][H][Bp]. Weight gradients are summed into 8
+ * partial sums per weight (batch rows b ≡ l mod 8 go to sum l; {@link GruMath#addDot}), bias
+ * gradients into one per row, over the time steps in order; the partial sums are added in order
+ * at the end. Every sum is in an order fixed by B and T alone: the result does not depend on
+ * the vector width or on whether the Vector API is present.
  *
  * <p>Flat parameter order (DL4J's): GRU W [I][3H], U [H][3H], b [3H], c [H] (row-major), then the
  * heads' W [H][2K] in column-major order (DL4J's dense weight layout) and b [2K].
@@ -49,6 +51,21 @@ final class FusedRnnPass {
     private final double[] logits;
     /** The parameters of the last forward pass (null before the first). */
     private double[] forwardParams;
+    /** Work arrays: one step of head logits [Bp]; backward accumulators and per-step errors. */
+    private final double[] row;
+    private final double[] accW;
+    private final double[] accU;
+    private final double[] accB;
+    private final double[] accC;
+    private final double[] accHw;
+    private final double[] accHb;
+    private final double[] dl;
+    private final double[] p0;
+    private final double[] p1;
+    private final double[] dh;
+    private final double[] dhNext;
+    /** Rows r, z, n of the pre-activation errors, then the n gate's recurrent part da_n ⊙ r. */
+    private final double[] da;
 
     /**
      * @param features [B][I][T] inputs, row-major
@@ -84,6 +101,21 @@ final class FusedRnnPass {
         this.n = new double[cells];
         this.hn = new double[cells];
         this.logits = new double[batch * outputs * steps];
+        int lanes = GruMath.PAD;
+        int g3 = 3 * hidden;
+        this.row = new double[bp];
+        this.accW = new double[nIn * g3 * lanes];
+        this.accU = new double[hidden * g3 * lanes];
+        this.accB = new double[g3 * bp];
+        this.accC = new double[hidden * bp];
+        this.accHw = new double[hidden * outputs * lanes];
+        this.accHb = new double[outputs * bp];
+        this.dl = new double[outputs * bp];
+        this.p0 = new double[bp];
+        this.p1 = new double[bp];
+        this.dh = new double[hidden * bp];
+        this.dhNext = new double[hidden * bp];
+        this.da = new double[4 * hidden * bp];
     }
 
     /** @return the number of parameters of the network */
@@ -102,58 +134,67 @@ final class FusedRnnPass {
         if (p.length != numParams()) {
             throw new IllegalArgumentException("expected " + numParams() + " parameters, got " + p.length);
         }
+        // one method call per step rather than one long loop: the JIT compiles each step body
+        // once instead of also compiling on-stack-replacement versions of a long method
+        for (int t = 0; t < steps; t++) {
+            gruStep(p, t);
+        }
+        for (int t = 0; t < steps; t++) {
+            headsStep(p, t);
+        }
+        forwardParams = p.clone();
+        return logits;
+    }
+
+    private void gruStep(double[] p, int t) {
         int g3 = 3 * hidden;
         int oU = nIn * g3;
         int oB = oU + hidden * g3;
         int oC = oB + g3;
-        int oW = oC + hidden;
-        int oHb = oW + hidden * outputs;
         int hb = hidden * bp;
-        for (int t = 0; t < steps; t++) {
-            int xo = t * nIn * bp;
-            int hp = t * hb;
-            int co = t * hb;
-            for (int g = 0; g < g3; g++) {
-                double[] dst = g < hidden ? r : g < 2 * hidden ? z : n;
-                int d = co + (g % hidden) * bp;
-                Arrays.fill(dst, d, d + bp, p[oB + g]);
-                for (int i = 0; i < nIn; i++) {
-                    GruMath.axpy(p[i * g3 + g], xT, xo + i * bp, dst, d, bp);
-                }
-                if (g < 2 * hidden) {
-                    for (int j = 0; j < hidden; j++) {
-                        GruMath.axpy(p[oU + j * g3 + g], h, hp + j * bp, dst, d, bp);
-                    }
-                }
+        int xo = t * nIn * bp;
+        int hp = t * hb;
+        int co = t * hb;
+        for (int g = 0; g < g3; g++) {
+            double[] dst = g < hidden ? r : g < 2 * hidden ? z : n;
+            int d = co + (g % hidden) * bp;
+            Arrays.fill(dst, d, d + bp, p[oB + g]);
+            for (int i = 0; i < nIn; i++) {
+                GruMath.axpy(p[i * g3 + g], xT, xo + i * bp, dst, d, bp);
             }
-            for (int g = 0; g < hidden; g++) {
-                int d = co + g * bp;
-                Arrays.fill(hn, d, d + bp, p[oC + g]);
+            if (g < 2 * hidden) {
                 for (int j = 0; j < hidden; j++) {
-                    GruMath.axpy(p[oU + j * g3 + 2 * hidden + g], h, hp + j * bp, hn, d, bp);
-                }
-            }
-            GruMath.sigmoid(r, co, hb);
-            GruMath.sigmoid(z, co, hb);
-            GruMath.addProduct(r, co, hn, co, n, co, hb);
-            GruMath.tanh(n, co, hb);
-            GruMath.update(z, n, co, h, hp, hp + hb, hb);
-        }
-        double[] row = new double[bp];
-        for (int t = 0; t < steps; t++) {
-            int ho = (t + 1) * hb;
-            for (int o = 0; o < outputs; o++) {
-                Arrays.fill(row, p[oHb + o]);
-                for (int j = 0; j < hidden; j++) {
-                    GruMath.axpy(p[oW + o * hidden + j], h, ho + j * bp, row, 0, bp);
-                }
-                for (int b = 0; b < batch; b++) {
-                    logits[(b * outputs + o) * steps + t] = row[b];
+                    GruMath.axpy(p[oU + j * g3 + g], h, hp + j * bp, dst, d, bp);
                 }
             }
         }
-        forwardParams = p.clone();
-        return logits;
+        for (int g = 0; g < hidden; g++) {
+            int d = co + g * bp;
+            Arrays.fill(hn, d, d + bp, p[oC + g]);
+            for (int j = 0; j < hidden; j++) {
+                GruMath.axpy(p[oU + j * g3 + 2 * hidden + g], h, hp + j * bp, hn, d, bp);
+            }
+        }
+        GruMath.sigmoid(r, co, hb);
+        GruMath.sigmoid(z, co, hb);
+        GruMath.addProduct(r, co, hn, co, n, co, hb);
+        GruMath.tanh(n, co, hb);
+        GruMath.update(z, n, co, h, hp, hp + hb, hb);
+    }
+
+    private void headsStep(double[] p, int t) {
+        int oW = nIn * 3 * hidden + hidden * 3 * hidden + 4 * hidden;
+        int oHb = oW + hidden * outputs;
+        int ho = (t + 1) * hidden * bp;
+        for (int o = 0; o < outputs; o++) {
+            Arrays.fill(row, p[oHb + o]);
+            for (int j = 0; j < hidden; j++) {
+                GruMath.axpy(p[oW + o * hidden + j], h, ho + j * bp, row, 0, bp);
+            }
+            for (int b = 0; b < batch; b++) {
+                logits[(b * outputs + o) * steps + t] = row[b];
+            }
+        }
     }
 
     /**
@@ -179,99 +220,98 @@ final class FusedRnnPass {
         int oC = oB + g3;
         int oW = oC + hidden;
         int oHb = oW + hidden * outputs;
-        int hb = hidden * bp;
-        double[] accW = new double[nIn * g3 * bp];
-        double[] accU = new double[hidden * g3 * bp];
-        double[] accB = new double[g3 * bp];
-        double[] accC = new double[hb];
-        double[] accHw = new double[hidden * outputs * bp];
-        double[] accHb = new double[outputs * bp];
-        double[] dl = new double[outputs * bp];
-        double[] p0 = new double[bp];
-        double[] p1 = new double[bp];
-        double[] dh = new double[hb];
-        double[] dhNext = new double[hb];
-        // rows r, z, n of da, then the n gate's recurrent part da_n ⊙ r
-        double[] da = new double[4 * hb];
+        int lanes = GruMath.PAD;
+        for (double[] a : new double[][] {accW, accU, accB, accC, accHw, accHb, dhNext}) {
+            Arrays.fill(a, 0.0);
+        }
         for (int t = steps - 1; t >= 0; t--) {
-            int co = t * hb;
-            int hp = co;
-            int ho = co + hb;
-            int xo = t * nIn * bp;
-            // dL/dlogit of each head: (Σ_c label_c)·softmax − label (PosteriorWeightedCrossEntropy)
-            for (int o = 0; o < outputs; o += 2) {
-                for (int b = 0; b < batch; b++) {
-                    int at = (b * outputs + o) * steps + t;
-                    double d = logits[at] - logits[at + steps];
-                    p0[b] = d;
-                    p1[b] = -d;
-                }
-                GruMath.sigmoid(p0, 0, bp);
-                GruMath.sigmoid(p1, 0, bp);
-                for (int b = 0; b < batch; b++) {
-                    int at = (b * outputs + o) * steps + t;
-                    double y0 = labels[at];
-                    double y1 = labels[at + steps];
-                    double total = y0 + y1;
-                    dl[o * bp + b] = total * p0[b] - y0;
-                    dl[(o + 1) * bp + b] = total * p1[b] - y1;
-                }
-            }
-            GruMath.add(dl, 0, accHb, 0, outputs * bp);
-            for (int j = 0; j < hidden; j++) {
-                int hj = ho + j * bp;
-                int dj = j * bp;
-                Arrays.fill(dh, dj, dj + bp, 0.0);
-                for (int o = 0; o < outputs; o++) {
-                    GruMath.addProduct(h, hj, dl, o * bp, accHw, (j * outputs + o) * bp, bp);
-                    GruMath.axpy(p[oW + o * hidden + j], dl, o * bp, dh, dj, bp);
-                }
-            }
-            GruMath.gatesBackward(dh, dhNext, r, z, n, hn, co, h, hp, da, hb);
-            GruMath.add(da, 0, accB, 0, 3 * hb);
-            GruMath.add(da, 3 * hb, accC, 0, hb);
-            for (int i = 0; i < nIn; i++) {
-                int xi = xo + i * bp;
-                for (int g = 0; g < g3; g++) {
-                    GruMath.addProduct(xT, xi, da, g * bp, accW, (i * g3 + g) * bp, bp);
-                }
-            }
-            if (t > 0) {
-                for (int j = 0; j < hidden; j++) {
-                    int hj = hp + j * bp;
-                    int dj = j * bp;
-                    for (int g = 0; g < g3; g++) {
-                        int d = (g < 2 * hidden ? g : g + hidden) * bp;
-                        GruMath.addProduct(h, hj, da, d, accU, (j * g3 + g) * bp, bp);
-                        GruMath.axpy(p[oU + j * g3 + g], da, d, dhNext, dj, bp);
-                    }
-                }
-            }
+            backwardStep(p, labels, t);
         }
         double[] grad = new double[numParams()];
-        reduce(accW, grad, 0, nIn * g3);
-        reduce(accU, grad, oU, hidden * g3);
-        reduce(accB, grad, oB, g3);
-        reduce(accC, grad, oC, hidden);
+        reduce(accW, lanes, lanes, grad, 0, nIn * g3);
+        reduce(accU, lanes, lanes, grad, oU, hidden * g3);
+        reduce(accB, bp, batch, grad, oB, g3);
+        reduce(accC, bp, batch, grad, oC, hidden);
         // the heads' W is column-major in the flat vector: accumulator (j, o) goes to o·H + j
         double[] hw = new double[hidden * outputs];
-        reduce(accHw, hw, 0, hidden * outputs);
+        reduce(accHw, lanes, lanes, hw, 0, hidden * outputs);
         for (int j = 0; j < hidden; j++) {
             for (int o = 0; o < outputs; o++) {
                 grad[oW + o * hidden + j] = hw[j * outputs + o];
             }
         }
-        reduce(accHb, grad, oHb, outputs);
+        reduce(accHb, bp, batch, grad, oHb, outputs);
         return grad;
     }
 
-    /** dst[at + q] = Σ_{b &lt; B} acc[q·Bp + b], rows added in row order. */
-    private void reduce(double[] acc, double[] dst, int at, int count) {
+    private void backwardStep(double[] p, double[] labels, int t) {
+        int g3 = 3 * hidden;
+        int oU = nIn * g3;
+        int oW = oU + hidden * g3 + 4 * hidden;
+        int hb = hidden * bp;
+        int lanes = GruMath.PAD;
+        int co = t * hb;
+        int hp = co;
+        int ho = co + hb;
+        int xo = t * nIn * bp;
+        // dL/dlogit of each head: (Σ_c label_c)·softmax − label (PosteriorWeightedCrossEntropy)
+        for (int o = 0; o < outputs; o += 2) {
+            for (int b = 0; b < batch; b++) {
+                int at = (b * outputs + o) * steps + t;
+                double d = logits[at] - logits[at + steps];
+                p0[b] = d;
+                p1[b] = -d;
+            }
+            GruMath.sigmoid(p0, 0, bp);
+            GruMath.sigmoid(p1, 0, bp);
+            for (int b = 0; b < batch; b++) {
+                int at = (b * outputs + o) * steps + t;
+                double y0 = labels[at];
+                double y1 = labels[at + steps];
+                double total = y0 + y1;
+                dl[o * bp + b] = total * p0[b] - y0;
+                dl[(o + 1) * bp + b] = total * p1[b] - y1;
+            }
+        }
+        GruMath.add(dl, 0, accHb, 0, outputs * bp);
+        for (int j = 0; j < hidden; j++) {
+            int hj = ho + j * bp;
+            int dj = j * bp;
+            Arrays.fill(dh, dj, dj + bp, 0.0);
+            for (int o = 0; o < outputs; o++) {
+                GruMath.addDot(h, hj, dl, o * bp, accHw, (j * outputs + o) * lanes, bp);
+                GruMath.axpy(p[oW + o * hidden + j], dl, o * bp, dh, dj, bp);
+            }
+        }
+        GruMath.gatesBackward(dh, dhNext, r, z, n, hn, co, h, hp, da, hb);
+        GruMath.add(da, 0, accB, 0, 3 * hb);
+        GruMath.add(da, 3 * hb, accC, 0, hb);
+        for (int i = 0; i < nIn; i++) {
+            int xi = xo + i * bp;
+            for (int g = 0; g < g3; g++) {
+                GruMath.addDot(xT, xi, da, g * bp, accW, (i * g3 + g) * lanes, bp);
+            }
+        }
+        if (t > 0) {
+            for (int j = 0; j < hidden; j++) {
+                int hj = hp + j * bp;
+                int dj = j * bp;
+                for (int g = 0; g < g3; g++) {
+                    int d = (g < 2 * hidden ? g : g + hidden) * bp;
+                    GruMath.addDot(h, hj, da, d, accU, (j * g3 + g) * lanes, bp);
+                    GruMath.axpy(p[oU + j * g3 + g], da, d, dhNext, dj, bp);
+                }
+            }
+        }
+    }
+
+    /** dst[at + q] = Σ_{l &lt; used} acc[q·width + l], partial sums added in order. */
+    private static void reduce(double[] acc, int width, int used, double[] dst, int at, int count) {
         for (int q = 0; q < count; q++) {
             double s = 0;
-            int a = q * bp;
-            for (int b = 0; b < batch; b++) {
-                s += acc[a + b];
+            int a = q * width;
+            for (int l = 0; l < used; l++) {
+                s += acc[a + l];
             }
             dst[at + q] = s;
         }

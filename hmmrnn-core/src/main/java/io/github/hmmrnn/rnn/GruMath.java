@@ -35,6 +35,13 @@ final class GruMath {
     static final double P3 = 6.61375632143793436117e-05;
     static final double P4 = -1.65339022054652515390e-06;
     static final double P5 = 4.13813679705723846039e-08;
+    static final double LG1 = 6.666666666666735130e-01;
+    static final double LG2 = 3.999999999940941908e-01;
+    static final double LG3 = 2.857142874366239149e-01;
+    static final double LG4 = 2.222219843214978396e-01;
+    static final double LG5 = 1.818357216161805012e-01;
+    static final double LG6 = 1.531383769920937332e-01;
+    static final double LG7 = 1.479819860511658591e-01;
 
     private GruMath() {
     }
@@ -84,6 +91,24 @@ final class GruMath {
         } else {
             for (int i = 0; i < n; i++) {
                 acc[ao + i] += x[xo + i] * y[yo + i];
+            }
+        }
+    }
+
+    /**
+     * acc[ao + l] += Σ_c x[xo + 8c + l] · y[yo + 8c + l] for the lanes l &lt; 8, the chunks c in
+     * order: a gradient sum over batch rows kept as 8 partial sums (one per row mod 8) that stay
+     * in L1 across time steps, in an order that does not depend on the vector width; n a multiple
+     * of {@link #PAD}.
+     */
+    static void addDot(double[] x, int xo, double[] y, int yo, double[] acc, int ao, int n) {
+        if (VECTOR) {
+            GruVectorMath.addDot(x, xo, y, yo, acc, ao, n);
+        } else {
+            for (int c = 0; c < n; c += PAD) {
+                for (int l = 0; l < PAD; l++) {
+                    acc[ao + l] += x[xo + c + l] * y[yo + c + l];
+                }
             }
         }
     }
@@ -142,6 +167,54 @@ final class GruMath {
                 dhNext[k] = dhk * zg;
             }
         }
+    }
+
+    /**
+     * Log-probabilities of a two-way softmax, element-wise over rows of logits: for i &lt; n,
+     * with d = a1 − a0 (a0 = a[r0 + i], a1 = a[r1 + i]) and L = log(1 + exp(−|d|)),
+     * out[o0 + i] = −(max(d, 0) + L) and out[o1 + i] = −(max(−d, 0) + L): exact to rounding for
+     * any logits (no overflow), any n (a tail shorter than a vector runs through the scalar loop,
+     * same operations).
+     */
+    static void logSoftmax2(double[] a, int r0, int r1, double[] out, int o0, int o1, int n) {
+        int from = VECTOR ? GruVectorMath.logSoftmax2(a, r0, r1, out, o0, o1, n) : 0;
+        for (int i = from; i < n; i++) {
+            double d = a[r1 + i] - a[r0 + i];
+            double l = log(1.0 + exp(-Math.abs(d)));
+            out[o0 + i] = -(Math.max(d, 0.0) + l);
+            out[o1 + i] = -(Math.max(-d, 0.0) + l);
+        }
+    }
+
+    /** Replaces a[from..from+n) by {@link #exp(double)} of each (any n; the same bits either way). */
+    static void exp(double[] a, int from, int n) {
+        int done = VECTOR ? GruVectorMath.exp(a, from, n) : 0;
+        for (int i = from + done; i < from + n; i++) {
+            a[i] = exp(a[i]);
+        }
+    }
+
+    /**
+     * log(x) for x &gt; 0 (fdlibm's algorithm, within about one ulp of {@link Math#log}):
+     * x = 2^k·(1 + f) with √2/2 ≤ 1 + f &lt; √2, then fdlibm's log1p kernel. Used for x in
+     * [1, 2] (x = 1 + exp(−|d|)), where no subnormal input arises.
+     */
+    static double log(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        long mant = bits & 0x000fffffffffffffL;
+        long i = ((mant >>> 32) + 0x95f64L) & 0x100000L;
+        long k = (bits >>> 52) - 1023L + (i >>> 20);
+        double m = Double.longBitsToDouble(mant | ((i ^ 0x3ff00000L) << 32));
+        double f = m - 1.0;
+        double kd = (double) k;
+        double s = f / (2.0 + f);
+        double z = s * s;
+        double w = z * z;
+        double t1 = w * (LG2 + w * (LG4 + w * LG6));
+        double t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+        double r = t2 + t1;
+        double hfsq = 0.5 * f * f;
+        return kd * LN2_HI - ((hfsq - (s * (hfsq + r) + kd * LN2_LO)) - f);
     }
 
     /**

@@ -42,7 +42,7 @@ class HmmTinyRnnLossGradientTest {
                 : OutcomeEmissions.of(new double[][] {{0.8, 0.3}, {0.25, 0.7}});
         INDArray x = RnnNetwork.features(in);
         double weight = (double) in.numSessions() / in.numScored();
-        HmmTinyRnnTrainer.EStep e = trainer.eStep(net.logits(x), in, pi, a, rho, weight, null);
+        HmmTinyRnnTrainer.EStep e = trainer.eStep(net.logits(x), in, pi, a, rho, weight);
         double[] grad = net.gradient(x, e.labels());
         double[] fused = net.fusedGradient(x, e.labels());
         double step = 1e-6;
@@ -50,11 +50,11 @@ class HmmTinyRnnLossGradientTest {
             double[] up = theta.clone();
             up[i] += step;
             net.setParameters(up);
-            double lossUp = -trainer.eStep(net.logits(x), in, pi, a, rho, weight, null).logMarginal() / in.numScored();
+            double lossUp = -trainer.eStep(net.logits(x), in, pi, a, rho, weight).logMarginal() / in.numScored();
             double[] down = theta.clone();
             down[i] -= step;
             net.setParameters(down);
-            double lossDown = -trainer.eStep(net.logits(x), in, pi, a, rho, weight, null).logMarginal()
+            double lossDown = -trainer.eStep(net.logits(x), in, pi, a, rho, weight).logMarginal()
                     / in.numScored();
             double fd = (lossUp - lossDown) / (2 * step);
             assertEquals(fd, grad[i], 1e-8 + 1e-5 * Math.abs(fd), "parameter " + i);
