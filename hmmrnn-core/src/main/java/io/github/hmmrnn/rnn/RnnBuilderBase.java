@@ -146,8 +146,9 @@ abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
     }
 
     /**
-     * @param threads worker threads for the per-session HMM passes, ≥ 1 (default 1); results
-     *                do not depend on it
+     * @param threads worker threads for the HMM passes, ≥ 1 (default 1); kept for compatibility
+     *                of specifications and saved models: the passes now run vectorised on the
+     *                calling thread, so it has no effect, and results never depend on it
      * @return this builder
      * @throws IllegalArgumentException if &lt; 1
      */
