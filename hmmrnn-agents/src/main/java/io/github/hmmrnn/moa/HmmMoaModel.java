@@ -99,6 +99,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     private final boolean splitStarts;
     private final int screenedStarts;
     private final int segmentStarts;
+    private final int localSearchRounds;
     private final EmAcceleration acceleration;
     private final ChainEvidence chainEvidence;
 
@@ -124,6 +125,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         this.splitStarts = b.splitStarts;
         this.screenedStarts = b.screenedStarts;
         this.segmentStarts = b.segmentStarts;
+        this.localSearchRounds = b.localSearchRounds;
         this.acceleration = b.acceleration;
         this.initialTransition = b.initialTransition;
         this.chainEvidence = b.chainEvidence;
@@ -159,6 +161,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         b.splitStarts = splitStarts;
         b.screenedStarts = screenedStarts;
         b.segmentStarts = segmentStarts;
+        b.localSearchRounds = localSearchRounds;
         b.acceleration = acceleration;
         b.chainEvidence = chainEvidence;
         return b;
@@ -249,6 +252,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         n.put("splitStarts", splitStarts);
         n.put("screenedStarts", screenedStarts);
         n.put("segmentStarts", segmentStarts);
+        n.put("localSearchRounds", localSearchRounds);
         n.put("acceleration", acceleration.name());
         n.put("chainEvidence", chainEvidence.name());
         return ModelSpecs.write(n);
@@ -285,6 +289,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 .splitStarts(n.has("splitStarts") && ModelSpecs.requiredBoolean(n, "splitStarts"))
                 .screenedStarts(n.has("screenedStarts") ? ModelSpecs.requiredInt(n, "screenedStarts") : 0)
                 .segmentStarts(n.has("segmentStarts") ? ModelSpecs.requiredInt(n, "segmentStarts") : 0)
+                .localSearchRounds(n.has("localSearchRounds") ? ModelSpecs.requiredInt(n, "localSearchRounds") : 0)
                 .acceleration(ModelSpecs.requiredEnum(n, "acceleration", EmAcceleration.class))
                 .chainEvidence(ModelSpecs.requiredEnum(n, "chainEvidence", ChainEvidence.class));
         double[][] initialBeta = ModelSpecs.optionalMatrix(n, "initialWeights");
@@ -318,14 +323,15 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 && Arrays.equals(initialPi, m.initialPi) && Arrays.deepEquals(initialTransition, m.initialTransition)
                 && biasHmmStart == m.biasHmmStart && randomStarts == m.randomStarts
                 && splitStarts == m.splitStarts && screenedStarts == m.screenedStarts
-                && segmentStarts == m.segmentStarts && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
+                && segmentStarts == m.segmentStarts
+                && localSearchRounds == m.localSearchRounds && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(numStates, agents.stream().map(Agent::name).toList(), weightPrior, starts, maxIterations,
                 tolerance, seed, stateOrder, biasHmmStart, randomStarts, splitStarts,
-                screenedStarts, segmentStarts, acceleration, chainEvidence);
+                screenedStarts, segmentStarts, localSearchRounds, acceleration, chainEvidence);
     }
 
     /**
@@ -429,7 +435,12 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         }
         dropDuplicates(inits, families);
         int total = inits.size();
-        List<MoaFitter.StartResult> results = runStarts(fitter, inits, maxIterations, 0);
+        List<MoaFitter.StartResult> results = new ArrayList<>(runStarts(fitter, inits, maxIterations, 0));
+        if (localSearchRounds > 0 && numStates > 1) {
+            // its own stream, taken after every other family's, so the starts above are unchanged
+            localSearch(fitter, root.split(), pooledBeta[0], results, families);
+            total = results.size();
+        }
         if (observer != null) {
             observer.accept(List.copyOf(results));
         }
@@ -523,6 +534,126 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             tasks.add(() -> fitter.fit(inits.get(start), firstNumber + start, iterations));
         }
         return OrderedPool.run(tasks, threads, "fitting the starts");
+    }
+
+    /** Candidates per local-search round: each perturbs the best fit so far in its own way. */
+    static final int LOCAL_SEARCH_CANDIDATES = 4;
+    /** Self-transition probability the slow-chain candidate moves the chain towards. */
+    private static final double LOCAL_SEARCH_STAY = 0.995;
+    /** A candidate replaces the best fit only when it is higher by more than this (nats): no drift on ties. */
+    private static final double LOCAL_SEARCH_GAIN = 1e-3;
+
+    /**
+     * Iterated local search ({@link Builder#localSearchRounds}): each round perturbs the best fit so
+     * far in {@value #LOCAL_SEARCH_CANDIDATES} ways (one state re-drawn, all weights and the chain
+     * shaken, the learning rates re-drawn), runs EM from each, and moves to the best candidate
+     * when it is higher. Candidates are appended to {@code results} and {@code families} as
+     * {@link StartFamily#LOCAL_SEARCH} starts; each draws from its own stream, so the result does
+     * not depend on the thread count.
+     */
+    private void localSearch(MoaFitter fitter, SplittableRandom rng, double[] pooledBeta,
+                             List<MoaFitter.StartResult> results, List<StartFamily> families) {
+        MoaFitter.StartResult best = results.get(0);
+        for (MoaFitter.StartResult r : results) {
+            if (r.logPosterior() > best.logPosterior()) {
+                best = r;
+            }
+        }
+        for (int round = 0; round < localSearchRounds; round++) {
+            List<MoaFitter.Params> candidates = new ArrayList<>();
+            for (int c = 0; c < LOCAL_SEARCH_CANDIDATES; c++) {
+                candidates.add(perturbed(best.params(), rng.split(), c, round, pooledBeta));
+            }
+            List<MoaFitter.StartResult> out = runStarts(fitter, candidates, maxIterations, results.size());
+            MoaFitter.StartResult roundBest = best;
+            for (MoaFitter.StartResult r : out) {
+                results.add(r);
+                families.add(StartFamily.LOCAL_SEARCH);
+                if (r.logPosterior() > roundBest.logPosterior() + LOCAL_SEARCH_GAIN) {
+                    roundBest = r;
+                }
+            }
+            LOG.info("local search round {}: candidates {}, best so far {}", round,
+                    out.stream().map(r -> SignificantDigits.nats(r.logPosterior())).toList(),
+                    SignificantDigits.nats(roundBest.logPosterior()));
+            best = roundBest;
+        }
+    }
+
+    /**
+     * A local-search candidate from {@code from}: kind c = 0 re-draws the weights of one state (in
+     * turn over the rounds) around the pooled fit and opens the chain towards it; c = 1 shakes every
+     * weight (sd 0.5·(0.5|β| + 0.5)), half the learning rates and the chain; c = 2 re-draws the
+     * learning rates ~ Beta(5, 5) and keeps the rest.
+     */
+    private MoaFitter.Params perturbed(MoaFitter.Params from, SplittableRandom rng, int kind, int round,
+                                       double[] pooledBeta) {
+        MoaFitter.Params p = from.copy();
+        int k = numStates;
+        double[] ones = new double[k];
+        Arrays.fill(ones, 1);
+        switch (kind) {
+            case 0 -> {
+                int j = round % k;
+                for (int a = 0; a < pooledBeta.length; a++) {
+                    p.beta[j][a] = pooledBeta[a] + (0.5 * Math.abs(pooledBeta[a]) + 0.5) * rng.nextGaussian();
+                }
+                mixChain(p, rng, 0.3);
+            }
+            case 1 -> {
+                for (double[] row : p.beta) {
+                    for (int a = 0; a < row.length; a++) {
+                        row[a] += 0.5 * (0.5 * Math.abs(row[a]) + 0.5) * rng.nextGaussian();
+                    }
+                }
+                for (int q = 0; q < p.alpha.length; q++) {
+                    if (rng.nextBoolean()) {
+                        p.alpha[q] = MoaKernels.betaDraw(rng, 5, 5);
+                    }
+                }
+                mixChain(p, rng, 0.3);
+            }
+            case 2 -> {
+                for (int q = 0; q < p.alpha.length; q++) {
+                    p.alpha[q] = MoaKernels.betaDraw(rng, 5, 5);
+                }
+            }
+            default -> {
+                // a slower chain: states that persist for hundreds of trials, which a fast-switching
+                // optimum's basin does not reach by EM alone
+                for (double[] row : p.beta) {
+                    for (int a = 0; a < row.length; a++) {
+                        row[a] += 0.25 * (0.5 * Math.abs(row[a]) + 0.5) * rng.nextGaussian();
+                    }
+                }
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        double sticky = i == j ? LOCAL_SEARCH_STAY : (1 - LOCAL_SEARCH_STAY) / (k - 1);
+                        p.trans[i][j] = 0.1 * p.trans[i][j] + 0.9 * sticky;
+                    }
+                }
+            }
+        }
+        return p;
+    }
+
+    /** π and every row of A become (1 − w)·old + w·(a draw like a perturbed start's). */
+    private static void mixChain(MoaFitter.Params p, SplittableRandom rng, double w) {
+        int k = p.pi.length;
+        double[] ones = new double[k];
+        Arrays.fill(ones, 1);
+        double[] d = MoaKernels.dirichlet(rng, ones);
+        for (int i = 0; i < k; i++) {
+            p.pi[i] = (1 - w) * p.pi[i] + w * d[i];
+        }
+        for (int i = 0; i < k; i++) {
+            double[] c = ones.clone();
+            c[i] = 10;
+            double[] row = MoaKernels.dirichlet(rng, c);
+            for (int j = 0; j < k; j++) {
+                p.trans[i][j] = (1 - w) * p.trans[i][j] + w * row[j];
+            }
+        }
     }
 
     /**
@@ -1052,6 +1183,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         private boolean splitStarts;
         private int screenedStarts;
         private int segmentStarts;
+        private int localSearchRounds;
         private EmAcceleration acceleration = EmAcceleration.SQUAREM;
         private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
@@ -1324,6 +1456,25 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 throw new IllegalArgumentException("segmentStarts must be >= 0, got " + n);
             }
             this.segmentStarts = n;
+            return this;
+        }
+
+        /**
+         * Adds n rounds of iterated local search ({@link StartFamily#LOCAL_SEARCH}) after all other
+         * starts: each round perturbs the best fit so far in {@value HmmMoaModel#LOCAL_SEARCH_CANDIDATES}
+         * ways (one state's weights re-drawn, all weights and the chain shaken, the learning rates
+         * re-drawn), runs EM from each and moves to the best when it is higher. It reaches narrow
+         * basins next to the best one that cold starts rarely find. Default 0.
+         *
+         * @param n number of rounds, &ge; 0
+         * @return this builder
+         * @throws IllegalArgumentException if n &lt; 0
+         */
+        public Builder localSearchRounds(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("localSearchRounds must be >= 0, got " + n);
+            }
+            this.localSearchRounds = n;
             return this;
         }
 
