@@ -74,6 +74,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     public static final int SCREEN_ITERATIONS = 20;
     /** Segment-clustering starts of {@link Builder#recommendedStartFamilies()}. */
     public static final int RECOMMENDED_SEGMENT_STARTS = 8;
+    /** Maximum local-search rounds of {@link Builder#recommendedStartFamilies()}. */
+    public static final int RECOMMENDED_LOCAL_SEARCH_ROUNDS = 8;
     /** One screened candidate in this many continues as a full start. */
     public static final int SCREEN_KEEP_PER = 8;
 
@@ -540,14 +542,17 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     static final int LOCAL_SEARCH_CANDIDATES = 4;
     /** Self-transition probability the slow-chain candidate moves the chain towards. */
     private static final double LOCAL_SEARCH_STAY = 0.995;
+    /** The local search stops after this many rounds in a row without a higher fit. */
+    static final int LOCAL_SEARCH_PATIENCE = 2;
     /** A candidate replaces the best fit only when it is higher by more than this (nats): no drift on ties. */
     private static final double LOCAL_SEARCH_GAIN = 1e-3;
 
     /**
      * Iterated local search ({@link Builder#localSearchRounds}): each round perturbs the best fit so
      * far in {@value #LOCAL_SEARCH_CANDIDATES} ways (one state re-drawn, all weights and the chain
-     * shaken, the learning rates re-drawn), runs EM from each, and moves to the best candidate
-     * when it is higher. Candidates are appended to {@code results} and {@code families} as
+     * shaken, the learning rates re-drawn, a slower chain), runs EM from each, and moves to the
+     * best candidate when it is higher; it stops after {@value #LOCAL_SEARCH_PATIENCE} rounds in a
+     * row without a move, or after {@code localSearchRounds} rounds. Candidates are appended to {@code results} and {@code families} as
      * {@link StartFamily#LOCAL_SEARCH} starts; each draws from its own stream, so the result does
      * not depend on the thread count.
      */
@@ -559,7 +564,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 best = r;
             }
         }
-        for (int round = 0; round < localSearchRounds; round++) {
+        int idle = 0;
+        for (int round = 0; round < localSearchRounds && idle < LOCAL_SEARCH_PATIENCE; round++) {
             List<MoaFitter.Params> candidates = new ArrayList<>();
             for (int c = 0; c < LOCAL_SEARCH_CANDIDATES; c++) {
                 candidates.add(perturbed(best.params(), rng.split(), c, round, pooledBeta));
@@ -576,6 +582,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             LOG.info("local search round {}: candidates {}, best so far {}", round,
                     out.stream().map(r -> SignificantDigits.nats(r.logPosterior())).toList(),
                     SignificantDigits.nats(roundBest.logPosterior()));
+            idle = roundBest == best ? idle + 1 : 0;
             best = roundBest;
         }
     }
@@ -584,7 +591,9 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * A local-search candidate from {@code from}: kind c = 0 re-draws the weights of one state (in
      * turn over the rounds) around the pooled fit and opens the chain towards it; c = 1 shakes every
      * weight (sd 0.5·(0.5|β| + 0.5)), half the learning rates and the chain; c = 2 re-draws the
-     * learning rates ~ Beta(5, 5) and keeps the rest.
+     * learning rates ~ Beta(5, 5) and keeps the rest; c = 3 shakes the weights a little and moves
+     * the chain 90 % of the way to self-transition {@value #LOCAL_SEARCH_STAY} (on M064 and M071 the
+     * best optima have slower chains than the starts reach).
      */
     private MoaFitter.Params perturbed(MoaFitter.Params from, SplittableRandom rng, int kind, int round,
                                        double[] pooledBeta) {
@@ -1156,7 +1165,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
                 + ", threads=" + threads + ", stateOrder=" + stateOrder + ", biasHmmStart=" + biasHmmStart
                 + ", randomStarts=" + randomStarts + ", splitStarts=" + splitStarts + ", screenedStarts=" + screenedStarts
-                + ", acceleration=" + acceleration + ", chainEvidence=" + chainEvidence + "]";
+                + ", segmentStarts=" + segmentStarts + ", localSearchRounds=" + localSearchRounds + ", acceleration=" + acceleration + ", chainEvidence=" + chainEvidence + "]";
     }
 
     /** Builder of {@link HmmMoaModel}; setters validate at once, {@link #build()} checks shapes. */
@@ -1460,13 +1469,15 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         }
 
         /**
-         * Adds n rounds of iterated local search ({@link StartFamily#LOCAL_SEARCH}) after all other
-         * starts: each round perturbs the best fit so far in {@value HmmMoaModel#LOCAL_SEARCH_CANDIDATES}
-         * ways (one state's weights re-drawn, all weights and the chain shaken, the learning rates
-         * re-drawn), runs EM from each and moves to the best when it is higher. It reaches narrow
-         * basins next to the best one that cold starts rarely find. Default 0.
+         * Adds up to n rounds of iterated local search ({@link StartFamily#LOCAL_SEARCH}) after all
+         * other starts: each round perturbs the best fit so far in
+         * {@value HmmMoaModel#LOCAL_SEARCH_CANDIDATES} ways (one state's weights re-drawn, all weights
+         * and the chain shaken, the learning rates re-drawn, the chain made slower), runs EM from
+         * each and moves to the best when it is higher; the search stops early after
+         * {@value HmmMoaModel#LOCAL_SEARCH_PATIENCE} rounds in a row without a move. It reaches
+         * narrow basins near the best one that cold starts rarely find. Default 0.
          *
-         * @param n number of rounds, &ge; 0
+         * @param n maximum number of rounds, &ge; 0
          * @return this builder
          * @throws IllegalArgumentException if n &lt; 0
          */
@@ -1481,14 +1492,17 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         /**
          * Turns on the start families the command line's fits add to their {@link #starts}
          * perturbed one-state starts: the {@link #splitStarts split starts}, the
-         * {@link #biasHmmStart bias-HMM warm start} and {@value HmmMoaModel#RECOMMENDED_SEGMENT_STARTS}
-         * {@link #segmentStarts segment-clustering starts}. How often they reach the best known
+         * {@link #biasHmmStart bias-HMM warm start}, {@value HmmMoaModel#RECOMMENDED_SEGMENT_STARTS}
+         * {@link #segmentStarts segment-clustering starts} and up to
+         * {@value HmmMoaModel#RECOMMENDED_LOCAL_SEARCH_ROUNDS} {@link #localSearchRounds local-search
+         * rounds} from the best of them. How often they reach the best known
          * optimum of the Miller rats is in the best-known-optimum check (docs/benchmarks-moa.md).
          *
          * @return this builder
          */
         public Builder recommendedStartFamilies() {
-            return splitStarts(true).biasHmmStart(true).segmentStarts(RECOMMENDED_SEGMENT_STARTS);
+            return splitStarts(true).biasHmmStart(true).segmentStarts(RECOMMENDED_SEGMENT_STARTS)
+                    .localSearchRounds(RECOMMENDED_LOCAL_SEARCH_ROUNDS);
         }
 
         /**
