@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -349,12 +350,57 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     }
 
     /**
+     * The specification whose fit the {@link StartFamily#SPLIT split starts} split: this one with
+     * K − 1 states and the scalar weight prior (per-state priors and given parameters have K
+     * columns). Empty when there are no split starts or K &le; 2 (K = 2 splits the pooled one-state
+     * fit, which every fit computes itself).
+     *
+     * @return the (K − 1)-state specification, when the split starts use one
+     */
+    public Optional<HmmMoaModel> splitSource() {
+        if (!splitStarts || numStates <= 2) {
+            return Optional.empty();
+        }
+        Builder b = toBuilder().states(numStates - 1);
+        b.weightPriorMeans = null;
+        b.weightPriorSds = null;
+        b.initialWeights = null;
+        b.initialPi = null;
+        b.initialTransition = null;
+        return Optional.of(b.build());
+    }
+
+    /**
+     * Fits like {@link #fit(TwoStepDataset)}, but takes the split starts from {@code smaller}
+     * instead of fitting {@link #splitSource()} again: a sweep over K = 1, 2, 3, … then fits each K
+     * once. When {@code smaller} is {@code splitSource().fit(data)} for the same {@code data}, the
+     * result is bit-identical to {@code fit(data)} (the fit is deterministic).
+     *
+     * @param data    training sessions; at least one scored trial
+     * @param smaller the fit of {@link #splitSource()} on {@code data}
+     * @return the best fit by log posterior
+     * @throws IllegalArgumentException if this specification has no split source, or {@code smaller}
+     *                                  was fitted with another specification
+     */
+    public FittedHmmMoa fit(TwoStepDataset data, FittedHmmMoa smaller) {
+        Objects.requireNonNull(smaller, "smaller");
+        HmmMoaModel source = splitSource().orElseThrow(() -> new IllegalArgumentException("smaller: "
+                + "this specification (states=" + numStates + ", splitStarts=" + splitStarts + ") fits no smaller "
+                + "model for its split starts"));
+        if (!source.toString().equals(smaller.specification())) {
+            throw new IllegalArgumentException("smaller: fitted with " + smaller.specification()
+                    + " but the split starts need a fit of " + source);
+        }
+        return fit(data, ChainLayout.RULE, null, null, smaller);
+    }
+
+    /**
      * Fits with a given forced-trial rule of the chain layout: only for measuring the rules
      * against each other (docs/hmm.md, "Forced and unscored trials"). The returned model's own
      * inference always uses {@link ChainLayout#RULE}.
      */
     FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule) {
-        return fit(data, rule, null, null);
+        return fit(data, rule, null, null, null);
     }
 
     /**
@@ -362,7 +408,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * chosen (the screening study's view of each start's log-posterior trajectory).
      */
     FittedHmmMoa fit(TwoStepDataset data, Consumer<List<MoaFitter.StartResult>> observer) {
-        return fit(data, ChainLayout.RULE, null, observer);
+        return fit(data, ChainLayout.RULE, null, observer, null);
     }
 
     /** The pooled one-state fit's weights and learning rates, the centre of the starts. */
@@ -374,7 +420,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * agents and scalar prior, so its pooled one-state fit would be the same.
      */
     private FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule, Pooled pooled,
-                             Consumer<List<MoaFitter.StartResult>> observer) {
+                             Consumer<List<MoaFitter.StartResult>> observer, FittedHmmMoa smaller) {
         Objects.requireNonNull(data, "data");
         if (data.numScored() == 0) {
             throw new IllegalArgumentException("data has no scored trials to fit: " + data);
@@ -416,7 +462,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         }
         if (splitStarts && numStates > 1) {
             SplittableRandom rng = root.split();
-            for (MoaFitter.Params split : splitParams(data, rule, rng, pooledBeta[0], pooledAlpha)) {
+            for (MoaFitter.Params split : splitParams(data, rule, rng, pooledBeta[0], pooledAlpha, smaller)) {
                 inits.add(split);
                 families.add(StartFamily.SPLIT);
             }
@@ -933,7 +979,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * perturbation.
      */
     private List<MoaFitter.Params> splitParams(TwoStepDataset data, ForcedTrialRule rule, SplittableRandom rng,
-                                               double[] pooledBeta, double[] pooledAlpha) {
+                                               double[] pooledBeta, double[] pooledAlpha, FittedHmmMoa smaller) {
         int k = numStates;
         int lower = k - 1;
         int na = agents.size();
@@ -950,14 +996,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             lowRho = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
                     ? OutcomeEmissions.uninformative(1).rewardProbabilities() : null;
         } else {
-            Builder b = toBuilder().states(lower);
-            // per-state priors and given parameters have K columns: the smaller fit uses the scalar prior
-            b.weightPriorMeans = null;
-            b.weightPriorSds = null;
-            b.initialWeights = null;
-            b.initialPi = null;
-            b.initialTransition = null;
-            FittedHmmMoa low = b.build().fit(data, rule, new Pooled(pooledBeta, pooledAlpha), null);
+            FittedHmmMoa low = smaller != null ? smaller
+                    : splitSource().orElseThrow().fit(data, rule, new Pooled(pooledBeta, pooledAlpha), null, null);
             double[][] w = low.weights();
             for (int s = 0; s < lower; s++) {
                 for (int a = 0; a < na; a++) {

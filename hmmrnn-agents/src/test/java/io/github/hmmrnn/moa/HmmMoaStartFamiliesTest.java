@@ -185,6 +185,31 @@ class HmmMoaStartFamiliesTest {
     }
 
     @Test
+    void fit_withTheSmallerFitGiven_isBitIdenticalToRefittingIt_andRejectsAnotherSpecification() {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 6, 100, TwoStepTask.DEFAULT, 12);
+        HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(truth.agents()).starts(1).splitStarts(true)
+                .localSearchRounds(1).maxIterations(40).seed(8).build();
+        HmmMoaModel source = spec.splitSource().orElseThrow();
+        assertEquals(2, source.numStates());
+        FittedHmmMoa smaller = source.fit(data);
+        FittedHmmMoa cached = spec.fit(data, smaller);
+        FittedHmmMoa refitted = spec.fit(data);
+        assertArrayEquals(refitted.startLogPosteriors(), cached.startLogPosteriors(), 0.0);
+        for (int a = 0; a < refitted.weights().length; a++) {
+            assertArrayEquals(refitted.weights()[a], cached.weights()[a], 0.0);
+        }
+        assertArrayEquals(refitted.transitionMatrix()[1], cached.transitionMatrix()[1], 0.0);
+        assertTrue(spec.toBuilder().states(2).build().splitSource().isEmpty());
+        assertTrue(spec.toBuilder().splitStarts(false).build().splitSource().isEmpty());
+        FittedHmmMoa other = source.toBuilder().seed(9).build().fit(data);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec.fit(data, other)).getMessage()
+                .contains("smaller"));
+        assertThrows(IllegalArgumentException.class,
+                () -> spec.toBuilder().splitStarts(false).build().fit(data, smaller));
+    }
+
+    @Test
     void evaluateOrNull_rejectsAPointUnderWhichAChoiceHasProbabilityZero() {
         List<Agent> agents = List.of(Agents.bias());
         TwoStepDataset data = MoaSimulator.simulate(FittedHmmMoa.of(agents, new double[][] {{0.3, -0.3}},
