@@ -645,8 +645,6 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                                        double[] pooledBeta) {
         MoaFitter.Params p = from.copy();
         int k = numStates;
-        double[] ones = new double[k];
-        Arrays.fill(ones, 1);
         switch (kind) {
             case 0 -> {
                 int j = round % k;
