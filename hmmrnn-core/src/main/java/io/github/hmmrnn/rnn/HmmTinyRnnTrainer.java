@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
 import io.github.hmmrnn.numeric.Logistic;
+import io.github.hmmrnn.parallel.OrderedPool;
 import java.util.Arrays;
 
 /**
@@ -81,12 +83,21 @@ final class HmmTinyRnnTrainer {
         SplittableRandom root = new SplittableRandom(hp.seed());
         WarmStart warm = hp.states() > 1 && hp.initialization() == Initialization.BIAS_HMM
                 ? warmStart(train) : null;
-        Result best = null;
+        // seeds are drawn in restart order before any restart runs, and the best is chosen in that
+        // order, so the result is the same for every thread count
+        List<Callable<Result>> restarts = new ArrayList<>(hp.starts());
         for (int r = 0; r < hp.starts(); r++) {
+            int restart = r;
             long restartSeed = root.split().nextLong();
-            Result res = fitOnce(train, validation, r, restartSeed, start, warm);
-            LOG.info("restart {}: epochs={} train NLL={} validation NLL={}", r, res.epochs(),
-                    res.trainLoss(), res.validationLoss());
+            restarts.add(() -> {
+                Result res = fitOnce(train, validation, restart, restartSeed, start, warm);
+                LOG.info("restart {}: epochs={} train NLL={} validation NLL={}", restart, res.epochs(),
+                        res.trainLoss(), res.validationLoss());
+                return res;
+            });
+        }
+        Result best = null;
+        for (Result res : OrderedPool.run(restarts, hp.threads(), "HMM-TinyRNN restarts")) {
             if (best == null || score(res) < score(best)) {
                 best = res;
             }

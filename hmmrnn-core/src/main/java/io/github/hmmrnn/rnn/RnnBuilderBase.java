@@ -146,9 +146,8 @@ abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
     }
 
     /**
-     * @param threads worker threads for the HMM passes, ≥ 1 (default 1); kept for compatibility
-     *                of specifications and saved models: the passes now run vectorised on the
-     *                calling thread, so it has no effect, and results never depend on it
+     * @param threads restarts trained at once, ≥ 1 (default 1); each restart's passes run
+     *                vectorised on its own thread, and the result never depends on this value
      * @return this builder
      * @throws IllegalArgumentException if &lt; 1
      */
