@@ -24,6 +24,7 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
 import io.github.hmmrnn.numeric.Logistic;
+import io.github.hmmrnn.numeric.SignificantDigits;
 import io.github.hmmrnn.parallel.OrderedPool;
 import java.util.Arrays;
 
@@ -91,8 +92,8 @@ final class HmmTinyRnnTrainer {
             long restartSeed = root.split().nextLong();
             restarts.add(() -> {
                 Result res = fitOnce(train, validation, restart, restartSeed, start, warm);
-                LOG.info("restart {}: epochs={} train NLL={} validation NLL={}", restart, res.epochs(),
-                        res.trainLoss(), res.validationLoss());
+                LOG.info("restart {}: epochs={} {}", restart, res.epochs(),
+                        losses(res.trainLoss(), res.validationLoss()));
                 return res;
             });
         }
@@ -187,6 +188,12 @@ final class HmmTinyRnnTrainer {
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 
+    /** Per-trial losses for a log line; without validation data there is no validation NLL to show. */
+    private static String losses(double train, double validation) {
+        String t = "train NLL " + SignificantDigits.sig4(train);
+        return Double.isNaN(validation) ? t : t + ", validation NLL " + SignificantDigits.sig4(validation);
+    }
+
     private Result fitOnce(RnnInputs train, RnnInputs validation, int restart, long restartSeed,
                            long start, WarmStart warm) {
         SplittableRandom rng = new SplittableRandom(restartSeed);
@@ -275,7 +282,7 @@ final class HmmTinyRnnTrainer {
                 }
             }
             if (epoch % 50 == 0) {
-                LOG.info("restart {} epoch {}: train NLL {} validation NLL {}", restart, epoch, trainLoss, valLoss);
+                LOG.info("restart {} epoch {}: {}", restart, epoch, losses(trainLoss, valLoss));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
