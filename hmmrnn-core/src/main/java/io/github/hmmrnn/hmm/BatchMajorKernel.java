@@ -47,6 +47,8 @@ final class BatchMajorKernel {
     private final boolean keepPredicted;
     private final boolean keepFiltered;
     private final boolean keepLogCond;
+    /** Vectors per group of the K = 2 Vector API kernel. */
+    private final int vectors;
 
     private int k;
     int numChains;
@@ -107,8 +109,11 @@ final class BatchMajorKernel {
      * @param keepPredicted whether calls write the predicted distributions
      * @param keepFiltered  whether calls write the filtered posteriors
      * @param keepLogCond   whether calls write the per-step log conditionals
+     * @param reused        whether the kernel serves many calls (wider groups, larger work
+     *                      arrays) rather than one
      */
-    BatchMajorKernel(boolean keepPredicted, boolean keepFiltered, boolean keepLogCond) {
+    BatchMajorKernel(boolean keepPredicted, boolean keepFiltered, boolean keepLogCond, boolean reused) {
+        this.vectors = reused ? VectorKernel2.REUSED_VECTORS : VectorKernel2.ONE_CALL_VECTORS;
         this.keepPredicted = keepPredicted;
         this.keepFiltered = keepFiltered;
         this.keepLogCond = keepLogCond;
@@ -210,7 +215,7 @@ final class BatchMajorKernel {
     /** @return the reusable Vector API kernel */
     private VectorKernel2 vector() {
         if (vector == null) {
-            vector = new VectorKernel2();
+            vector = new VectorKernel2(vectors);
         }
         return vector;
     }
@@ -230,7 +235,7 @@ final class BatchMajorKernel {
         for (int b = 0; b < chains.size(); b++) {
             offsets[b + 1] = Math.addExact(offsets[b], chains.get(b).length);
         }
-        BatchMajorKernel kern = new BatchMajorKernel(true, true, true);
+        BatchMajorKernel kern = new BatchMajorKernel(true, true, true, false);
         kern.prepare(pi.length, offsets, smooth);
         int k = kern.k;
         double[][][] bySlot = new double[kern.numChains][][];

@@ -146,7 +146,7 @@ public final class ForwardBackward {
      *                                  observation has probability zero under the model
      */
     public static ChainBatchPosterior runBatch(HmmParameters parameters, ChainBatch batch) {
-        ForwardBackwardWorkspace workspace = ForwardBackwardWorkspace.allOutputs();
+        ForwardBackwardWorkspace workspace = ForwardBackwardWorkspace.forOneCall();
         runBatch(parameters, batch, workspace);
         // the workspace is dropped here, so its arrays can be handed over without copies
         return workspace.handOver();

@@ -58,11 +58,11 @@ public final class ForwardBackwardWorkspace {
     private int numStates;
     private boolean hasResult;
 
-    private ForwardBackwardWorkspace(Set<Output> outputs) {
+    private ForwardBackwardWorkspace(Set<Output> outputs, boolean reused) {
         this.outputs = Collections.unmodifiableSet(outputs.isEmpty() ? EnumSet.noneOf(Output.class)
                 : EnumSet.copyOf(outputs));
         kernel = new BatchMajorKernel(outputs.contains(Output.PREDICTED), outputs.contains(Output.FILTERED),
-                outputs.contains(Output.LOG_CONDITIONALS));
+                outputs.contains(Output.LOG_CONDITIONALS), reused);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class ForwardBackwardWorkspace {
             }
             set.add(outputs[i]);
         }
-        return new ForwardBackwardWorkspace(set);
+        return new ForwardBackwardWorkspace(set, true);
     }
 
     /**
@@ -104,7 +104,15 @@ public final class ForwardBackwardWorkspace {
 
     /** @return an empty workspace that keeps every output, like {@link ChainBatchPosterior} */
     public static ForwardBackwardWorkspace allOutputs() {
-        return new ForwardBackwardWorkspace(EnumSet.allOf(Output.class));
+        return new ForwardBackwardWorkspace(EnumSet.allOf(Output.class), true);
+    }
+
+    /**
+     * @return a workspace for one call that keeps every output, with the kernel's smaller work
+     *         arrays for single use (the same numbers)
+     */
+    static ForwardBackwardWorkspace forOneCall() {
+        return new ForwardBackwardWorkspace(EnumSet.allOf(Output.class), false);
     }
 
     /** Runs forward–backward into this workspace (arguments checked by the caller). */

@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why: C2 does not vectorise the lockstep rows of {@link BatchMajorKernel} (a row is one or
  * two vectors wide, shorter than its unrolled main loop), so those rows ran in scalar code.
  *
- * <p>Groups of up to {@link #VECTORS} vectors run together, each step looping over the group's
+ * <p>Groups of up to {@link #REUSED_VECTORS} vectors run together, each step looping over the group's
  * vectors: one chain's step waits for its previous step (a division and a dozen dependent
  * operations), so a single vector per step left the core waiting; independent vectors in the
  * same step overlap. While every lane of a vector is running, inputs are gathered from and
@@ -49,14 +49,24 @@ final class VectorKernel2 {
     /** Lanes per vector. */
     static final int L = SPECIES.length();
 
-    /** Vectors per group (at most): enough independent recursions to hide one step's latency. */
-    static final int VECTORS = Integer.getInteger("fb.vectors", 4);
+    /**
+     * Vectors per group of a reused kernel: enough independent recursions to hide one step's
+     * latency (B64·T400: 0.19 ms against 0.21 ms with one vector per group).
+     */
+    static final int REUSED_VECTORS = 4;
+
+    /**
+     * Vectors per group of a one-call kernel, whose work arrays are allocated for that call:
+     * one vector keeps them 4× smaller, which costs less than the overlap gains (B64·T400 with
+     * allocated outputs: 0.44 ms against 0.51 ms with four).
+     */
+    static final int ONE_CALL_VECTORS = 1;
+
+    /** Steps per block of the exp and log passes and of the output transpositions. */
+    private static final int BLOCK_STEPS = 32;
 
     /** Lanes per group (at most). */
-    private static final int MAX_W = VECTORS * L;
-
-    /** Cells (steps × lanes) per block of the exp and log passes and of the output transpositions. */
-    private static final int BLOCK_CELLS = 1024;
+    private final int maxW;
 
     private BatchMajorKernel kern;
     private double a00;
@@ -77,24 +87,24 @@ final class VectorKernel2 {
     /** [t·W + lane]: normalisers c_t. */
     private double[] norm = new double[0];
     /** [(t - t0)·W + lane]: one block of exps, logs and outputs on their way to the chain-major arrays. */
-    private final double[] q0 = new double[BLOCK_CELLS];
-    private final double[] q1 = new double[BLOCK_CELLS];
-    private final double[] lc = new double[BLOCK_CELLS];
-    private final double[] mx = new double[BLOCK_CELLS];
+    private final double[] q0;
+    private final double[] q1;
+    private final double[] lc;
+    private final double[] mx;
     /** [lane]: length of the lane's chain (0 for a lane without one), for the masks. */
-    private final double[] lengths = new double[MAX_W];
+    private final double[] lengths;
     /** Loop-carried vectors (log likelihoods; β and ξ sums) of every lane, kept in memory. */
-    private final double[] acc = new double[6 * MAX_W];
+    private final double[] acc;
     /** [lane]: first cell of the lane's chain in the flat outputs (×2: state cells, ×1: steps). */
-    private final int[] cellIndex = new int[MAX_W];
-    private final int[] stepIndex = new int[MAX_W];
+    private final int[] cellIndex;
+    private final int[] stepIndex;
     /**
      * [vector]: steps [0, full) of the vector have every lane running: there the flat inputs and
      * outputs are gathered and scattered directly; 0 when the vector has lanes without a chain.
      */
-    private final int[] full = new int[VECTORS];
+    private final int[] full;
     /** [vector]: length of its longest chain, i.e. the steps where the vector runs. */
-    private final int[] vecLength = new int[VECTORS];
+    private final int[] vecLength;
 
     // the current group
     private int g;
@@ -104,6 +114,21 @@ final class VectorKernel2 {
     private int len;
     private int blockSteps;
     private double[] flat;
+
+    /** @param vectors vectors per group, at least 1 ({@link #REUSED_VECTORS} or {@link #ONE_CALL_VECTORS}) */
+    VectorKernel2(int vectors) {
+        maxW = vectors * L;
+        q0 = new double[BLOCK_STEPS * maxW];
+        q1 = new double[BLOCK_STEPS * maxW];
+        lc = new double[BLOCK_STEPS * maxW];
+        mx = new double[BLOCK_STEPS * maxW];
+        lengths = new double[maxW];
+        acc = new double[6 * maxW];
+        cellIndex = new int[maxW];
+        stepIndex = new int[maxW];
+        full = new int[vectors];
+        vecLength = new int[vectors];
+    }
 
     /**
      * Runs every group of {@code kern} (K = 2, as prepared), reading the log-likelihoods of slot
@@ -120,7 +145,7 @@ final class VectorKernel2 {
         pi0 = pi[0];
         pi1 = pi[1];
         int n = kern.numChains;
-        int lanes = Math.min(MAX_W, (n + L - 1) / L * L);
+        int lanes = Math.min(maxW, (n + L - 1) / L * L);
         int cells = Math.multiplyExact(kern.lengthOfSlot[0], lanes);
         if (e0.length < cells) {
             e0 = new double[cells];
@@ -130,7 +155,7 @@ final class VectorKernel2 {
             norm = new double[cells];
         }
         try {
-            for (g = 0; g < n; g += MAX_W) {
+            for (g = 0; g < n; g += maxW) {
                 startGroup(n);
                 pack(bySlot);
                 forward();
@@ -145,10 +170,10 @@ final class VectorKernel2 {
     }
 
     private void startGroup(int n) {
-        width = Math.min(MAX_W, n - g);
+        width = Math.min(maxW, n - g);
         nv = (width + L - 1) / L;
         w = nv * L;
-        blockSteps = BLOCK_CELLS / w;
+        blockSteps = BLOCK_STEPS;
         len = kern.lengthOfSlot[g];
         for (int lane = 0; lane < w; lane++) {
             boolean real = lane < width;
