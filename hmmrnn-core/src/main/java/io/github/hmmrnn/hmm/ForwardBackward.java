@@ -21,7 +21,9 @@ import java.util.Arrays;
  * batch-major kernel (chains innermost, so the CPU overlaps independent chains and the JIT
  * vectorises across them) with exactly the per-chain arithmetic of {@link #run}, so their
  * results are bit-identical to running {@link #run} chain by chain; {@link #run} and
- * {@link #filter} remain the per-chain kernels for single long sequences. Both take exp and log
+ * {@link #filter} remain the per-chain kernels for single long sequences. A loop that runs
+ * forward–backward repeatedly passes a {@link ForwardBackwardWorkspace} to {@link #runBatch}
+ * and gets the same numbers without allocating the outputs each time. Both take exp and log
  * from {@code BatchMath} (fdlibm's algorithms on plain IEEE operations, within two ulp of
  * {@link Math#exp} and {@link Math#log}), whose scalar and Vector API paths return the same
  * bits, so results never depend on JVM flags, JIT state, batching or thread count.
@@ -260,9 +262,13 @@ public final class ForwardBackward {
                 lc[i] = c;
                 if (t + 1 < end) {
                     int nrow = row + k;
-                    // the sums start from 0 (the arrays may be reused)
-                    Arrays.fill(predicted, nrow, nrow + k, 0.0);
-                    for (int q = 0; q < k; q++) {
+                    // the sums are set by their first term (the arrays may be reused): the same
+                    // bits as adding it to 0, as the terms are never -0.0
+                    double f0 = filtered[row];
+                    for (int j = 0; j < k; j++) {
+                        predicted[nrow + j] = f0 * a[j];
+                    }
+                    for (int q = 1; q < k; q++) {
                         double fq = filtered[row + q];
                         int aq = q * k;
                         for (int j = 0; j < k; j++) {
