@@ -230,7 +230,6 @@ final class VectorKernel2 {
         double[] predicted = kern.predicted;
         double[] filtered = kern.filtered;
         double[] logCond = kern.logCond;
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         for (int t0 = 0; t0 < len; t0 += blockSteps) {
             int t1 = Math.min(len, t0 + blockSteps);
             int cells = (t1 - t0) * w;
@@ -244,19 +243,22 @@ final class VectorKernel2 {
                     int o = v * L;
                     int i = t * w + o;
                     int j = (t - t0) * w + o;
-                    DoubleVector l0;
-                    DoubleVector l1;
+                    // each branch complete: a vector merged from two branches (a phi) can be boxed
                     if (flat != null && t < full[v]) {
-                        l0 = DoubleVector.fromArray(SPECIES, flat, 2 * t, cellIndex, o);
-                        l1 = DoubleVector.fromArray(SPECIES, flat, 2 * t + 1, cellIndex, o);
+                        DoubleVector l0 = DoubleVector.fromArray(SPECIES, flat, 2 * t, cellIndex, o);
+                        DoubleVector l1 = DoubleVector.fromArray(SPECIES, flat, 2 * t + 1, cellIndex, o);
+                        DoubleVector m = l0.max(l1);
+                        m.intoArray(mx, j);
+                        l0.sub(m).intoArray(e0, i);
+                        l0.min(l1).sub(m).intoArray(q1, j);
                     } else {
-                        l0 = DoubleVector.fromArray(SPECIES, e0, i);
-                        l1 = DoubleVector.fromArray(SPECIES, e1, i);
+                        DoubleVector l0 = DoubleVector.fromArray(SPECIES, e0, i);
+                        DoubleVector l1 = DoubleVector.fromArray(SPECIES, e1, i);
+                        DoubleVector m = l0.max(l1);
+                        m.intoArray(mx, j);
+                        l0.sub(m).intoArray(e0, i);
+                        l0.min(l1).sub(m).intoArray(q1, j);
                     }
-                    DoubleVector m = l0.max(l1);
-                    m.intoArray(mx, j);
-                    l0.sub(m).intoArray(e0, i);
-                    l0.min(l1).sub(m).intoArray(q1, j);
                 }
             }
             VectorMath.exp(q1, cells);
@@ -265,21 +267,21 @@ final class VectorKernel2 {
                     int o = v * L;
                     int i = t * w + o;
                     int j = (t - t0) * w + o;
+                    DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
                     DoubleVector e = DoubleVector.fromArray(SPECIES, q1, j);
                     VectorMask<Double> first = DoubleVector.fromArray(SPECIES, e0, i).compare(VectorOperators.EQ, 0.0);
                     DoubleVector s0 = e.blend(one, first);
                     DoubleVector s1 = one.blend(e, first);
-                    DoubleVector p0;
-                    DoubleVector p1;
-                    if (t == 0) {
-                        p0 = DoubleVector.broadcast(SPECIES, pi0);
-                        p1 = DoubleVector.broadcast(SPECIES, pi1);
-                    } else {
-                        DoubleVector g0 = DoubleVector.fromArray(SPECIES, f0, i - w);
-                        DoubleVector g1 = DoubleVector.fromArray(SPECIES, f1, i - w);
-                        p0 = g0.mul(a00).add(g1.mul(a10));
-                        p1 = g0.mul(a01).add(g1.mul(a11));
-                    }
+                    // p = π at the first step, else f_{t-1}·A: chosen by a blend, not by branches
+                    // whose merged vectors (a phi) C2 can box; at t = 0 the f row read is row 0
+                    // (stale, finite) and is blended away
+                    int prev = Math.max(i - w, o);
+                    DoubleVector g0 = DoubleVector.fromArray(SPECIES, f0, prev);
+                    DoubleVector g1 = DoubleVector.fromArray(SPECIES, f1, prev);
+                    VectorMask<Double> start = DoubleVector.broadcast(SPECIES, (double) t)
+                            .compare(VectorOperators.EQ, 0.0);
+                    DoubleVector p0 = g0.mul(a00).add(g1.mul(a10)).blend(pi0, start);
+                    DoubleVector p1 = g0.mul(a01).add(g1.mul(a11)).blend(pi1, start);
                     DoubleVector h0 = p0.mul(s0);
                     DoubleVector h1 = p1.mul(s1);
                     DoubleVector c = h0.add(h1);
@@ -292,6 +294,11 @@ final class VectorKernel2 {
                     u1.intoArray(f1, i);
                     c.intoArray(norm, i);
                     c.intoArray(lc, j);
+                    // lanes past their chain's end hold c ≈ 1 (log-likelihoods 0), so only a
+                    // running chain can fail here
+                    if (!c.compare(VectorOperators.GT, 0.0).allTrue()) {
+                        throwZeroInVector(o, j, t);
+                    }
                     if (t < full[v]) {
                         if (predicted != null) {
                             p0.intoArray(predicted, 2 * t, cellIndex, o);
@@ -318,10 +325,6 @@ final class VectorKernel2 {
                         if (logCond != null) {
                             x.intoArray(logCond, t, stepIndex, o);
                         }
-                        if (!DoubleVector.fromArray(SPECIES, norm, t * w + o).compare(VectorOperators.GT, 0.0)
-                                .allTrue()) {
-                            throwZeroInVector(o, t);
-                        }
                         chainLog.add(x).intoArray(acc, o);
                     } else {
                         x.intoArray(lc, j);
@@ -338,11 +341,14 @@ final class VectorKernel2 {
         }
     }
 
-    /** Throws for the first lane of the vector at {@code o} whose normaliser at step t is not positive. */
-    private void throwZeroInVector(int o, int t) {
-        for (int lane = o; lane < o + L; lane++) {
-            if (!(norm[t * w + lane] > 0)) {
-                throwZero(lane, t);
+    /**
+     * Throws for the first lane of the vector at {@code o} whose normaliser at step t (in
+     * {@code lc} from cell j) is not positive.
+     */
+    private void throwZeroInVector(int o, int j, int t) {
+        for (int lane = 0; lane < L; lane++) {
+            if (!(lc[j + lane] > 0)) {
+                throwZero(o + lane, t);
             }
         }
         throw new IllegalStateException("no zero normaliser found at step " + t);
@@ -354,10 +360,7 @@ final class VectorKernel2 {
                 + " state the chain can reach)");
     }
 
-    /**
-     * Checks the normalisers of the steps [t0, t1) that were not checked as whole vectors, and
-     * writes those steps' kept forward outputs into the chain-major arrays.
-     */
+    /** Writes the kept forward outputs of the steps [t0, t1) that were not scattered into the chain-major arrays. */
     private void unpackForward(int t0, int t1) {
         double[] predicted = kern.predicted;
         double[] filtered = kern.filtered;
@@ -369,9 +372,6 @@ final class VectorKernel2 {
             for (int t = Math.max(t0, full[lane / L]); t < end; t++) {
                 int i = t * w + lane;
                 int j = (t - t0) * w + lane;
-                if (!(norm[i] > 0)) {
-                    throwZero(lane, t);
-                }
                 int out = 2 * (off + t);
                 if (predicted != null) {
                     predicted[out] = q0[j];
@@ -393,7 +393,6 @@ final class VectorKernel2 {
         Arrays.fill(acc, 0, 2 * w, 1.0);
         Arrays.fill(acc, 2 * w, 6 * w, 0.0);
         double[] smoothed = kern.smoothed;
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         int lastBlock = (len - 1) / blockSteps * blockSteps;
         for (int t0 = lastBlock; t0 >= 0; t0 -= blockSteps) {
             int t1 = Math.min(len, t0 + blockSteps);
@@ -403,9 +402,11 @@ final class VectorKernel2 {
                     int i = t * w + o;
                     DoubleVector h0 = DoubleVector.fromArray(SPECIES, f0, i);
                     DoubleVector h1 = DoubleVector.fromArray(SPECIES, f1, i);
-                    DoubleVector b0 = DoubleVector.fromArray(SPECIES, acc, o);
-                    DoubleVector b1 = DoubleVector.fromArray(SPECIES, acc, w + o);
                     if (t + 1 < vecLength[v]) {
+                        // β of step t + 1 in, β of step t out through acc: no vector is merged
+                        // from two branches (a phi), which C2 can box
+                        DoubleVector b0 = DoubleVector.fromArray(SPECIES, acc, o);
+                        DoubleVector b1 = DoubleVector.fromArray(SPECIES, acc, w + o);
                         int nx = i + w;
                         DoubleVector x00 = DoubleVector.fromArray(SPECIES, acc, 2 * w + o);
                         DoubleVector x01 = DoubleVector.fromArray(SPECIES, acc, 3 * w + o);
@@ -423,22 +424,23 @@ final class VectorKernel2 {
                             x01.add(h0.mul(w01)).intoArray(acc, 3 * w + o);
                             x10.add(h1.mul(w10)).intoArray(acc, 4 * w + o);
                             x11.add(h1.mul(w11)).intoArray(acc, 5 * w + o);
-                            b0 = w00.add(w01);
-                            b1 = w10.add(w11);
+                            w00.add(w01).intoArray(acc, o);
+                            w10.add(w11).intoArray(acc, w + o);
                         } else {
                             // lanes whose chain has a step t + 1: the others keep β = 1 (last step or ended)
+                            DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
                             VectorMask<Double> inner = DoubleVector.fromArray(SPECIES, lengths, o)
                                     .compare(VectorOperators.GT, (double) (t + 1));
                             x00.blend(x00.add(h0.mul(w00)), inner).intoArray(acc, 2 * w + o);
                             x01.blend(x01.add(h0.mul(w01)), inner).intoArray(acc, 3 * w + o);
                             x10.blend(x10.add(h1.mul(w10)), inner).intoArray(acc, 4 * w + o);
                             x11.blend(x11.add(h1.mul(w11)), inner).intoArray(acc, 5 * w + o);
-                            b0 = one.blend(w00.add(w01), inner);
-                            b1 = one.blend(w10.add(w11), inner);
+                            one.blend(w00.add(w01), inner).intoArray(acc, o);
+                            one.blend(w10.add(w11), inner).intoArray(acc, w + o);
                         }
-                        b0.intoArray(acc, o);
-                        b1.intoArray(acc, w + o);
                     }
+                    DoubleVector b0 = DoubleVector.fromArray(SPECIES, acc, o);
+                    DoubleVector b1 = DoubleVector.fromArray(SPECIES, acc, w + o);
                     if (t < full[v]) {
                         h0.mul(b0).intoArray(smoothed, 2 * t, cellIndex, o);
                         h1.mul(b1).intoArray(smoothed, 2 * t + 1, cellIndex, o);
