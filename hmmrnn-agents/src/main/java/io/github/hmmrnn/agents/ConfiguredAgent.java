@@ -15,6 +15,11 @@ final class ConfiguredAgent implements Agent {
         return (agent instanceof ConfiguredAgent c ? c.base : agent).getClass();
     }
 
+    /** @return the agent under any parameter changes (its behaviour) */
+    static Agent base(Agent agent) {
+        return agent instanceof ConfiguredAgent c ? c.base : agent;
+    }
+
     private ConfiguredAgent(Agent base, List<AgentParameter> parameters) {
         this.base = base;
         this.parameters = List.copyOf(parameters);

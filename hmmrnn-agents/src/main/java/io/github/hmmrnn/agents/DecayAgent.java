@@ -1,5 +1,7 @@
 package io.github.hmmrnn.agents;
 
+import io.github.hmmrnn.data.Session;
+
 import java.util.List;
 
 /**
@@ -50,7 +52,9 @@ final class DecayAgent implements Agent {
     @Override
     public AgentMemory start(double[] parameterValues, double pCongruent) {
         double alpha = parameterValues[0];
-        double scale = scaleByCongruence ? 2 * pCongruent - 1 : 1;
+        double scale = scale(pCongruent);
+        double g = gain(alpha);
+        double dg = gainDerivative();
         return new AgentMemory() {
             private double x;
             private double dx;
@@ -68,26 +72,38 @@ final class DecayAgent implements Agent {
             @Override
             public void update(int choice, int outcome, int reward, boolean common) {
                 double u = input.u(choice, outcome, reward, common);
-                double g;
-                double dg;
-                switch (gain) {
-                    case ALPHA -> {
-                        g = alpha;
-                        dg = 1;
-                    }
-                    case ONE -> {
-                        g = 1;
-                        dg = 0;
-                    }
-                    default -> {
-                        g = gainConstant;
-                        dg = 0;
-                    }
-                }
                 dx = -x + (1 - alpha) * dx + dg * u;
                 x = (1 - alpha) * x + g * u;
             }
         };
+    }
+
+    /** The signed input u of every trial of a session: it does not depend on α, so it is computed once per fit. */
+    double[] inputs(Session session) {
+        double[] u = new double[session.length()];
+        for (int t = 0; t < u.length; t++) {
+            u[t] = input.u(session.choice(t), session.outcome(t), session.reward(t), session.common(t));
+        }
+        return u;
+    }
+
+    /** The increment scale g at rate α, as {@link #start} uses it. */
+    double gain(double alpha) {
+        return switch (gain) {
+            case ALPHA -> alpha;
+            case ONE -> 1;
+            default -> gainConstant;
+        };
+    }
+
+    /** ∂g/∂α, as {@link #start} uses it. */
+    double gainDerivative() {
+        return gain == Gain.ALPHA ? 1 : 0;
+    }
+
+    /** The factor of the stored value: 2·p_congruent − 1 for the Bellman agents, else 1. */
+    double scale(double pCongruent) {
+        return scaleByCongruence ? 2 * pCongruent - 1 : 1;
     }
 
     @Override

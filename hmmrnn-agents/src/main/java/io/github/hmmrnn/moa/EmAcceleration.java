@@ -11,8 +11,9 @@ public enum EmAcceleration {
     /**
      * SQUAREM (Varadhan &amp; Roland 2008): after every two EM steps, one extrapolated point along
      * them is evaluated and kept only if its log posterior beats the second EM step's, so the
-     * objective still never decreases. Slowly mixing chains (sticky states) need far fewer
-     * iterations.
+     * objective still never decreases. The step length is capped; the cap grows after a kept jump
+     * at the cap and shrinks again after a rejected one. Slowly mixing chains (sticky states) need
+     * far fewer iterations.
      */
     SQUAREM
 }

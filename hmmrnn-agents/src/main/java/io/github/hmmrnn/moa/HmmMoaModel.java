@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -74,6 +75,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     public static final int SCREEN_ITERATIONS = 20;
     /** Segment-clustering starts of {@link Builder#recommendedStartFamilies()}. */
     public static final int RECOMMENDED_SEGMENT_STARTS = 8;
+    /** Maximum local-search rounds of {@link Builder#recommendedStartFamilies()}. */
+    public static final int RECOMMENDED_LOCAL_SEARCH_ROUNDS = 8;
     /** One screened candidate in this many continues as a full start. */
     public static final int SCREEN_KEEP_PER = 8;
 
@@ -99,6 +102,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     private final boolean splitStarts;
     private final int screenedStarts;
     private final int segmentStarts;
+    private final int localSearchRounds;
     private final EmAcceleration acceleration;
     private final ChainEvidence chainEvidence;
 
@@ -124,6 +128,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         this.splitStarts = b.splitStarts;
         this.screenedStarts = b.screenedStarts;
         this.segmentStarts = b.segmentStarts;
+        this.localSearchRounds = b.localSearchRounds;
         this.acceleration = b.acceleration;
         this.initialTransition = b.initialTransition;
         this.chainEvidence = b.chainEvidence;
@@ -159,6 +164,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         b.splitStarts = splitStarts;
         b.screenedStarts = screenedStarts;
         b.segmentStarts = segmentStarts;
+        b.localSearchRounds = localSearchRounds;
         b.acceleration = acceleration;
         b.chainEvidence = chainEvidence;
         return b;
@@ -249,6 +255,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         n.put("splitStarts", splitStarts);
         n.put("screenedStarts", screenedStarts);
         n.put("segmentStarts", segmentStarts);
+        n.put("localSearchRounds", localSearchRounds);
         n.put("acceleration", acceleration.name());
         n.put("chainEvidence", chainEvidence.name());
         return ModelSpecs.write(n);
@@ -285,6 +292,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 .splitStarts(n.has("splitStarts") && ModelSpecs.requiredBoolean(n, "splitStarts"))
                 .screenedStarts(n.has("screenedStarts") ? ModelSpecs.requiredInt(n, "screenedStarts") : 0)
                 .segmentStarts(n.has("segmentStarts") ? ModelSpecs.requiredInt(n, "segmentStarts") : 0)
+                .localSearchRounds(n.has("localSearchRounds") ? ModelSpecs.requiredInt(n, "localSearchRounds") : 0)
                 .acceleration(ModelSpecs.requiredEnum(n, "acceleration", EmAcceleration.class))
                 .chainEvidence(ModelSpecs.requiredEnum(n, "chainEvidence", ChainEvidence.class));
         double[][] initialBeta = ModelSpecs.optionalMatrix(n, "initialWeights");
@@ -318,14 +326,15 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 && Arrays.equals(initialPi, m.initialPi) && Arrays.deepEquals(initialTransition, m.initialTransition)
                 && biasHmmStart == m.biasHmmStart && randomStarts == m.randomStarts
                 && splitStarts == m.splitStarts && screenedStarts == m.screenedStarts
-                && segmentStarts == m.segmentStarts && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
+                && segmentStarts == m.segmentStarts
+                && localSearchRounds == m.localSearchRounds && acceleration == m.acceleration && chainEvidence == m.chainEvidence;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(numStates, agents.stream().map(Agent::name).toList(), weightPrior, starts, maxIterations,
                 tolerance, seed, stateOrder, biasHmmStart, randomStarts, splitStarts,
-                screenedStarts, segmentStarts, acceleration, chainEvidence);
+                screenedStarts, segmentStarts, localSearchRounds, acceleration, chainEvidence);
     }
 
     /**
@@ -341,12 +350,57 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
     }
 
     /**
+     * The specification whose fit the {@link StartFamily#SPLIT split starts} split: this one with
+     * K − 1 states and the scalar weight prior (per-state priors and given parameters have K
+     * columns). Empty when there are no split starts or K &le; 2 (K = 2 splits the pooled one-state
+     * fit, which every fit computes itself).
+     *
+     * @return the (K − 1)-state specification, when the split starts use one
+     */
+    public Optional<HmmMoaModel> splitSource() {
+        if (!splitStarts || numStates <= 2) {
+            return Optional.empty();
+        }
+        Builder b = toBuilder().states(numStates - 1);
+        b.weightPriorMeans = null;
+        b.weightPriorSds = null;
+        b.initialWeights = null;
+        b.initialPi = null;
+        b.initialTransition = null;
+        return Optional.of(b.build());
+    }
+
+    /**
+     * Fits like {@link #fit(TwoStepDataset)}, but takes the split starts from {@code smaller}
+     * instead of fitting {@link #splitSource()} again: a sweep over K = 1, 2, 3, … then fits each K
+     * once. When {@code smaller} is {@code splitSource().fit(data)} for the same {@code data}, the
+     * result is bit-identical to {@code fit(data)} (the fit is deterministic).
+     *
+     * @param data    training sessions; at least one scored trial
+     * @param smaller the fit of {@link #splitSource()} on {@code data}
+     * @return the best fit by log posterior
+     * @throws IllegalArgumentException if this specification has no split source, or {@code smaller}
+     *                                  was fitted with another specification
+     */
+    public FittedHmmMoa fit(TwoStepDataset data, FittedHmmMoa smaller) {
+        Objects.requireNonNull(smaller, "smaller");
+        HmmMoaModel source = splitSource().orElseThrow(() -> new IllegalArgumentException("smaller: "
+                + "this specification (states=" + numStates + ", splitStarts=" + splitStarts + ") fits no smaller "
+                + "model for its split starts"));
+        if (!source.toString().equals(smaller.specification())) {
+            throw new IllegalArgumentException("smaller: fitted with " + smaller.specification()
+                    + " but the split starts need a fit of " + source);
+        }
+        return fit(data, ChainLayout.RULE, null, null, smaller);
+    }
+
+    /**
      * Fits with a given forced-trial rule of the chain layout: only for measuring the rules
      * against each other (docs/hmm.md, "Forced and unscored trials"). The returned model's own
      * inference always uses {@link ChainLayout#RULE}.
      */
     FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule) {
-        return fit(data, rule, null, null);
+        return fit(data, rule, null, null, null);
     }
 
     /**
@@ -354,7 +408,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * chosen (the screening study's view of each start's log-posterior trajectory).
      */
     FittedHmmMoa fit(TwoStepDataset data, Consumer<List<MoaFitter.StartResult>> observer) {
-        return fit(data, ChainLayout.RULE, null, observer);
+        return fit(data, ChainLayout.RULE, null, observer, null);
     }
 
     /** The pooled one-state fit's weights and learning rates, the centre of the starts. */
@@ -366,7 +420,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * agents and scalar prior, so its pooled one-state fit would be the same.
      */
     private FittedHmmMoa fit(TwoStepDataset data, ForcedTrialRule rule, Pooled pooled,
-                             Consumer<List<MoaFitter.StartResult>> observer) {
+                             Consumer<List<MoaFitter.StartResult>> observer, FittedHmmMoa smaller) {
         Objects.requireNonNull(data, "data");
         if (data.numScored() == 0) {
             throw new IllegalArgumentException("data has no scored trials to fit: " + data);
@@ -406,30 +460,49 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             inits.add(randomParams(root.split(), pooledAlpha.length));
             families.add(StartFamily.RANDOM);
         }
+        // The split starts' (K − 1)-state fit and the segment and bias-HMM warm starts are independent
+        // given their random streams (drawn here, in the order they always were): they are prepared in
+        // parallel, results in order, so the starts are the same for every thread count.
+        double[] centreBeta = pooledBeta[0];
+        double[] centreAlpha = pooledAlpha;
+        List<Callable<List<MoaFitter.Params>>> preparations = new ArrayList<>();
+        List<StartFamily> preparedFamilies = new ArrayList<>();
         if (splitStarts && numStates > 1) {
             SplittableRandom rng = root.split();
-            for (MoaFitter.Params split : splitParams(data, rule, rng, pooledBeta[0], pooledAlpha)) {
-                inits.add(split);
-                families.add(StartFamily.SPLIT);
-            }
+            preparations.add(() -> splitParams(data, rule, rng, centreBeta, centreAlpha, smaller));
+            preparedFamilies.add(StartFamily.SPLIT);
         }
         if (segmentStarts > 0 && numStates > 1) {
             SplittableRandom rng = root.split();
             for (int s = 0; s < segmentStarts; s++) {
-                inits.add(segmentStart(sessions, fitter, rng.split(), s, pooledBeta[0], pooledAlpha));
-                families.add(StartFamily.SEGMENTS);
+                SplittableRandom own = rng.split();
+                int number = s;
+                preparations.add(() -> List.of(segmentStart(sessions, fitter, own, number, centreBeta, centreAlpha)));
+                preparedFamilies.add(StartFamily.SEGMENTS);
             }
         }
         if (biasHmmStart && numStates > 1) {
-            inits.add(biasHmmWarmStart(data, sessions, fitter, pooledBeta[0], pooledAlpha));
-            families.add(StartFamily.BIAS_HMM);
+            preparations.add(() -> List.of(biasHmmWarmStart(data, sessions, fitter, centreBeta, centreAlpha)));
+            preparedFamilies.add(StartFamily.BIAS_HMM);
+        }
+        List<List<MoaFitter.Params>> prepared = OrderedPool.run(preparations, threads, "preparing the starts");
+        for (int i = 0; i < prepared.size(); i++) {
+            for (MoaFitter.Params q : prepared.get(i)) {
+                inits.add(q);
+                families.add(preparedFamilies.get(i));
+            }
         }
         if (screenedStarts > 0) {
             screen(fitter, root.split(), pooledBeta[0], pooledAlpha, inits, families);
         }
         dropDuplicates(inits, families);
         int total = inits.size();
-        List<MoaFitter.StartResult> results = runStarts(fitter, inits, maxIterations, 0);
+        List<MoaFitter.StartResult> results = new ArrayList<>(runStarts(fitter, inits, maxIterations, 0));
+        if (localSearchRounds > 0 && numStates > 1) {
+            // its own stream, taken after every other family's, so the starts above are unchanged
+            localSearch(fitter, root.split(), pooledBeta[0], results, families);
+            total = results.size();
+        }
         if (observer != null) {
             observer.accept(List.copyOf(results));
         }
@@ -523,6 +596,131 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             tasks.add(() -> fitter.fit(inits.get(start), firstNumber + start, iterations));
         }
         return OrderedPool.run(tasks, threads, "fitting the starts");
+    }
+
+    /** Candidates per local-search round: each perturbs the best fit so far in its own way. */
+    static final int LOCAL_SEARCH_CANDIDATES = 4;
+    /** Self-transition probability the slow-chain candidate moves the chain towards. */
+    private static final double LOCAL_SEARCH_STAY = 0.995;
+    /** The local search stops after this many rounds in a row without a higher fit. */
+    static final int LOCAL_SEARCH_PATIENCE = 2;
+    /** A candidate replaces the best fit only when it is higher by more than this (nats): no drift on ties. */
+    private static final double LOCAL_SEARCH_GAIN = 1e-3;
+
+    /**
+     * Iterated local search ({@link Builder#localSearchRounds}): each round perturbs the best fit so
+     * far in {@value #LOCAL_SEARCH_CANDIDATES} ways (one state re-drawn, all weights and the chain
+     * shaken, the learning rates re-drawn, a slower chain), runs EM from each, and moves to the
+     * best candidate when it is higher; it stops after {@value #LOCAL_SEARCH_PATIENCE} rounds in a
+     * row without a move, or after {@code localSearchRounds} rounds. Candidates are appended to {@code results} and {@code families} as
+     * {@link StartFamily#LOCAL_SEARCH} starts; each draws from its own stream, so the result does
+     * not depend on the thread count.
+     */
+    private void localSearch(MoaFitter fitter, SplittableRandom rng, double[] pooledBeta,
+                             List<MoaFitter.StartResult> results, List<StartFamily> families) {
+        MoaFitter.StartResult best = results.get(0);
+        for (MoaFitter.StartResult r : results) {
+            if (r.logPosterior() > best.logPosterior()) {
+                best = r;
+            }
+        }
+        int idle = 0;
+        for (int round = 0; round < localSearchRounds && idle < LOCAL_SEARCH_PATIENCE; round++) {
+            List<MoaFitter.Params> candidates = new ArrayList<>();
+            for (int c = 0; c < LOCAL_SEARCH_CANDIDATES; c++) {
+                candidates.add(perturbed(best.params(), rng.split(), c, round, pooledBeta));
+            }
+            List<MoaFitter.StartResult> out = runStarts(fitter, candidates, maxIterations, results.size());
+            MoaFitter.StartResult roundBest = best;
+            for (MoaFitter.StartResult r : out) {
+                results.add(r);
+                families.add(StartFamily.LOCAL_SEARCH);
+                if (r.logPosterior() > roundBest.logPosterior() + LOCAL_SEARCH_GAIN) {
+                    roundBest = r;
+                }
+            }
+            LOG.info("local search round {}: candidates {}, best so far {}", round,
+                    out.stream().map(r -> SignificantDigits.nats(r.logPosterior())).toList(),
+                    SignificantDigits.nats(roundBest.logPosterior()));
+            idle = roundBest == best ? idle + 1 : 0;
+            best = roundBest;
+        }
+    }
+
+    /**
+     * A local-search candidate from {@code from}: kind c = 0 re-draws the weights of one state (in
+     * turn over the rounds) around the pooled fit and opens the chain towards it; c = 1 shakes every
+     * weight (sd 0.5·(0.5|β| + 0.5)), half the learning rates and the chain; c = 2 re-draws the
+     * learning rates ~ Beta(5, 5) and keeps the rest; c = 3 shakes the weights a little and moves
+     * the chain 90 % of the way to self-transition {@value #LOCAL_SEARCH_STAY} (on M064 and M071 the
+     * best optima have slower chains than the starts reach).
+     */
+    private MoaFitter.Params perturbed(MoaFitter.Params from, SplittableRandom rng, int kind, int round,
+                                       double[] pooledBeta) {
+        MoaFitter.Params p = from.copy();
+        int k = numStates;
+        switch (kind) {
+            case 0 -> {
+                int j = round % k;
+                for (int a = 0; a < pooledBeta.length; a++) {
+                    p.beta[j][a] = pooledBeta[a] + (0.5 * Math.abs(pooledBeta[a]) + 0.5) * rng.nextGaussian();
+                }
+                mixChain(p, rng, 0.3);
+            }
+            case 1 -> {
+                for (double[] row : p.beta) {
+                    for (int a = 0; a < row.length; a++) {
+                        row[a] += 0.5 * (0.5 * Math.abs(row[a]) + 0.5) * rng.nextGaussian();
+                    }
+                }
+                for (int q = 0; q < p.alpha.length; q++) {
+                    if (rng.nextBoolean()) {
+                        p.alpha[q] = MoaKernels.betaDraw(rng, 5, 5);
+                    }
+                }
+                mixChain(p, rng, 0.3);
+            }
+            case 2 -> {
+                for (int q = 0; q < p.alpha.length; q++) {
+                    p.alpha[q] = MoaKernels.betaDraw(rng, 5, 5);
+                }
+            }
+            default -> {
+                // a slower chain: states that persist for hundreds of trials, which a fast-switching
+                // optimum's basin does not reach by EM alone
+                for (double[] row : p.beta) {
+                    for (int a = 0; a < row.length; a++) {
+                        row[a] += 0.25 * (0.5 * Math.abs(row[a]) + 0.5) * rng.nextGaussian();
+                    }
+                }
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        double sticky = i == j ? LOCAL_SEARCH_STAY : (1 - LOCAL_SEARCH_STAY) / (k - 1);
+                        p.trans[i][j] = 0.1 * p.trans[i][j] + 0.9 * sticky;
+                    }
+                }
+            }
+        }
+        return p;
+    }
+
+    /** π and every row of A become (1 − w)·old + w·(a draw like a perturbed start's). */
+    private static void mixChain(MoaFitter.Params p, SplittableRandom rng, double w) {
+        int k = p.pi.length;
+        double[] ones = new double[k];
+        Arrays.fill(ones, 1);
+        double[] d = MoaKernels.dirichlet(rng, ones);
+        for (int i = 0; i < k; i++) {
+            p.pi[i] = (1 - w) * p.pi[i] + w * d[i];
+        }
+        for (int i = 0; i < k; i++) {
+            double[] c = ones.clone();
+            c[i] = 10;
+            double[] row = MoaKernels.dirichlet(rng, c);
+            for (int j = 0; j < k; j++) {
+                p.trans[i][j] = (1 - w) * p.trans[i][j] + w * row[j];
+            }
+        }
     }
 
     /**
@@ -793,7 +991,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      * perturbation.
      */
     private List<MoaFitter.Params> splitParams(TwoStepDataset data, ForcedTrialRule rule, SplittableRandom rng,
-                                               double[] pooledBeta, double[] pooledAlpha) {
+                                               double[] pooledBeta, double[] pooledAlpha, FittedHmmMoa smaller) {
         int k = numStates;
         int lower = k - 1;
         int na = agents.size();
@@ -810,14 +1008,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             lowRho = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
                     ? OutcomeEmissions.uninformative(1).rewardProbabilities() : null;
         } else {
-            Builder b = toBuilder().states(lower);
-            // per-state priors and given parameters have K columns: the smaller fit uses the scalar prior
-            b.weightPriorMeans = null;
-            b.weightPriorSds = null;
-            b.initialWeights = null;
-            b.initialPi = null;
-            b.initialTransition = null;
-            FittedHmmMoa low = b.build().fit(data, rule, new Pooled(pooledBeta, pooledAlpha), null);
+            FittedHmmMoa low = smaller != null ? smaller
+                    : splitSource().orElseThrow().fit(data, rule, new Pooled(pooledBeta, pooledAlpha), null, null);
             double[][] w = low.weights();
             for (int s = 0; s < lower; s++) {
                 for (int a = 0; a < na; a++) {
@@ -1025,7 +1217,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                 + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
                 + ", threads=" + threads + ", stateOrder=" + stateOrder + ", biasHmmStart=" + biasHmmStart
                 + ", randomStarts=" + randomStarts + ", splitStarts=" + splitStarts + ", screenedStarts=" + screenedStarts
-                + ", acceleration=" + acceleration + ", chainEvidence=" + chainEvidence + "]";
+                + ", segmentStarts=" + segmentStarts + ", localSearchRounds=" + localSearchRounds + ", acceleration=" + acceleration + ", chainEvidence=" + chainEvidence + "]";
     }
 
     /** Builder of {@link HmmMoaModel}; setters validate at once, {@link #build()} checks shapes. */
@@ -1052,6 +1244,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         private boolean splitStarts;
         private int screenedStarts;
         private int segmentStarts;
+        private int localSearchRounds;
         private EmAcceleration acceleration = EmAcceleration.SQUAREM;
         private ChainEvidence chainEvidence = ChainEvidence.CHOICES;
 
@@ -1328,16 +1521,40 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         }
 
         /**
+         * Adds up to n rounds of iterated local search ({@link StartFamily#LOCAL_SEARCH}) after all
+         * other starts: each round perturbs the best fit so far in
+         * {@value HmmMoaModel#LOCAL_SEARCH_CANDIDATES} ways (one state's weights re-drawn, all weights
+         * and the chain shaken, the learning rates re-drawn, the chain made slower), runs EM from
+         * each and moves to the best when it is higher; the search stops early after
+         * {@value HmmMoaModel#LOCAL_SEARCH_PATIENCE} rounds in a row without a move. It reaches
+         * narrow basins near the best one that cold starts rarely find. Default 0.
+         *
+         * @param n maximum number of rounds, &ge; 0
+         * @return this builder
+         * @throws IllegalArgumentException if n &lt; 0
+         */
+        public Builder localSearchRounds(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("localSearchRounds must be >= 0, got " + n);
+            }
+            this.localSearchRounds = n;
+            return this;
+        }
+
+        /**
          * Turns on the start families the command line's fits add to their {@link #starts}
          * perturbed one-state starts: the {@link #splitStarts split starts}, the
-         * {@link #biasHmmStart bias-HMM warm start} and {@value HmmMoaModel#RECOMMENDED_SEGMENT_STARTS}
-         * {@link #segmentStarts segment-clustering starts}. How often they reach the best known
+         * {@link #biasHmmStart bias-HMM warm start}, {@value HmmMoaModel#RECOMMENDED_SEGMENT_STARTS}
+         * {@link #segmentStarts segment-clustering starts} and up to
+         * {@value HmmMoaModel#RECOMMENDED_LOCAL_SEARCH_ROUNDS} {@link #localSearchRounds local-search
+         * rounds} from the best of them. How often they reach the best known
          * optimum of the Miller rats is in the best-known-optimum check (docs/benchmarks-moa.md).
          *
          * @return this builder
          */
         public Builder recommendedStartFamilies() {
-            return splitStarts(true).biasHmmStart(true).segmentStarts(RECOMMENDED_SEGMENT_STARTS);
+            return splitStarts(true).biasHmmStart(true).segmentStarts(RECOMMENDED_SEGMENT_STARTS)
+                    .localSearchRounds(RECOMMENDED_LOCAL_SEARCH_ROUNDS);
         }
 
         /**

@@ -4,6 +4,7 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.agents.BetaPrior;
+import io.github.hmmrnn.agents.PreparedRegressors;
 import io.github.hmmrnn.hmm.BatchPosterior;
 import io.github.hmmrnn.hmm.ChainLayout;
 import io.github.hmmrnn.hmm.DirichletPrior;
@@ -62,6 +63,8 @@ final class MoaFitter {
     private final ChainEvidence evidence;
     private final List<Session> sessionList;
     private final List<ChainLayout> layouts;
+    /** Per session, what of its regressors does not depend on the learning rates. */
+    private final List<PreparedRegressors> prepared;
 
     /** Parameters of one start; arrays are mutated only by the owning fitter. */
     static final class Params {
@@ -118,6 +121,7 @@ final class MoaFitter {
         this.evidence = evidence;
         this.sessionList = sessions.stream().map(PreparedSession::session).toList();
         this.layouts = sessions.stream().map(PreparedSession::layout).toList();
+        this.prepared = sessions.stream().map(s -> PreparedRegressors.of(agents, s.session(), s.pCongruent())).toList();
         this.numStates = numStates;
         this.sessions = sessions;
         this.fittedIndex = AgentRegressors.fittedParameterIndex(agents);
@@ -173,28 +177,76 @@ final class MoaFitter {
     List<SessionRegressors> regressors(double[] alpha, boolean derivatives) {
         double[][] values = parameterValues(alpha);
         List<SessionRegressors> out = new ArrayList<>(sessions.size());
-        for (PreparedSession s : sessions) {
-            out.add(AgentRegressors.compute(agents, values, s.session(), s.pCongruent(), derivatives));
+        for (PreparedRegressors r : prepared) {
+            out.add(r.compute(values, derivatives));
         }
         return out;
     }
 
-    /** A parameter point with its regressors and E-step. */
-    record Point(Params params, List<SessionRegressors> regs, EStep e) {
+    /**
+     * Per session and emitting chain step j, per state k (at [j·K + k]): the logit
+     * η = β_k·x_t, e = exp(−|η|) and l = log(1 + e). The M-step objective, its Newton system and
+     * the E-step's emission log-likelihoods all need them at the same point; they are computed
+     * once per point, with the operations each of those computed them with before (same numbers).
+     */
+    record Logits(double[][] eta, double[][] exp, double[][] log1p) {
+    }
+
+    Logits logits(double[][] beta, List<SessionRegressors> regs) {
+        int kk = numStates;
+        int ns = sessions.size();
+        double[][] eta = new double[ns][];
+        double[][] ex = new double[ns][];
+        double[][] lg = new double[ns][];
+        for (int i = 0; i < ns; i++) {
+            PreparedSession s = sessions.get(i);
+            double[][] x = regs.get(i).values();
+            int[] free = s.steps();
+            boolean[] emits = s.emits();
+            double[] et = new double[free.length * kk];
+            double[] ee = new double[free.length * kk];
+            double[] ll = new double[free.length * kk];
+            for (int j = 0; j < free.length; j++) {
+                if (!emits[j]) {
+                    continue;
+                }
+                double[] xt = x[free[j]];
+                for (int k = 0; k < kk; k++) {
+                    double v = MoaKernels.dot(beta[k], xt);
+                    double e = Math.exp(-Math.abs(v));
+                    et[j * kk + k] = v;
+                    ee[j * kk + k] = e;
+                    ll[j * kk + k] = Math.log1p(e);
+                }
+            }
+            eta[i] = et;
+            ex[i] = ee;
+            lg[i] = ll;
+        }
+        return new Logits(eta, ex, lg);
+    }
+
+    /** Regressors and logits at the weights an M-step ended at. */
+    private record Weights(List<SessionRegressors> regs, Logits logits) {
+    }
+
+    /** A parameter point with its regressors, logits and E-step. */
+    record Point(Params params, List<SessionRegressors> regs, Logits logits, EStep e) {
     }
 
     /** One generalized-EM map: M-step from the point's posteriors, then the E-step at the result. */
     private Point emStep(Point from) {
         Params p = from.params.copy();
         mStepChain(p, from.e);
-        List<SessionRegressors> regs = mStepWeights(p, from.e.gammas, from.regs, INNER_ITERATIONS);
-        return new Point(p, regs, eStep(p, regs));
+        Weights w = mStepWeights(p, from.e.gammas, from.regs, from.logits, INNER_ITERATIONS);
+        return new Point(p, w.regs, w.logits, eStep(p, w.logits));
     }
 
     private Point evaluate(Params p) {
         // derivatives now, so that the next M-step need not recompute the regressors
         List<SessionRegressors> regs = regressors(p.alpha, fittedIndex.length > 0);
-        return new Point(p, regs, eStep(p, regs));
+        Logits logits = logits(p.beta, regs);
+        return new Point(p, regs, logits, eStep(p, logits));
     }
 
     /**
@@ -276,6 +328,12 @@ final class MoaFitter {
                         stepMax *= SQUAREM_STEP_GROWTH;
                     }
                     cur = jump;
+                } else {
+                    // A failed jump shrinks the cap again. The cap only grew before, and once it had
+                    // grown past what a slowly turning path allows, every later jump overshot and was
+                    // wasted (M055 K = 3: caps of 256 with log-posterior losses of 10^2-10^6 for
+                    // hundreds of iterations, 4 of 77 jumps kept).
+                    stepMax = Math.max(SQUAREM_INITIAL_STEP_MAX, stepMax / SQUAREM_STEP_GROWTH);
                 }
             }
         }
@@ -425,11 +483,12 @@ final class MoaFitter {
      */
     Params warmStart(Params init, List<double[][]> gammas) {
         Params p = init.copy();
-        mStepWeights(p, gammas, regressors(p.alpha, false), WARM_START_ITERATIONS);
+        List<SessionRegressors> regs = regressors(p.alpha, false);
+        mStepWeights(p, gammas, regs, logits(p.beta, regs), WARM_START_ITERATIONS);
         return p;
     }
 
-    private EStep eStep(Params p, List<SessionRegressors> regs) {
+    private EStep eStep(Params p, Logits logits) {
         int k = numStates;
         OutcomeChainEmission outcome = outcomeFactor(p);
         List<double[][]> chains = new ArrayList<>(sessions.size());
@@ -440,8 +499,7 @@ final class MoaFitter {
             if (s.steps().length == 0) {
                 continue;
             }
-            double[][] logLik = MoaKernels.emissionLogLik(p.beta, regs.get(i).values(), s.steps(), s.emits(),
-                    s.choices());
+            double[][] logLik = emissionLogLik(s, logits.eta[i], logits.log1p[i]);
             if (outcome != null) {
                 emitting.add(s.emits());
                 choiceChains.add(DoubleArrays.copy(logLik));
@@ -466,6 +524,36 @@ final class MoaFitter {
             }
         }
         return new EStep(ll, lp, gammas, post.statistics(), choiceLl);
+    }
+
+    /**
+     * log p(choice | z = k) of the session's chain steps (0 on steps that do not emit their
+     * choice), from the logits: log σ(±η) as {@link io.github.hmmrnn.numeric.Logistic#logSigmoid}
+     * computes it, −l or ±η − l, so the numbers equal {@link MoaKernels#emissionLogLik}'s.
+     */
+    double[][] emissionLogLik(PreparedSession s, double[] eta, double[] log1p) {
+        int kk = numStates;
+        int[] free = s.steps();
+        boolean[] emits = s.emits();
+        int[] choices = s.choices();
+        double[][] out = new double[free.length][kk];
+        for (int j = 0; j < free.length; j++) {
+            if (!emits[j]) {
+                continue;
+            }
+            boolean right = choices[free[j]] == 1;
+            double[] o = out[j];
+            for (int k = 0; k < kk; k++) {
+                double v = eta[j * kk + k];
+                double l = log1p[j * kk + k];
+                if (right) {
+                    o[k] = v >= 0 ? -l : v - l;
+                } else {
+                    o[k] = v <= 0 ? -l : -v - l;
+                }
+            }
+        }
+        return out;
     }
 
     double logPrior(Params p) {
@@ -514,11 +602,13 @@ final class MoaFitter {
     }
 
     /** Value of the M-step objective for weights and learning rates. */
-    private double objective(double[][] beta, double[] alpha, List<double[][]> gammas, List<SessionRegressors> regs) {
+    private double objective(double[][] beta, double[] alpha, List<double[][]> gammas, Logits logits) {
+        int kk = numStates;
         double f = 0;
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
-            double[][] x = regs.get(i).values();
+            double[] et = logits.eta[i];
+            double[] ll = logits.log1p[i];
             double[][] g = gammas.get(i);
             int[] free = s.steps();
             boolean[] emits = s.emits();
@@ -528,9 +618,10 @@ final class MoaFitter {
                 }
                 int t = free[j];
                 double y = s.choices()[t];
-                for (int k = 0; k < numStates; k++) {
-                    double eta = MoaKernels.dot(beta[k], x[t]);
-                    f += g[j][k] * (y * eta - MoaKernels.softplus(eta));
+                for (int k = 0; k < kk; k++) {
+                    double eta = et[j * kk + k];
+                    // softplus(η) = max(η, 0) + log(1 + e^−|η|), as MoaKernels.softplus computes it
+                    f += g[j][k] * (y * eta - (Math.max(eta, 0) + ll[j * kk + k]));
                 }
             }
         }
@@ -547,16 +638,19 @@ final class MoaFitter {
     }
 
     /**
-     * Improves (β, α) on the M-step objective; returns the regressors at the new α.
+     * Improves (β, α) on the M-step objective; returns the regressors and logits at the new (β, α).
+     *
+     * @param logits the logits at p's β and {@code regs}
      */
-    private List<SessionRegressors> mStepWeights(Params p, List<double[][]> gammas, List<SessionRegressors> regs,
-                                                 int innerIterations) {
+    private Weights mStepWeights(Params p, List<double[][]> gammas, List<SessionRegressors> regs, Logits logits,
+                                 int innerIterations) {
         int na = agents.size();
         int np = fittedIndex.length;
         int kk = numStates;
         int dim = kk * na + np;
         double lambda = 1e-4;
         List<SessionRegressors> current = regs;
+        Logits currentLogits = logits;
         int m = na + np;
         int packed = m * (m + 1) / 2;
         double[] z = new double[m];
@@ -575,6 +669,9 @@ final class MoaFitter {
                 PreparedSession s = sessions.get(i);
                 double[][] x = withDx.get(i).values();
                 double[][] dx = withDx.get(i).derivatives();
+                double[] et = currentLogits.eta[i];
+                double[] ex = currentLogits.exp[i];
+                double[] ll = currentLogits.log1p[i];
                 double[][] g = gammas.get(i);
                 int[] free = s.steps();
                 boolean[] emits = s.emits();
@@ -595,11 +692,11 @@ final class MoaFitter {
                         if (gam < 1e-300) {
                             continue;
                         }
-                        double eta = MoaKernels.dot(p.beta[k], xt);
+                        double eta = et[j * kk + k];
                         // σ(η) and log(1 + e^η) from one exponential
-                        double e = Math.exp(-Math.abs(eta));
+                        double e = ex[j * kk + k];
                         double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-                        f += gam * (y * eta - Math.max(eta, 0) - Math.log1p(e));
+                        f += gam * (y * eta - Math.max(eta, 0) - ll[j * kk + k]);
                         double r = gam * (y - pr);
                         double w = gam * pr * (1 - pr);
                         double[] gk = gram[k];
@@ -687,13 +784,15 @@ final class MoaFitter {
                     nal[q] = Logistic.sigmoid(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, uq)));
                 }
                 List<SessionRegressors> trial = np > 0 ? regressors(nal, true) : current;
-                double fn = objective(nb, nal, gammas, trial);
+                Logits trialLogits = logits(nb, trial);
+                double fn = objective(nb, nal, gammas, trialLogits);
                 if (fn >= f) {
                     accepted = true;
                     double gain = fn - f;
                     p.beta = nb;
                     p.alpha = nal;
                     current = trial;
+                    currentLogits = trialLogits;
                     lambda = Math.max(lambda / 10, 1e-9);
                     if (gain <= 1e-10 * (1 + Math.abs(f))) {
                         it = innerIterations;
@@ -706,7 +805,7 @@ final class MoaFitter {
                 break;
             }
         }
-        return current;
+        return new Weights(current, currentLogits);
     }
 
     private static boolean hasDerivatives(List<SessionRegressors> regs) {

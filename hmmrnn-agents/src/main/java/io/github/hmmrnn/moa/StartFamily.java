@@ -33,5 +33,11 @@ public enum StartFamily {
      * Segments of sessions clustered by their own weights, the clusters as the first state
      * responsibilities, with a sticky chain ({@link HmmMoaModel.Builder#segmentStarts}).
      */
-    SEGMENTS
+    SEGMENTS,
+    /**
+     * Iterated local search: a perturbation of the best fit of the starts before it (one state
+     * re-drawn, everything shaken, or the learning rates re-drawn), in rounds that move to each
+     * improvement ({@link HmmMoaModel.Builder#localSearchRounds}).
+     */
+    LOCAL_SEARCH
 }

@@ -45,12 +45,14 @@ class HmmMoaStartFamiliesTest {
         HmmMoaModel plain = spec.toBuilder().randomStarts(0).splitStarts(false).screenedStarts(0).segmentStarts(0)
                 .build();
         String old = plain.toJson().replace("\"randomStarts\":0,", "").replace("\"splitStarts\":false,", "")
-                .replace("\"screenedStarts\":0,", "").replace("\"segmentStarts\":0,", "");
+                .replace("\"screenedStarts\":0,", "").replace("\"segmentStarts\":0,", "")
+                .replace("\"localSearchRounds\":0,", "");
         assertTrue(!old.contains("randomStarts") && !old.contains("splitStarts") && !old.contains("screenedStarts")
-                && !old.contains("segmentStarts"), old);
+                && !old.contains("segmentStarts") && !old.contains("localSearchRounds"), old);
         assertEquals(plain, ModelSpecs.fromJson(old));
         assertEquals(spec.toBuilder().splitStarts(true).biasHmmStart(true)
-                        .segmentStarts(HmmMoaModel.RECOMMENDED_SEGMENT_STARTS).build(),
+                        .segmentStarts(HmmMoaModel.RECOMMENDED_SEGMENT_STARTS)
+                        .localSearchRounds(HmmMoaModel.RECOMMENDED_LOCAL_SEARCH_ROUNDS).build(),
                 spec.toBuilder().splitStarts(false).biasHmmStart(false).segmentStarts(0).recommendedStartFamilies()
                         .build());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().segmentStarts(-2))
@@ -148,6 +150,63 @@ class HmmMoaStartFamiliesTest {
         // these states persist for ~25-100 trials: clustering whole sessions and pieces finds the truth's basin
         assertTrue(fit.logLikelihood() >= truth.logLikelihood(data) - 1.0,
                 "fit " + fit.logLikelihood() + " vs truth " + truth.logLikelihood(data));
+    }
+
+    @Test
+    void fit_localSearch_appendsItsRounds_neverEndsLower_andIsIdenticalOnAnyThreadCount() {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 6, 120, TwoStepTask.DEFAULT, 11);
+        HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(truth.agents()).starts(2).localSearchRounds(2)
+                .maxIterations(60).seed(6).build();
+        FittedHmmMoa fit = spec.fit(data);
+        List<StartFamily> expected = new ArrayList<>(List.of(StartFamily.PERTURBED_ONE_STATE,
+                StartFamily.PERTURBED_ONE_STATE));
+        for (int i = 0; i < 2 * HmmMoaModel.LOCAL_SEARCH_CANDIDATES; i++) {
+            expected.add(StartFamily.LOCAL_SEARCH);
+        }
+        assertEquals(expected, fit.startFamilies());
+        FittedHmmMoa threaded = spec.toBuilder().threads(3).build().fit(data);
+        assertArrayEquals(fit.startLogPosteriors(), threaded.startLogPosteriors(), 0.0);
+        for (int a = 0; a < fit.weights().length; a++) {
+            assertArrayEquals(fit.weights()[a], threaded.weights()[a], 0.0);
+        }
+        // the search draws from its own stream after the other starts, which it leaves unchanged,
+        // and it only moves to a higher fit, so it cannot end lower than the starts alone
+        FittedHmmMoa without = spec.toBuilder().localSearchRounds(0).build().fit(data);
+        assertArrayEquals(without.startLogPosteriors(), Arrays.copyOf(fit.startLogPosteriors(), 2), 0.0);
+        assertTrue(fit.logPosterior() >= without.logPosterior());
+        assertEquals(spec, ModelSpecs.fromJson(spec.toJson()));
+        assertNotEquals(spec, spec.toBuilder().localSearchRounds(1).build());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> HmmMoaModel.builder().localSearchRounds(-1))
+                .getMessage().contains("localSearchRounds"));
+        // K = 1 has nothing to search: no extra starts
+        FittedHmmMoa one = spec.toBuilder().states(1).starts(1).build().fit(data);
+        assertEquals(List.of(StartFamily.PERTURBED_ONE_STATE), one.startFamilies());
+    }
+
+    @Test
+    void fit_withTheSmallerFitGiven_isBitIdenticalToRefittingIt_andRejectsAnotherSpecification() {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 6, 100, TwoStepTask.DEFAULT, 12);
+        HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(truth.agents()).starts(1).splitStarts(true)
+                .localSearchRounds(1).maxIterations(40).seed(8).build();
+        HmmMoaModel source = spec.splitSource().orElseThrow();
+        assertEquals(2, source.numStates());
+        FittedHmmMoa smaller = source.fit(data);
+        FittedHmmMoa cached = spec.fit(data, smaller);
+        FittedHmmMoa refitted = spec.fit(data);
+        assertArrayEquals(refitted.startLogPosteriors(), cached.startLogPosteriors(), 0.0);
+        for (int a = 0; a < refitted.weights().length; a++) {
+            assertArrayEquals(refitted.weights()[a], cached.weights()[a], 0.0);
+        }
+        assertArrayEquals(refitted.transitionMatrix()[1], cached.transitionMatrix()[1], 0.0);
+        assertTrue(spec.toBuilder().states(2).build().splitSource().isEmpty());
+        assertTrue(spec.toBuilder().splitStarts(false).build().splitSource().isEmpty());
+        FittedHmmMoa other = source.toBuilder().seed(9).build().fit(data);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> spec.fit(data, other)).getMessage()
+                .contains("smaller"));
+        assertThrows(IllegalArgumentException.class,
+                () -> spec.toBuilder().splitStarts(false).build().fit(data, smaller));
     }
 
     @Test

@@ -12,7 +12,27 @@ final class HeadOutputs {
     }
 
     /**
-     * log p_k(choice = c) for one session.
+     * log p_k(choice = c) for every row, head, choice and step, in the logits' own layout:
+     * lp[(b·2K + 2k + c)·T + t] (padded steps included). Each value is
+     * {@link GruMath#logSoftmax2}'s, which depends on that step's two logits alone.
+     *
+     * @param logits [B][2K][T] row-major head logits
+     * @param heads  K
+     * @param steps  padded T
+     * @return [B][2K][T] log-probabilities
+     */
+    static double[] logProbabilities(double[] logits, int heads, int steps) {
+        double[] lp = new double[logits.length];
+        for (int pair = 0; pair < logits.length / (2 * steps); pair++) {
+            GruMath.logSoftmax2(logits, 2 * pair * steps, (2 * pair + 1) * steps, lp, 2 * pair * steps,
+                    (2 * pair + 1) * steps, steps);
+        }
+        return lp;
+    }
+
+    /**
+     * log p_k(choice = c) for one session: the values of {@link #logProbabilities(double[], int, int)}
+     * for one row.
      *
      * @param logits [B][2K][T] row-major head logits
      * @param heads  K
@@ -22,16 +42,17 @@ final class HeadOutputs {
      * @return [L][K][2] log-probabilities
      */
     static double[][][] logProbabilities(double[] logits, int heads, int steps, int row, int length) {
-        double[][][] lp = new double[length][heads][2];
+        double[] flat = new double[2 * heads * steps];
         int base = row * 2 * heads * steps;
+        for (int k = 0; k < heads; k++) {
+            GruMath.logSoftmax2(logits, base + 2 * k * steps, base + (2 * k + 1) * steps, flat, 2 * k * steps,
+                    (2 * k + 1) * steps, steps);
+        }
+        double[][][] lp = new double[length][heads][2];
         for (int t = 0; t < length; t++) {
             for (int k = 0; k < heads; k++) {
-                double a0 = logits[base + (2 * k) * steps + t];
-                double a1 = logits[base + (2 * k + 1) * steps + t];
-                double m = Math.max(a0, a1);
-                double lse = m + Math.log(Math.exp(a0 - m) + Math.exp(a1 - m));
-                lp[t][k][0] = a0 - lse;
-                lp[t][k][1] = a1 - lse;
+                lp[t][k][0] = flat[2 * k * steps + t];
+                lp[t][k][1] = flat[(2 * k + 1) * steps + t];
             }
         }
         return lp;
@@ -82,7 +103,8 @@ final class HeadOutputs {
         for (int t = 0; t < lp.length; t++) {
             double s = 0;
             for (int k = 0; k < lp[t].length; k++) {
-                s += predicted[t][k] * Math.exp(lp[t][k][1]);
+                // GruMath's exp: the same bits as the trainer's vectorised probabilities
+                s += predicted[t][k] * GruMath.exp(lp[t][k][1]);
             }
             p[t] = s;
         }

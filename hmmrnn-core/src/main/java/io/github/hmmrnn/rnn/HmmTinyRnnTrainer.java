@@ -1,14 +1,10 @@
 package io.github.hmmrnn.rnn;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -22,13 +18,14 @@ import io.github.hmmrnn.hmm.ForwardBackward;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
+import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.model.BiasHmm;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
 import io.github.hmmrnn.numeric.Logistic;
+import io.github.hmmrnn.parallel.OrderedPool;
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 
 /**
  * Training loop shared by {@link TinyRnnModel} (K = 1) and {@link HmmTinyRnnModel}: full-batch
@@ -84,26 +81,28 @@ final class HmmTinyRnnTrainer {
     Result fit(RnnInputs train, RnnInputs validation) {
         long start = System.nanoTime();
         SplittableRandom root = new SplittableRandom(hp.seed());
-        ExecutorService pool = hp.threads() > 1 ? Executors.newFixedThreadPool(hp.threads()) : null;
-        try {
-            WarmStart warm = hp.states() > 1 && hp.initialization() == Initialization.BIAS_HMM
-                    ? warmStart(train) : null;
-            Result best = null;
-            for (int r = 0; r < hp.starts(); r++) {
-                long restartSeed = root.split().nextLong();
-                Result res = fitOnce(train, validation, r, restartSeed, pool, start, warm);
-                LOG.info("restart {}: epochs={} train NLL={} validation NLL={}", r, res.epochs(),
+        WarmStart warm = hp.states() > 1 && hp.initialization() == Initialization.BIAS_HMM
+                ? warmStart(train) : null;
+        // seeds are drawn in restart order before any restart runs, and the best is chosen in that
+        // order, so the result is the same for every thread count
+        List<Callable<Result>> restarts = new ArrayList<>(hp.starts());
+        for (int r = 0; r < hp.starts(); r++) {
+            int restart = r;
+            long restartSeed = root.split().nextLong();
+            restarts.add(() -> {
+                Result res = fitOnce(train, validation, restart, restartSeed, start, warm);
+                LOG.info("restart {}: epochs={} train NLL={} validation NLL={}", restart, res.epochs(),
                         res.trainLoss(), res.validationLoss());
-                if (best == null || score(res) < score(best)) {
-                    best = res;
-                }
-            }
-            return best;
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+                return res;
+            });
+        }
+        Result best = null;
+        for (Result res : OrderedPool.run(restarts, hp.threads(), "HMM-TinyRNN restarts")) {
+            if (best == null || score(res) < score(best)) {
+                best = res;
             }
         }
+        return best;
     }
 
     /**
@@ -189,7 +188,7 @@ final class HmmTinyRnnTrainer {
     }
 
     private Result fitOnce(RnnInputs train, RnnInputs validation, int restart, long restartSeed,
-                           ExecutorService pool, long start, WarmStart warm) {
+                           long start, WarmStart warm) {
         SplittableRandom rng = new SplittableRandom(restartSeed);
         int k = hp.states();
         RnnNetwork net = new RnnNetwork(hp.encoding().width(), hp.hiddenSize(), k, hp.learningRate(),
@@ -229,7 +228,7 @@ final class HmmTinyRnnTrainer {
         int epoch = 0;
         for (; epoch < hp.maxEpochs(); epoch++) {
             double[] logits = net.logits(x);
-            EStep e = eStep(logits, train, pi, a, outcomes, weight, pool);
+            EStep e = eStep(logits, train, pi, a, outcomes, weight);
             // the causal NLL of the choices: equal to −log p(choices)/N when the chain emits choices
             // only, and still the choice score (not the joint one) when it also emits outcomes
             double trainLoss = e.choiceNll() / train.numScored();
@@ -244,7 +243,7 @@ final class HmmTinyRnnTrainer {
             // the validation score is of the parameters the E-step used, so train and
             // validation numbers in one history entry describe the same model
             double valLoss = validation == null ? Double.NaN
-                    : predictiveNll(net.logits(xv), validation, pi, a, outcomes, pool);
+                    : predictiveNll(net.logits(xv), validation, pi, a, outcomes);
             entries.add(new TrainingHistory.Entry(epoch, trainLoss,
                     validation == null ? OptionalDouble.empty() : OptionalDouble.of(valLoss),
                     outcomes == null ? OptionalDouble.empty()
@@ -285,26 +284,27 @@ final class HmmTinyRnnTrainer {
     }
 
     /**
-     * Forward–backward on every session; builds the γ-weighted labels. The sessions' emissions
-     * are built per session (on the pool), then all chains run at once in the lockstep kernel
+     * Forward–backward on every session; builds the γ-weighted labels. The head log-probabilities
+     * of all rows are computed in one vectorised pass ({@link HeadOutputs#logProbabilities(double[], int, int)}),
+     * the emissions laid out flat, and all chains run at once in the lockstep kernel
      * {@link ForwardBackward#runBatch}, whose numbers are bit-identical to {@link ForwardBackward#run}
-     * session by session and whose sums over chains are in session order, as before.
+     * session by session and whose sums over chains are in session order. Everything runs on the
+     * calling thread (vectorised, it no longer pays to split sessions over a pool), so results do
+     * not depend on the thread count.
      */
-    EStep eStep(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes, double weight,
-                ExecutorService pool) {
+    EStep eStep(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes, double weight) {
         int k = pi.length;
         int steps = in.paddedLength();
         int batch = in.numRows();
         double[] labels = new double[batch * 2 * k * steps];
-        double[][][][] lps = new double[batch][][][];
-        List<double[][]> emissions = new ArrayList<>(Collections.nCopies(batch, (double[][]) null));
-        forEachSession(batch, pool, b -> {
-            lps[b] = HeadOutputs.logProbabilities(logits, k, steps, b, in.length(b));
-            emissions.set(b, HeadOutputs.emissions(lps[b], in, b, hp.temperature(), outcomes));
-        });
+        double[] lp = HeadOutputs.logProbabilities(logits, k, steps);
+        int[] lengths = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            lengths[b] = in.length(b);
+        }
         ChainBatch chains;
         try {
-            chains = ChainBatch.of(k, emissions);
+            chains = ChainBatch.ofFlat(k, lengths, emissions(lp, in, k, outcomes));
         } catch (IllegalArgumentException diverged) {
             // a NaN emission: the network diverged; the caller reports it with the epoch
             return new EStep(Double.NaN, Double.NaN, labels, new double[k], new double[k][k], List.of());
@@ -312,11 +312,12 @@ final class HmmTinyRnnTrainer {
         ChainBatchPosterior post = ForwardBackward.runBatch(HmmParameters.of(pi, a), chains);
         double[] predicted = post.predicted();
         double[] smoothedFlat = post.smoothed();
-        double[] choiceNll = new double[batch];
-        forEachSession(batch, pool, b -> {
+        double[] prob = probabilities(lp);
+        double nll = 0;
+        for (int b = 0; b < batch; b++) {
             int len = in.length(b);
             int off = chains.offset(b);
-            choiceNll[b] = scoredChoiceNll(lps[b], predicted, off * k, in, b);
+            nll += scoredChoiceNll(prob, predicted, off * k, in, b, k, steps);
             int base = b * 2 * k * steps;
             for (int t = 0; t < len; t++) {
                 if (in.scored(b, t)) {
@@ -327,10 +328,6 @@ final class HmmTinyRnnTrainer {
                     }
                 }
             }
-        });
-        double nll = 0;
-        for (double s : choiceNll) {
-            nll += s;
         }
         List<double[][]> smoothed = new ArrayList<>(batch);
         if (outcomes != null) {
@@ -350,19 +347,64 @@ final class HmmTinyRnnTrainer {
     }
 
     /**
+     * Emission log-likelihoods of every session, flat [Σ L_b][K] in session order: the values of
+     * {@link HeadOutputs#emissions} (τ·log p_k(observed choice) on scored trials, 0 on the others,
+     * plus log p(reward | z = k, s) on every trial when the chain emits outcomes), same operations.
+     */
+    private double[] emissions(double[] lp, RnnInputs in, int k, OutcomeEmissions outcomes) {
+        int steps = in.paddedLength();
+        int total = 0;
+        for (int b = 0; b < in.numRows(); b++) {
+            total += in.length(b);
+        }
+        double[] e = new double[total * k];
+        int row = 0;
+        for (int b = 0; b < in.numRows(); b++) {
+            Session session = outcomes == null ? null : in.rowTrials(b);
+            for (int t = 0; t < in.length(b); t++, row += k) {
+                if (in.scored(b, t)) {
+                    int c = in.choice(b, t);
+                    for (int j = 0; j < k; j++) {
+                        e[row + j] = hp.temperature() * lp[(b * 2 * k + 2 * j + c) * steps + t];
+                    }
+                }
+                if (session != null) {
+                    int o = session.outcome(t);
+                    int r = session.reward(t) == 1 ? 1 : 0;
+                    for (int j = 0; j < k; j++) {
+                        e[row + j] += outcomes.logLikelihood(j, o, r);
+                    }
+                }
+            }
+        }
+        return e;
+    }
+
+    /** exp of every log-probability: the heads' choice probabilities, same layout, GruMath's exp. */
+    private static double[] probabilities(double[] lp) {
+        double[] p = lp.clone();
+        GruMath.exp(p, 0, p.length);
+        return p;
+    }
+
+    /**
      * Mean causal predictive NLL over scored trials: −log Σ_k p(z_t = k | &lt; t) p_k(choice_t).
      */
-    double predictiveNll(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes,
-                         ExecutorService pool) {
+    double predictiveNll(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes) {
         int k = pi.length;
         int steps = in.paddedLength();
         int rows = in.numRows();
-        double[][][][] lps = new double[rows][][][];
-        List<double[][]> emissions = new ArrayList<>(Collections.nCopies(rows, (double[][]) null));
-        forEachSession(rows, pool, b -> {
-            lps[b] = HeadOutputs.logProbabilities(logits, k, steps, b, in.length(b));
-            emissions.set(b, HeadOutputs.emissions(lps[b], in, b, hp.temperature(), outcomes));
-        });
+        double[] lp = HeadOutputs.logProbabilities(logits, k, steps);
+        double[] flat = emissions(lp, in, k, outcomes);
+        List<double[][]> emissions = new ArrayList<>(rows);
+        int cell = 0;
+        for (int b = 0; b < rows; b++) {
+            double[][] e = new double[in.length(b)][];
+            for (int t = 0; t < e.length; t++, cell += k) {
+                e[t] = Arrays.copyOfRange(flat, cell, cell + k);
+            }
+            emissions.add(e);
+        }
         // all sessions in one lockstep forward pass: bit-identical to ForwardBackward.filter per session
         BatchPosterior posts;
         try {
@@ -371,67 +413,43 @@ final class HmmTinyRnnTrainer {
             // a NaN emission (the network diverged): no score, as a NaN loss
             return Double.NaN;
         }
-        double[] perSession = new double[rows];
-        forEachSession(rows, pool, b -> perSession[b] = scoredChoiceNll(lps[b], posts.chains().get(b).predicted(), in, b));
+        double[] prob = probabilities(lp);
         double total = 0;
-        for (double s : perSession) {
+        for (int b = 0; b < rows; b++) {
+            double[][] predicted = posts.chains().get(b).predicted();
+            double s = 0;
+            for (int t = 0; t < predicted.length; t++) {
+                double p1 = 0;
+                for (int j = 0; j < k; j++) {
+                    p1 += predicted[t][j] * prob[(b * 2 * k + 2 * j + 1) * steps + t];
+                }
+                if (in.scored(b, t)) {
+                    s -= Math.log(in.choice(b, t) == 1 ? p1 : 1 - p1);
+                }
+            }
             total += s;
         }
         return total / in.numScored();
     }
 
     /**
-     * {@link #scoredChoiceNll(double[][][], double[][], RnnInputs, int)} on flat predictions: the
-     * session's p(z_t = k | &lt; t) at {@code predicted[from + t·K + k]}; the same operations.
+     * −Σ log p(choice_t | trials &lt; t) over row b's scored trials, with p(choice = 1 | &lt; t) =
+     * Σ_k p(z_t = k | &lt; t)·p_k(1): the session's p(z_t = k | &lt; t) at
+     * {@code predicted[from + t·K + k]}, p_k(1) at {@code prob[(b·2K + 2k + 1)·T + t]}.
      */
-    private static double scoredChoiceNll(double[][][] lp, double[] predicted, int from, RnnInputs in, int b) {
+    private static double scoredChoiceNll(double[] prob, double[] predicted, int from, RnnInputs in, int b, int k,
+                                          int steps) {
         double s = 0;
-        for (int t = 0; t < lp.length; t++) {
+        for (int t = 0; t < in.length(b); t++) {
             double p1 = 0;
-            int row = from + t * lp[t].length;
-            for (int k = 0; k < lp[t].length; k++) {
-                p1 += predicted[row + k] * Math.exp(lp[t][k][1]);
+            int row = from + t * k;
+            for (int j = 0; j < k; j++) {
+                p1 += predicted[row + j] * prob[(b * 2 * k + 2 * j + 1) * steps + t];
             }
             if (in.scored(b, t)) {
                 s -= Math.log(in.choice(b, t) == 1 ? p1 : 1 - p1);
             }
         }
         return s;
-    }
-
-    /** −Σ log p(choice_t | trials &lt; t) over the session's scored trials. */
-    private static double scoredChoiceNll(double[][][] lp, double[][] predicted, RnnInputs in, int b) {
-        double[] p1 = HeadOutputs.predictiveChoice1(lp, predicted);
-        double s = 0;
-        for (int t = 0; t < p1.length; t++) {
-            if (in.scored(b, t)) {
-                s -= Math.log(in.choice(b, t) == 1 ? p1[t] : 1 - p1[t]);
-            }
-        }
-        return s;
-    }
-
-    private static void forEachSession(int n, ExecutorService pool, IntConsumer body) {
-        if (pool == null) {
-            for (int b = 0; b < n; b++) {
-                body.accept(b);
-            }
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>();
-        for (int b = 0; b < n; b++) {
-            int row = b;
-            futures.add(pool.submit(() -> body.accept(row)));
-        }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the HMM pass", ex);
-        } catch (ExecutionException ex) {
-            throw new IllegalStateException("HMM pass failed", ex.getCause());
-        }
     }
 }

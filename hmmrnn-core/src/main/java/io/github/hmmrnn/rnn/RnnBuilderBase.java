@@ -146,8 +146,8 @@ abstract class RnnBuilderBase<B extends RnnBuilderBase<B>> {
     }
 
     /**
-     * @param threads worker threads for the per-session HMM passes, ≥ 1 (default 1); results
-     *                do not depend on it
+     * @param threads restarts trained at once, ≥ 1 (default 1); each restart's passes run
+     *                vectorised on its own thread, and the result never depends on this value
      * @return this builder
      * @throws IllegalArgumentException if &lt; 1
      */

@@ -19,8 +19,7 @@ import java.util.Objects;
  * @param gradientClip L2 norm threshold per layer for gradient clipping, or 0 for none, ≥ 0
  * @param starts       independent initialisations; the best by validation NLL is kept, ≥ 1
  * @param seed         root seed; every restart derives its own seed from it
- * @param threads      worker threads for the per-session HMM passes, ≥ 1 (results do not
- *                     depend on it)
+ * @param threads      restarts trained at once, ≥ 1 (results do not depend on it)
  * @param temperature  emission temperature τ; 1 is the exact likelihood, anything else (the
  *                     original project's 1.25) tempers emissions and is not a likelihood, &gt; 0
  * @param initialization how the fit starts (ignored for K = 1, which always starts

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,8 +19,7 @@ import io.github.hmmrnn.synthetic.TwoStepGenerator;
  * The trainer's E-step (all sessions in one lockstep forward–backward) gives exactly, bit for bit,
  * what the per-session kernel {@link ForwardBackward#run} gives session by session: log
  * likelihood, causal choice NLL, γ-weighted labels, summed statistics and (with outcomes) the
- * per-session posteriors, and the validation score from the forward pass; on one thread and on a
- * pool.
+ * per-session posteriors, and the validation score from the forward pass.
  */
 class HmmTinyRnnEStepTest {
 
@@ -99,27 +96,20 @@ class HmmTinyRnnEStepTest {
         }
         validation /= in.numScored();
 
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            for (ExecutorService p : new ExecutorService[] {null, pool}) {
-                assertEquals(validation, trainer.predictiveNll(logits, in, pi, a, rho, p), 0.0);
-                HmmTinyRnnTrainer.EStep e = trainer.eStep(logits, in, pi, a, rho, weight, p);
-                assertEquals(logMarginal, e.logMarginal(), 0.0);
-                assertEquals(nll, e.choiceNll(), 0.0);
-                assertArrayEquals(labels, e.labels(), 0.0);
-                assertArrayEquals(start, e.initialCounts(), 0.0);
-                for (int i = 0; i < k; i++) {
-                    assertArrayEquals(xi[i], e.transitionCounts()[i], 0.0);
-                }
-                assertEquals(rho == null ? 0 : in.numRows(), e.smoothed().size());
-                for (int b = 0; b < e.smoothed().size(); b++) {
-                    for (int t = 0; t < in.length(b); t++) {
-                        assertArrayEquals(posts[b].smoothed()[t], e.smoothed().get(b)[t], 0.0);
-                    }
-                }
+        assertEquals(validation, trainer.predictiveNll(logits, in, pi, a, rho), 0.0);
+        HmmTinyRnnTrainer.EStep e = trainer.eStep(logits, in, pi, a, rho, weight);
+        assertEquals(logMarginal, e.logMarginal(), 0.0);
+        assertEquals(nll, e.choiceNll(), 0.0);
+        assertArrayEquals(labels, e.labels(), 0.0);
+        assertArrayEquals(start, e.initialCounts(), 0.0);
+        for (int i = 0; i < k; i++) {
+            assertArrayEquals(xi[i], e.transitionCounts()[i], 0.0);
+        }
+        assertEquals(rho == null ? 0 : in.numRows(), e.smoothed().size());
+        for (int b = 0; b < e.smoothed().size(); b++) {
+            for (int t = 0; t < in.length(b); t++) {
+                assertArrayEquals(posts[b].smoothed()[t], e.smoothed().get(b)[t], 0.0);
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

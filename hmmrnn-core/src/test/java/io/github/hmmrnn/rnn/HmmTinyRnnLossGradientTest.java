@@ -14,8 +14,8 @@ import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.synthetic.TwoStepGenerator;
 
 /**
- * The gradient the trainer takes — DL4J's gradient of the γ-weighted cross-entropy — equals the
- * finite-difference gradient of the exact −log marginal likelihood per scored trial, computed by
+ * The gradient the trainer takes — {@link FusedRnnPass}'s gradient of the γ-weighted cross-entropy,
+ * and DL4J's through the graph — equals the finite-difference gradient of the exact −log marginal likelihood per scored trial, computed by
  * the forward algorithm, for every network parameter.
  */
 class HmmTinyRnnLossGradientTest {
@@ -42,21 +42,23 @@ class HmmTinyRnnLossGradientTest {
                 : OutcomeEmissions.of(new double[][] {{0.8, 0.3}, {0.25, 0.7}});
         INDArray x = RnnNetwork.features(in);
         double weight = (double) in.numSessions() / in.numScored();
-        HmmTinyRnnTrainer.EStep e = trainer.eStep(net.logits(x), in, pi, a, rho, weight, null);
+        HmmTinyRnnTrainer.EStep e = trainer.eStep(net.logits(x), in, pi, a, rho, weight);
         double[] grad = net.gradient(x, e.labels());
+        double[] fused = net.fusedGradient(x, e.labels());
         double step = 1e-6;
         for (int i = 0; i < theta.length; i++) {
             double[] up = theta.clone();
             up[i] += step;
             net.setParameters(up);
-            double lossUp = -trainer.eStep(net.logits(x), in, pi, a, rho, weight, null).logMarginal() / in.numScored();
+            double lossUp = -trainer.eStep(net.logits(x), in, pi, a, rho, weight).logMarginal() / in.numScored();
             double[] down = theta.clone();
             down[i] -= step;
             net.setParameters(down);
-            double lossDown = -trainer.eStep(net.logits(x), in, pi, a, rho, weight, null).logMarginal()
+            double lossDown = -trainer.eStep(net.logits(x), in, pi, a, rho, weight).logMarginal()
                     / in.numScored();
             double fd = (lossUp - lossDown) / (2 * step);
             assertEquals(fd, grad[i], 1e-8 + 1e-5 * Math.abs(fd), "parameter " + i);
+            assertEquals(fd, fused[i], 1e-8 + 1e-5 * Math.abs(fd), "fused, parameter " + i);
         }
     }
 }

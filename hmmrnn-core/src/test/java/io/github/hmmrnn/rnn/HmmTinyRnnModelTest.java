@@ -84,6 +84,13 @@ class HmmTinyRnnModelTest {
         FittedHmmTinyRnn threaded = HmmTinyRnnModel.builder().states(2).hiddenSize(3).maxEpochs(15).seed(9)
                 .threads(2).build().fit(small, null);
         assertArrayEquals(smallFit.networkParameters(), threaded.networkParameters(), 0.0);
+        // restarts run side by side: the same restart must win with the same parameters
+        FittedHmmTinyRnn oneByOne = HmmTinyRnnModel.builder().states(2).hiddenSize(3).maxEpochs(8).seed(4)
+                .starts(3).threads(1).build().fit(small, null);
+        FittedHmmTinyRnn sideBySide = HmmTinyRnnModel.builder().states(2).hiddenSize(3).maxEpochs(8).seed(4)
+                .starts(3).threads(3).build().fit(small, null);
+        assertEquals(oneByOne.provenance().fit(), sideBySide.provenance().fit());
+        assertArrayEquals(oneByOne.networkParameters(), sideBySide.networkParameters(), 0.0);
     }
 
     @Test

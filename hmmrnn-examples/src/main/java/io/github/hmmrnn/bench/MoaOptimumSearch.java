@@ -35,6 +35,8 @@ public final class MoaOptimumSearch {
         int perFamily = args.length > 2 ? Integer.parseInt(args[2]) : 24;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         String rows = args.length > 4 ? args[4] : "both";
+        // optional: the default's local-search rounds instead of the recommended number
+        Integer rounds = args.length > 5 ? Integer.valueOf(args[5]) : null;
         if (!List.of("both", "default", "search").contains(rows)) {
             throw new IllegalArgumentException("rows must be both, default or search, got " + rows);
         }
@@ -46,7 +48,11 @@ public final class MoaOptimumSearch {
                         .threads(threads).build();
                 if (!rows.equals("search")) {
                     // the command line's default: 2 perturbed starts and the recommended families
-                    row(rat, k, "default", base.toBuilder().starts(2).recommendedStartFamilies().build(), d);
+                    HmmMoaModel.Builder def = base.toBuilder().starts(2).recommendedStartFamilies();
+                    if (rounds != null) {
+                        def.localSearchRounds(rounds);
+                    }
+                    row(rat, k, "default", def.build(), d);
                 }
                 if (rows.equals("default")) {
                     continue;

@@ -43,8 +43,8 @@ public final class RnnBench {
     }
 
     /**
-     * Times full-batch training epochs (inference pass, forward–backward per session, Adam step
-     * and M-step; no validation) of an HMM-TinyRNN K = 2, H = 6 at B = 64, T = 400. The
+     * Times full-batch training epochs (forward pass, forward–backward of all sessions, gradient
+     * and Adam step, M-step; no validation) of an HMM-TinyRNN K = 2, H = 6 at B = 64, T = 400. The
      * symmetric start is used so that the one-off bias-HMM warm start is not spread over the
      * epochs.
      *
@@ -56,11 +56,12 @@ public final class RnnBench {
     }
 
     /**
-     * Times full-batch training epochs as {@link #epochTime(int)} with the HMM passes on
-     * {@code threads} workers.
+     * Times full-batch training epochs as {@link #epochTime(int)} with the models' {@code threads}
+     * option set (it no longer changes anything: the HMM passes run vectorised on the calling
+     * thread).
      *
      * @param epochs  timed epochs after warm-up, ≥ 1
-     * @param threads workers for the per-session HMM passes, ≥ 1
+     * @param threads the models' threads option, ≥ 1
      * @return mean milliseconds per epoch (wall clock and process CPU)
      */
     public static List<BenchResult> epochTime(int epochs, int threads) {
@@ -71,7 +72,7 @@ public final class RnnBench {
      * Times full-batch training epochs as {@link #epochTime(int, int)} for a given chain evidence.
      *
      * @param epochs   timed epochs after warm-up, ≥ 1
-     * @param threads  worker threads for the per-session HMM passes
+     * @param threads  the models' threads option (no effect)
      * @param evidence what the chain emits
      * @return mean milliseconds per epoch (wall clock and process CPU)
      */

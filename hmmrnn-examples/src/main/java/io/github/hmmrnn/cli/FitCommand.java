@@ -2,7 +2,9 @@ package io.github.hmmrnn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -21,6 +23,7 @@ import io.github.hmmrnn.experiment.FitSettings;
 import io.github.hmmrnn.experiment.ModelKind;
 import io.github.hmmrnn.report.FitSummary;
 import io.github.hmmrnn.report.Numbers;
+import io.github.hmmrnn.moa.FittedHmmMoa;
 import io.github.hmmrnn.moa.HmmMoaModel;
 import io.github.hmmrnn.moa.MoaModelSelection;
 import io.github.hmmrnn.report.AblationReport;
@@ -167,12 +170,22 @@ final class FitCommand implements Callable<Integer> {
         Progress progress = new Progress("fits", names.size() * fitSpecs.size());
         for (String subject : names) {
             TwoStepDataset d = all.forSubject(subject);
+            // a MoA fit with K states splits the (K - 1)-state fit: reuse it when this sweep made it
+            Map<HmmMoaModel, FittedHmmMoa> moaFits = new HashMap<>();
             for (ModelSpec<?> f : fitSpecs) {
                 LOG.info("fitting {} to {} ({} sessions, {} scored trials{})", f.name(), subject, d.numSessions(),
                         d.numScored(), f.earlyStops() ? "; every 7th 150-trial segment held out for early stopping"
                                 : "");
                 long start = System.nanoTime();
-                FittedChoiceModel m = f.fit(d);
+                FittedChoiceModel m;
+                if (f instanceof HmmMoaModel moa) {
+                    FittedHmmMoa smaller = moa.splitSource().map(moaFits::get).orElse(null);
+                    FittedHmmMoa fitted = smaller == null ? moa.fit(d) : moa.fit(d, smaller);
+                    moaFits.put(moa, fitted);
+                    m = fitted;
+                } else {
+                    m = f.fit(d);
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (!m.history().converged()) {
                     LOG.warn("{} on {} did not converge (EM tolerance or early stopping not reached within the "

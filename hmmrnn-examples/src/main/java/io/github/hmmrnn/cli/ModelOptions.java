@@ -23,7 +23,8 @@ public final class ModelOptions {
 
     /** MoA starts. */
     @Option(names = "--starts", defaultValue = "2", description = "HMM-MoA perturbed one-state starts; fit, "
-            + "compare and sweep add the split, bias-HMM and 8 segment-clustering starts (default: ${DEFAULT-VALUE}).")
+            + "compare and sweep add the split, bias-HMM and 8 segment-clustering starts and up to 8 rounds of local "
+            + "search from the best (default: ${DEFAULT-VALUE}).")
     public int starts;
 
     /** MoA iterations. */

@@ -115,7 +115,8 @@ final class SyntheticCommand implements Callable<Integer> {
                 // pinned to the perturbed one-state starts that produced the README's synthetic
                 // table: the start families of the real-data fits would change it
                 if (spec instanceof HmmMoaModel moa) {
-                    spec = moa.toBuilder().splitStarts(false).biasHmmStart(false).segmentStarts(0).build();
+                    spec = moa.toBuilder().splitStarts(false).biasHmmStart(false).segmentStarts(0)
+                            .localSearchRounds(0).build();
                 }
                 specs.add(spec);
             }

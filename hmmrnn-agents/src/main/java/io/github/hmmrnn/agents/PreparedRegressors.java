@@ -1,0 +1,144 @@
+package io.github.hmmrnn.agents;
+
+import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
+import io.github.hmmrnn.data.Session;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The regressors of one session, prepared for the many evaluations of a fit at changing parameter
+ * values. What does not depend on the parameters is computed once: the columns of agents without
+ * parameters, and the per-trial inputs u_t of the decay agents (x ← (1−α)·x + g·u), whose
+ * recursion then runs as a plain loop. {@link #compute} returns exactly (bit for bit) what
+ * {@link AgentRegressors#compute} returns; when some agent is of another kind, it simply calls it.
+ */
+public final class PreparedRegressors {
+
+    private final List<Agent> agents;
+    private final Session session;
+    private final double pCongruent;
+    private final int[][] fitted;
+    /** Per agent: its column when it has no parameters, else null. */
+    private final double[][] constantColumns;
+    /** Per agent: the decay agent behind it when it is one, else null. */
+    private final DecayAgent[] decay;
+    /** Per agent: its inputs u_t when it is a decay agent, else null. */
+    private final double[][] inputs;
+    /** Whether every agent is a decay agent or has no parameters (else the general path runs). */
+    private final boolean fast;
+
+    private PreparedRegressors(List<Agent> agents, Session session, double pCongruent) {
+        this.agents = List.copyOf(agents);
+        this.session = session;
+        this.pCongruent = pCongruent;
+        this.fitted = AgentRegressors.fittedParameterIndex(this.agents);
+        int na = this.agents.size();
+        constantColumns = new double[na][];
+        decay = new DecayAgent[na];
+        inputs = new double[na][];
+        boolean allFast = true;
+        for (int a = 0; a < na; a++) {
+            Agent agent = this.agents.get(a);
+            if (ConfiguredAgent.base(agent) instanceof DecayAgent d && agent.parameters().size() == 1) {
+                decay[a] = d;
+                inputs[a] = d.inputs(session);
+            } else if (agent.parameters().isEmpty()) {
+                constantColumns[a] = column(agent, session, pCongruent);
+            } else {
+                allFast = false;
+            }
+        }
+        this.fast = allFast;
+    }
+
+    /**
+     * Prepares one session.
+     *
+     * @param agents     agents in order
+     * @param session    the session
+     * @param pCongruent the subject's p_congruent
+     * @return the prepared regressors
+     */
+    public static PreparedRegressors of(List<Agent> agents, Session session, double pCongruent) {
+        Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(session, "session");
+        return new PreparedRegressors(agents, session, pCongruent);
+    }
+
+    /**
+     * The regressors at the given parameter values, equal to
+     * {@code AgentRegressors.compute(agents, parameterValues, session, pCongruent, withDerivatives)}.
+     *
+     * @param parameterValues per agent, one value per declared parameter
+     * @param withDerivatives whether to compute derivatives for the fitted parameters
+     * @return the regressors
+     * @throws IllegalStateException if an agent returns a non-finite value
+     */
+    public SessionRegressors compute(double[][] parameterValues, boolean withDerivatives) {
+        if (!fast) {
+            return AgentRegressors.compute(agents, parameterValues, session, pCongruent, withDerivatives);
+        }
+        int n = session.length();
+        int na = agents.size();
+        double[][] x = new double[n][na];
+        double[][] dx = withDerivatives ? new double[n][fitted.length] : null;
+        // column of the derivative of each agent's (only) parameter, or −1 when it is not fitted
+        int[] derivativeColumn = new int[na];
+        Arrays.fill(derivativeColumn, -1);
+        if (withDerivatives) {
+            for (int p = 0; p < fitted.length; p++) {
+                derivativeColumn[fitted[p][0]] = p;
+            }
+        }
+        for (int a = 0; a < na; a++) {
+            if (constantColumns[a] != null) {
+                double[] c = constantColumns[a];
+                for (int t = 0; t < n; t++) {
+                    x[t][a] = c[t];
+                }
+                continue;
+            }
+            DecayAgent d = decay[a];
+            double alpha = parameterValues[a][0];
+            double scale = d.scale(pCongruent);
+            double g = d.gain(alpha);
+            double dg = d.gainDerivative();
+            double[] u = inputs[a];
+            int col = derivativeColumn[a];
+            // the same operations, in the same order, as DecayAgent's memory: identical numbers
+            double xv = 0;
+            double dv = 0;
+            for (int t = 0; t < n; t++) {
+                double v = scale * xv;
+                if (!Double.isFinite(v)) {
+                    throw new IllegalStateException("agent " + agents.get(a).name() + " returned x = " + v
+                            + " at trial " + t + " of session " + session.index() + " (subject " + session.subject() + ")");
+                }
+                x[t][a] = v;
+                if (col >= 0) {
+                    dx[t][col] = scale * dv;
+                }
+                dv = -xv + (1 - alpha) * dv + dg * u[t];
+                xv = (1 - alpha) * xv + g * u[t];
+            }
+        }
+        return new SessionRegressors(x, dx);
+    }
+
+    private static double[] column(Agent agent, Session session, double pCongruent) {
+        AgentMemory mem = agent.start(new double[0], pCongruent);
+        double[] c = new double[session.length()];
+        for (int t = 0; t < c.length; t++) {
+            double v = mem.value();
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException("agent " + agent.name() + " returned x = " + v + " at trial " + t
+                        + " of session " + session.index() + " (subject " + session.subject() + ")");
+            }
+            c[t] = v;
+            mem.update(session.choice(t), session.outcome(t), session.reward(t), session.common(t));
+        }
+        return c;
+    }
+}

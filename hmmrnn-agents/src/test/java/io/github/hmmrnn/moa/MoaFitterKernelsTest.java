@@ -1,0 +1,86 @@
+package io.github.hmmrnn.moa;
+
+import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
+import io.github.hmmrnn.agents.Agents;
+import io.github.hmmrnn.data.TwoStepDataset;
+import io.github.hmmrnn.model.ChainEvidence;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fitter's per-point logits (η, e^−|η|, log(1 + e^−|η|)), computed once and shared by the
+ * M-step and the E-step, must give exactly the emission log-likelihoods of
+ * {@link MoaKernels#emissionLogLik} (log σ(±η) as {@code Logistic.logSigmoid} computes it), on
+ * both signs of η, at η = 0 and at large |η|.
+ */
+class MoaFitterKernelsTest {
+
+    private static final List<Agent> AGENTS = List.of(Agents.mbRewardB().withParameter("alpha", 0.5, true),
+            Agents.mfChoiceB().withParameter("alpha", 0.4, true), Agents.bias());
+
+    private static MoaFitter fitter(int k, List<PreparedSession> sessions) {
+        double[][] mean = new double[k][AGENTS.size()];
+        double[][] sd = new double[k][AGENTS.size()];
+        for (double[] row : sd) {
+            Arrays.fill(row, 1);
+        }
+        double[][] conc = new double[k][k];
+        for (double[] row : conc) {
+            Arrays.fill(row, 1);
+        }
+        return new MoaFitter(AGENTS, k, sessions, mean, sd, 1, conc, 300, 1e-5, EmAcceleration.SQUAREM,
+                ChainEvidence.CHOICES);
+    }
+
+    private static TwoStepDataset data() {
+        double[][] beta = {{2.0, 0.2}, {0.1, 1.0}, {0.0, 0.3}};
+        FittedHmmMoa truth = FittedHmmMoa.of(AGENTS, beta, new double[] {0.8, 0.2},
+                new double[][] {{0.97, 0.03}, {0.03, 0.97}});
+        return MoaSimulator.simulate(truth, 3, 60, TwoStepTask.DEFAULT, 5);
+    }
+
+    @Test
+    void logitEmissions_equalTheDirectEmissionLogLikelihoods_bitForBit() {
+        List<PreparedSession> sessions = PreparedSession.of(data());
+        int k = 4;
+        MoaFitter f = fitter(k, sessions);
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] alpha = {0.3, 0.8};
+        List<SessionRegressors> regs = f.regressors(alpha, true);
+        // state 0: η = 0 exactly; state 1: large weights (|η| up to ~60); states 2, 3: ordinary
+        double[][] beta = new double[k][AGENTS.size()];
+        for (int a = 0; a < AGENTS.size(); a++) {
+            beta[1][a] = 30 * (rng.nextDouble() - 0.5);
+            beta[2][a] = 2 * rng.nextGaussian();
+            beta[3][a] = -2 * rng.nextGaussian();
+        }
+        MoaFitter.Logits logits = f.logits(beta, regs);
+        int emitting = 0;
+        for (int i = 0; i < sessions.size(); i++) {
+            PreparedSession s = sessions.get(i);
+            double[][] expected = MoaKernels.emissionLogLik(beta, regs.get(i).values(), s.steps(), s.emits(),
+                    s.choices());
+            double[][] actual = f.emissionLogLik(s, logits.eta()[i], logits.log1p()[i]);
+            assertEquals(expected.length, actual.length);
+            for (int j = 0; j < expected.length; j++) {
+                assertArrayEquals(expected[j], actual[j], 0.0, "session " + i + " step " + j);
+                if (s.emits()[j]) {
+                    emitting++;
+                    double eta = MoaKernels.dot(beta[2], regs.get(i).values()[s.steps()[j]]);
+                    assertEquals(eta, logits.eta()[i][j * k + 2], 0.0);
+                    assertEquals(Math.exp(-Math.abs(eta)), logits.exp()[i][j * k + 2], 0.0);
+                    assertEquals(Math.log1p(Math.exp(-Math.abs(eta))), logits.log1p()[i][j * k + 2], 0.0);
+                }
+            }
+        }
+        assertTrue(emitting > 100, "emitting steps checked: " + emitting);
+    }
+}
