@@ -8,7 +8,10 @@
 # jar), HMMRNN_BENCH_TMP (where the baseline worktree goes, default /tmp).
 #
 # Figures: forward-backward B64xT400xK2 (median of 200 calls after a 3 s warm-up, wall and
-# thread CPU; ./hmmrnn bench hmm) and T = 10^6 one chain for K = 2..8 (thread CPU); HMM-TinyRNN
+# thread CPU; ./hmmrnn bench hmm): the fastest API of each jar (a baseline without
+# ForwardBackwardWorkspace: its allocating runBatch), and where the jar has them the reused
+# workspace with every output and the allocating runBatch (a baseline without them: its
+# runBatch); T = 10^6 one chain for K = 2..8 (thread CPU); HMM-TinyRNN
 # epoch at B64xT400xH6xK2 for both chain evidences (mean over 200 epochs, wall and process CPU;
 # RnnBench epoch). On a loaded machine compare the CPU figures: wall time there mostly measures
 # the other jobs.
@@ -73,6 +76,9 @@ hmm_metric() { # $1 = file, $2 = result name, $3 = value|cpu_ms
   grep -F "name=$2," "$1" | head -1 | if [ "$3" = value ]; then sed -E 's/.*value=([^,]*),.*/\1/'; \
     else sed -E "s/.*$3=([^,}]*).*/\1/"; fi
 }
+hmm_metric_or() { # $1 = file, $2 = result name, $3 = fallback name (jars before the workspace API), $4 = value|cpu_ms
+  if grep -qF "name=$2," "$1"; then hmm_metric "$1" "$2" "$4"; else hmm_metric "$1" "$3" "$4"; fi
+}
 rnn_metric() { # $1 = file, $2 = wall|cpu
   if [ "$2" = wall ]; then grep -E 'epoch \(train step' "$1" | awk '{for(i=1;i<=NF;i++) if($i=="ms"){print $(i-1); exit}}'; \
   else grep -E 'epoch process CPU time' "$1" | awk '{for(i=1;i<=NF;i++) if($i=="ms"){print $(i-1); exit}}'; fi
@@ -89,8 +95,16 @@ row() { # $1 = label, $2 = extractor command (with FILE placeholder), $3 = suite
   for s in $suites; do
     case "$s" in
       hmm)
-        row "forward-backward B64 T400 K2, wall ms" 'hmm_metric FILE hmm.forwardBackward.B64.T400.K2 value' hmm
-        row "forward-backward B64 T400 K2, thread CPU ms" 'hmm_metric FILE hmm.forwardBackward.B64.T400.K2 cpu_ms' hmm
+        # hmm.forwardBackward.B64.T400.K2 is the fastest path of each jar: 9603cfa's allocating
+        # runBatch (every output); since the workspace API, a reused workspace that computes the
+        # smoothed posteriors, log-likelihoods and summed statistics (no predicted/filtered/log-conditionals)
+        row "forward-backward B64 T400 K2 (fastest API), wall ms" 'hmm_metric FILE hmm.forwardBackward.B64.T400.K2 value' hmm
+        row "forward-backward B64 T400 K2 (fastest API), thread CPU ms" \
+          'hmm_metric FILE hmm.forwardBackward.B64.T400.K2 cpu_ms' hmm
+        row "forward-backward B64 T400 K2 reused workspace, every output, CPU ms" \
+          'hmm_metric_or FILE hmm.forwardBackward.allOutputs.B64.T400.K2 hmm.forwardBackward.B64.T400.K2 cpu_ms' hmm
+        row "forward-backward B64 T400 K2 allocating runBatch, CPU ms" \
+          'hmm_metric_or FILE hmm.forwardBackward.allocating.B64.T400.K2 hmm.forwardBackward.B64.T400.K2 cpu_ms' hmm
         row "forward-backward B64 T400 K2 per-chain API, CPU ms" \
           'hmm_metric FILE hmm.forwardBackward.perChain.B64.T400.K2 cpu_ms' hmm
         for k in 2 3 4 5 6 7 8; do

@@ -33,73 +33,149 @@ import java.util.ArrayList;
  * likelihoods, the filtered posteriors and the normalisers, which the backward pass reads, are
  * kept batch-major.
  *
- * <p>One instance is one call: it owns its work arrays and is not shared between threads.
+ * <p>Reusable: {@link #prepare} lays out a call's chains and reallocates an array only when its
+ * size changes, so a caller that runs batches of one shape in a loop (through
+ * {@link ForwardBackwardWorkspace}) allocates nothing after the first call. The per-step outputs
+ * a caller does not want ({@code predicted}, {@code filtered}, {@code logCond}) stay null and are
+ * not written. An instance is not shared between threads.
  */
 final class BatchMajorKernel {
 
     /** Chains run in lockstep: two AVX-512 vectors, and a group's work arrays fit in L2 at T = 400. */
     static final int GROUP = 16;
 
-    private final int k;
-    final int numChains;
+    private final boolean keepPredicted;
+    private final boolean keepFiltered;
+    private final boolean keepLogCond;
+    /** Vectors per group of the K = 2 Vector API kernel. */
+    private final int vectors;
+
+    private int k;
+    int numChains;
+    /** Total steps Σ T_b of the current call. */
+    int numSteps;
+    /** Whether the current call runs the backward pass. */
+    boolean smooth;
     /** Slot → chain: chains sorted by length, longest first, ties in chain order. */
-    final int[] chainOfSlot;
+    int[] chainOfSlot = new int[0];
     /** Chain → slot. */
-    private final int[] slotOfChain;
+    private int[] slotOfChain = new int[0];
     /** Slot → length of its chain. */
-    final int[] lengthOfSlot;
+    int[] lengthOfSlot = new int[0];
     /** Slot → first step of its chain in the flat chain-major outputs. */
-    final int[] outOffset;
+    int[] outOffset = new int[0];
     /** Chain → first step in the flat outputs (chain order), with the total at the end. */
-    private final int[] chainOffsets;
+    private int[] chainOffsets = new int[1];
+    /** Sort keys of {@link #prepare} (length descending, then chain). */
+    private long[] sortKeys = new long[0];
     /** [slot]: log p(y_1..T) of each chain. */
-    final double[] chainLog;
-    /** [i·K + j][slot]: per-chain ξ sums; null for a forward-only run. */
-    final double[] counts;
+    double[] chainLog = new double[0];
+    /** [i·K + j][slot]: per-chain ξ sums; unused by a forward-only call. */
+    double[] counts = new double[0];
 
     // the current group: slots [s0, s0 + width[0]), its rows, and its batch-major work arrays
     private int s0;
     private int groupLength;
     /** [t] number of the group's chains still running at step t. */
-    private final int[] width;
+    private int[] width = new int[0];
     /** [t + 1] first step cell of row t; K·rowStart[t] is its first state cell. */
-    private final int[] rowStart;
+    private int[] rowStart = new int[1];
     /** [t][k][slot]: emission log-likelihoods, replaced in place by the scaled likelihoods. */
-    private final double[] lik;
+    private double[] lik = new double[0];
     /** [t][k][slot]: filtered posteriors. */
-    private final double[] filt;
+    private double[] filt = new double[0];
     /** [t][slot]: normaliser c_t (the scaled likelihood of step t). */
-    private final double[] norm;
+    private double[] norm = new double[0];
+    /** Row buffers of {@link #forward}, {@link #forward2} and {@link #backward}. */
+    private double[] rowA = new double[0];
+    private double[] rowB = new double[0];
+    private double[] rowM = new double[0];
+    private double[] rowC = new double[0];
+    private double[] rowD = new double[0];
+    /** The Vector API kernel for K = 2, created on first use. */
+    private VectorKernel2 vector;
 
-    /** Flat chain-major outputs; {@code smoothed} is null for a forward-only run. */
-    final double[] predicted;
-    final double[] filtered;
-    final double[] smoothed;
-    final double[] logCond;
+    /**
+     * Flat chain-major outputs. {@code smoothed} is null while no smoothing call has run;
+     * {@code predicted}, {@code filtered} and {@code logCond} are null when not kept (they are
+     * then not computed into memory at all).
+     */
+    double[] predicted;
+    double[] filtered;
+    double[] smoothed;
+    double[] logCond;
 
-    private BatchMajorKernel(int k, int[] lengths, boolean smooth, boolean work) {
-        this.k = k;
-        this.numChains = lengths.length;
-        Integer[] order = new Integer[numChains];
-        for (int b = 0; b < numChains; b++) {
-            order[b] = b;
+    /**
+     * @param keepPredicted whether calls write the predicted distributions
+     * @param keepFiltered  whether calls write the filtered posteriors
+     * @param keepLogCond   whether calls write the per-step log conditionals
+     * @param reused        whether the kernel serves many calls (wider groups, larger work
+     *                      arrays) rather than one
+     */
+    BatchMajorKernel(boolean keepPredicted, boolean keepFiltered, boolean keepLogCond, boolean reused) {
+        this.vectors = reused ? VectorKernel2.REUSED_VECTORS : VectorKernel2.ONE_CALL_VECTORS;
+        this.keepPredicted = keepPredicted;
+        this.keepFiltered = keepFiltered;
+        this.keepLogCond = keepLogCond;
+    }
+
+    /**
+     * Lays out a call over chains of the given lengths: sorts them longest first, sizes the
+     * outputs (an array is reallocated only when its size changes) and clears the per-chain sums.
+     *
+     * @param states  K
+     * @param offsets [B + 1] first step of each chain in the flat layout, then the total
+     * @param smooth  whether the call runs the backward pass
+     */
+    void prepare(int states, int[] offsets, boolean smooth) {
+        this.k = states;
+        this.smooth = smooth;
+        int n = offsets.length - 1;
+        numChains = n;
+        if (chainOfSlot.length != n) {
+            chainOfSlot = new int[n];
+            slotOfChain = new int[n];
+            lengthOfSlot = new int[n];
+            outOffset = new int[n];
+            chainOffsets = new int[n + 1];
+            sortKeys = new long[n];
+            chainLog = new double[n];
         }
-        // stable sort: equal lengths keep chain order
-        Arrays.sort(order, (x, y) -> Integer.compare(lengths[y], lengths[x]));
-        chainOfSlot = new int[numChains];
-        slotOfChain = new int[numChains];
-        lengthOfSlot = new int[numChains];
-        chainOffsets = new int[numChains + 1];
-        for (int b = 0; b < numChains; b++) {
-            chainOffsets[b + 1] = Math.addExact(chainOffsets[b], lengths[b]);
+        // longest first, ties in chain order (a stable order without boxing)
+        for (int b = 0; b < n; b++) {
+            int length = offsets[b + 1] - offsets[b];
+            sortKeys[b] = ((long) (Integer.MAX_VALUE - length) << 32) | b;
         }
-        outOffset = new int[numChains];
-        for (int s = 0; s < numChains; s++) {
-            chainOfSlot[s] = order[s];
-            slotOfChain[order[s]] = s;
-            lengthOfSlot[s] = lengths[order[s]];
-            outOffset[s] = chainOffsets[order[s]];
+        Arrays.sort(sortKeys);
+        System.arraycopy(offsets, 0, chainOffsets, 0, n + 1);
+        for (int s = 0; s < n; s++) {
+            int b = (int) sortKeys[s];
+            chainOfSlot[s] = b;
+            slotOfChain[b] = s;
+            lengthOfSlot[s] = offsets[b + 1] - offsets[b];
+            outOffset[s] = offsets[b];
         }
+        Arrays.fill(chainLog, 0.0);
+        int steps = offsets[n];
+        numSteps = steps;
+        int cells = Math.multiplyExact(steps, states);
+        predicted = keepPredicted ? sized(predicted, cells) : null;
+        filtered = keepFiltered ? sized(filtered, cells) : null;
+        logCond = keepLogCond ? sized(logCond, steps) : null;
+        if (smooth) {
+            smoothed = sized(smoothed, cells);
+            counts = sized(counts, Math.multiplyExact(states * states, n));
+            Arrays.fill(counts, 0.0);
+        }
+    }
+
+    /** @return {@code a} if it has length {@code n}, else a new array of that length */
+    static double[] sized(double[] a, int n) {
+        return a != null && a.length == n ? a : new double[n];
+    }
+
+    /** Sizes the scalar lockstep kernel's work arrays (the K = 2 vector kernel keeps its own). */
+    private void prepareWork() {
         int maxLength = lengthOfSlot[0];
         long groupCells = 0;
         for (int g = 0; g < numChains; g += GROUP) {
@@ -109,24 +185,44 @@ final class BatchMajorKernel {
             }
             groupCells = Math.max(groupCells, cells);
         }
-        int steps = chainOffsets[numChains];
-        int cells = Math.multiplyExact(steps, k);
-        width = new int[maxLength];
-        rowStart = new int[maxLength + 1];
-        // the Vector API kernel for K = 2 keeps its own (smaller) work arrays
-        lik = work ? new double[Math.multiplyExact(Math.toIntExact(groupCells), k)] : null;
-        filt = work ? new double[lik.length] : null;
-        norm = work ? new double[Math.toIntExact(groupCells)] : null;
-        chainLog = new double[numChains];
-        counts = smooth ? new double[k * k * numChains] : null;
-        predicted = new double[cells];
-        filtered = new double[cells];
-        smoothed = smooth ? new double[cells] : null;
-        logCond = new double[steps];
+        if (width.length < maxLength) {
+            width = new int[maxLength];
+            rowStart = new int[maxLength + 1];
+        }
+        int cells = Math.multiplyExact(Math.toIntExact(groupCells), k);
+        if (lik.length < cells) {
+            lik = new double[cells];
+            filt = new double[cells];
+        }
+        if (norm.length < groupCells) {
+            norm = new double[Math.toIntExact(groupCells)];
+        }
+        int pad = BatchMath.padded(GROUP);
+        if (rowA.length < k * pad) {
+            rowA = new double[k * pad];
+            rowB = new double[k * pad];
+            rowM = new double[pad];
+            rowC = new double[pad];
+            rowD = new double[k * pad];
+        }
+    }
+
+    /** @return whether K states run on {@link VectorKernel2} (K = 2 with the Vector API module) */
+    private static boolean vectorKernel(int k) {
+        return k == 2 && BatchMath.VECTOR;
+    }
+
+    /** @return the reusable Vector API kernel */
+    private VectorKernel2 vector() {
+        if (vector == null) {
+            vector = new VectorKernel2(vectors);
+        }
+        return vector;
     }
 
     /**
-     * Runs forward (and backward when {@code smooth}) over chains given as [T_b][K] arrays.
+     * Runs forward (and backward when {@code smooth}) over chains given as [T_b][K] arrays, on a
+     * new kernel that keeps every output.
      *
      * @param pi     [K] initial distribution
      * @param a      [K·K] row-major transition matrix
@@ -135,21 +231,22 @@ final class BatchMajorKernel {
      * @return the finished kernel, to be unpacked
      */
     static BatchMajorKernel ofChains(double[] pi, double[] a, List<double[][]> chains, boolean smooth) {
-        int[] lengths = new int[chains.size()];
-        for (int b = 0; b < lengths.length; b++) {
-            lengths[b] = chains.get(b).length;
+        int[] offsets = new int[chains.size() + 1];
+        for (int b = 0; b < chains.size(); b++) {
+            offsets[b + 1] = Math.addExact(offsets[b], chains.get(b).length);
         }
-        boolean vector = vectorKernel(pi.length);
-        BatchMajorKernel kern = new BatchMajorKernel(pi.length, lengths, smooth, !vector);
+        BatchMajorKernel kern = new BatchMajorKernel(true, true, true, false);
+        kern.prepare(pi.length, offsets, smooth);
         int k = kern.k;
         double[][][] bySlot = new double[kern.numChains][][];
         for (int s = 0; s < kern.numChains; s++) {
             bySlot[s] = chains.get(kern.chainOfSlot[s]);
         }
-        if (vector) {
-            VectorKernel2.run(kern, pi, a, null, bySlot);
+        if (vectorKernel(k)) {
+            kern.vector().run(kern, pi, a, null, bySlot);
             return kern;
         }
+        kern.prepareWork();
         for (int g = 0; g < kern.numChains; g += GROUP) {
             kern.startGroup(g);
             // time outer, chains inner: sequential writes, one read stream per chain
@@ -169,53 +266,96 @@ final class BatchMajorKernel {
     }
 
     /**
-     * Runs forward–backward over a packed batch.
+     * Runs forward–backward over a packed batch in lockstep, after {@link #prepare} with
+     * {@code smooth} set.
      *
      * @param pi    [K] initial distribution
      * @param a     [K·K] row-major transition matrix
-     * @param batch validated packed log-likelihoods
-     * @return the finished kernel, to be unpacked
+     * @param batch validated packed log-likelihoods, laid out as prepared
      */
-    static BatchMajorKernel ofBatch(double[] pi, double[] a, ChainBatch batch) {
-        int[] lengths = new int[batch.numChains()];
-        for (int b = 0; b < lengths.length; b++) {
-            lengths[b] = batch.length(b);
-        }
-        boolean vector = vectorKernel(pi.length);
-        BatchMajorKernel kern = new BatchMajorKernel(pi.length, lengths, true, !vector);
-        int k = kern.k;
+    void runBatch(double[] pi, double[] a, ChainBatch batch) {
         double[] src = batch.logLikArray();
-        if (vector) {
-            VectorKernel2.run(kern, pi, a, src, null);
-            return kern;
+        if (vectorKernel(k)) {
+            vector().run(this, pi, a, src, null);
+            return;
         }
-        for (int g = 0; g < kern.numChains; g += GROUP) {
-            kern.startGroup(g);
+        prepareWork();
+        for (int g = 0; g < numChains; g += GROUP) {
+            startGroup(g);
             if (k == 2) {
                 // forward2 reads the chain-major input itself: no packing pass
-                kern.forward2(pi, a, src);
-                kern.backward(a);
+                forward2(pi, a, src);
+                backward(a);
                 continue;
             }
-            int[] from = kern.outOffset;
-            for (int t = 0; t < kern.groupLength; t++) {
-                int w = kern.width[t];
-                int base = k * kern.rowStart[t];
+            for (int t = 0; t < groupLength; t++) {
+                int w = width[t];
+                int base = k * rowStart[t];
                 for (int s = 0; s < w; s++) {
-                    int at = (from[g + s] + t) * k;
+                    int at = (outOffset[g + s] + t) * k;
                     for (int j = 0; j < k; j++) {
-                        kern.lik[base + j * w + s] = src[at + j];
+                        lik[base + j * w + s] = src[at + j];
                     }
                 }
             }
-            kern.runGroup(pi, a);
+            runGroup(pi, a);
         }
-        return kern;
     }
 
-    /** @return whether K states run on {@link VectorKernel2} (K = 2 with the Vector API module) */
-    private static boolean vectorKernel(int k) {
-        return k == 2 && BatchMath.VECTOR;
+    /**
+     * Runs forward–backward over a packed batch one chain at a time on flat arrays, after
+     * {@link #prepare} with {@code smooth} set: the path for few, long chains (lockstep rows one
+     * chain wide cost more in loop overhead than they save). The same arithmetic as the lockstep
+     * kernels and as {@link ForwardBackward#run}, so the same numbers.
+     *
+     * @param pi    [K] initial distribution
+     * @param a     [K·K] row-major transition matrix
+     * @param batch validated packed log-likelihoods, laid out as prepared
+     */
+    void runChainByChain(double[] pi, double[] a, ChainBatch batch) {
+        double[] l = batch.logLikArray();
+        int cells = numSteps * k;
+        // the recursion reads the predicted and filtered rows back: work arrays when not kept
+        double[] pred = predicted != null ? predicted : (chainPredicted = sized(chainPredicted, cells));
+        double[] filt = filtered != null ? filtered : (chainFiltered = sized(chainFiltered, cells));
+        chainScaled = sized(chainScaled, cells);
+        chainNorm = sized(chainNorm, numSteps);
+        if (chainBeta.length != k) {
+            chainBeta = new double[k];
+            chainNext = new double[k];
+            chainCounts = new double[k * k];
+        }
+        for (int b = 0; b < numChains; b++) {
+            int start = chainOffsets[b];
+            int end = chainOffsets[b + 1];
+            int s = slotOfChain[b];
+            System.arraycopy(pi, 0, pred, start * k, k);
+            chainLog[s] = ForwardBackward.forwardChain(b, start, end, k, a, l, pred, filt, chainScaled, chainNorm,
+                    logCond, chainBlocks());
+            Arrays.fill(chainCounts, 0.0);
+            ForwardBackward.backwardChain(start, end, k, a, filt, chainScaled, chainNorm, smoothed, chainCounts,
+                    chainBeta, chainNext);
+            for (int x = 0; x < k * k; x++) {
+                counts[x * numChains + s] = chainCounts[x];
+            }
+        }
+    }
+
+    /** Work arrays of {@link #runChainByChain}. */
+    private double[] chainPredicted;
+    private double[] chainFiltered;
+    private double[] chainScaled;
+    private double[] chainNorm;
+    private double[] chainBeta = new double[0];
+    private double[] chainNext = new double[0];
+    private double[] chainCounts = new double[0];
+    private ForwardBackward.Blocks blocks;
+
+    private ForwardBackward.Blocks chainBlocks() {
+        if (blocks == null || blocks.k != k) {
+            blocks = new ForwardBackward.Blocks(k);
+        }
+        return blocks;
     }
 
     /** Sets up the rows of the group starting at slot {@code first}. */
@@ -239,7 +379,7 @@ final class BatchMajorKernel {
         } else {
             forward(pi, a);
         }
-        if (smoothed != null) {
+        if (smooth) {
             backward(a);
         }
     }
@@ -250,11 +390,10 @@ final class BatchMajorKernel {
      * chain-major output stores come last.
      */
     private void forward(double[] pi, double[] a) {
-        int pad = BatchMath.padded(GROUP);
-        double[] pk = new double[k * pad];
-        double[] x = new double[k * pad];
-        double[] m = new double[pad];
-        double[] c = new double[pad];
+        double[] pk = rowA;
+        double[] x = rowB;
+        double[] m = rowM;
+        double[] c = rowC;
         for (int t = 0; t < groupLength; t++) {
             int w = width[t];
             int wp = BatchMath.padded(w);
@@ -324,25 +463,21 @@ final class BatchMajorKernel {
             for (int s = 0; s < w; s++) {
                 ok &= norm[steps + s] > 0;
                 double lc = c[s] + m[s];
-                logCond[outOffset[s0 + s] + t] = lc;
+                if (logCond != null) {
+                    logCond[outOffset[s0 + s] + t] = lc;
+                }
                 chainLog[s0 + s] += lc;
             }
             if (!ok) {
                 throwZero(t);
             }
-            if (k == 2) {
-                for (int s = 0; s < w; s++) {
-                    int out = (outOffset[s0 + s] + t) * 2;
-                    predicted[out] = pk[s];
-                    predicted[out + 1] = pk[wp + s];
-                    filtered[out] = filt[base + s];
-                    filtered[out + 1] = filt[base + w + s];
-                }
-            } else {
-                for (int s = 0; s < w; s++) {
-                    int out = (outOffset[s0 + s] + t) * k;
-                    for (int j = 0; j < k; j++) {
+            for (int s = 0; s < w; s++) {
+                int out = (outOffset[s0 + s] + t) * k;
+                for (int j = 0; j < k; j++) {
+                    if (predicted != null) {
                         predicted[out + j] = pk[j * wp + s];
+                    }
+                    if (filtered != null) {
                         filtered[out + j] = filt[base + j * w + s];
                     }
                 }
@@ -362,11 +497,11 @@ final class BatchMajorKernel {
         double a10 = a[2];
         double a11 = a[3];
         int pad = BatchMath.padded(GROUP);
-        double[] p0 = new double[pad];
-        double[] p1 = new double[pad];
-        double[] x = new double[2 * pad];
-        double[] m = new double[pad];
-        double[] c = new double[pad];
+        double[] p0 = rowA;
+        double[] p1 = rowB;
+        double[] x = rowD;
+        double[] m = rowM;
+        double[] c = rowC;
         for (int t = 0; t < groupLength; t++) {
             int w = width[t];
             int wp = BatchMath.padded(w);
@@ -424,13 +559,19 @@ final class BatchMajorKernel {
                 ok &= norm[steps + s] > 0;
                 double lc = c[s] + m[s];
                 int o = outOffset[s0 + s] + t;
-                logCond[o] = lc;
                 chainLog[s0 + s] += lc;
                 int out = 2 * o;
-                predicted[out] = p0[s];
-                predicted[out + 1] = p1[s];
-                filtered[out] = filt[base + s];
-                filtered[out + 1] = filt[base + w + s];
+                if (logCond != null) {
+                    logCond[o] = lc;
+                }
+                if (predicted != null) {
+                    predicted[out] = p0[s];
+                    predicted[out + 1] = p1[s];
+                }
+                if (filtered != null) {
+                    filtered[out] = filt[base + s];
+                    filtered[out + 1] = filt[base + w + s];
+                }
             }
             if (!ok) {
                 throwZero(t);
@@ -453,8 +594,8 @@ final class BatchMajorKernel {
     private void backward(double[] a) {
         int n = GROUP;
         int cn = numChains;
-        double[] beta = new double[k * n];
-        double[] next = new double[k * n];
+        double[] beta = rowA;
+        double[] next = rowB;
         for (int t = groupLength - 1; t >= 0; t--) {
             int w = width[t];
             int wn = t + 1 < groupLength ? width[t + 1] : 0;
@@ -547,6 +688,15 @@ final class BatchMajorKernel {
     HmmStatistics statistics(double total) {
         double[] start = new double[k];
         double[][] xi = new double[k][k];
+        addStatistics(start, xi);
+        return new HmmStatistics(start, xi, total, numChains);
+    }
+
+    /**
+     * Adds Σ over chains of γ at the chain's first step and of the per-chain ξ sums, chain by
+     * chain in chain order, into {@code start} [K] and {@code xi} [K][K].
+     */
+    void addStatistics(double[] start, double[][] xi) {
         for (int b = 0; b < numChains; b++) {
             int s = slotOfChain[b];
             for (int i = 0; i < k; i++) {
@@ -556,7 +706,13 @@ final class BatchMajorKernel {
                 }
             }
         }
-        return new HmmStatistics(start, xi, total, numChains);
+    }
+
+    /** Copies log p(y) of every chain, in chain order, into {@code out} [B]. */
+    void chainLogLikelihoods(double[] out) {
+        for (int b = 0; b < numChains; b++) {
+            out[b] = chainLog[slotOfChain[b]];
+        }
     }
 
     /** @return one posterior per chain, in chain order, with [T][K] arrays */
@@ -566,7 +722,7 @@ final class BatchMajorKernel {
             out.add(chainPosterior(b));
         }
         double total = totalLogLikelihood();
-        return new BatchPosterior(out, total, smoothed == null ? null : statistics(total));
+        return new BatchPosterior(out, total, smooth ? statistics(total) : null);
     }
 
     private HmmPosterior chainPosterior(int b) {
@@ -575,7 +731,7 @@ final class BatchMajorKernel {
         int n = chainOffsets[b + 1] - from;
         double[][] p = new double[n][];
         double[][] f = new double[n][];
-        double[][] g = smoothed == null ? null : new double[n][];
+        double[][] g = smooth ? new double[n][] : null;
         for (int t = 0; t < n; t++) {
             int cell = (from + t) * k;
             p[t] = Arrays.copyOfRange(predicted, cell, cell + k);
@@ -585,7 +741,7 @@ final class BatchMajorKernel {
             }
         }
         double[][] xi = null;
-        if (counts != null) {
+        if (smooth) {
             xi = new double[k][k];
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
@@ -594,19 +750,5 @@ final class BatchMajorKernel {
             }
         }
         return new HmmPosterior(chainLog[s], Arrays.copyOfRange(logCond, from, from + n), p, f, g, xi);
-    }
-
-    /**
-     * @param batch the batch this kernel ran on (its offsets are the kernel's, chain order)
-     * @return the flat chain-major posteriors
-     */
-    ChainBatchPosterior toChainBatchPosterior(ChainBatch batch) {
-        double[] perChain = new double[numChains];
-        for (int b = 0; b < numChains; b++) {
-            perChain[b] = chainLog[slotOfChain[b]];
-        }
-        double logTotal = totalLogLikelihood();
-        return new ChainBatchPosterior(logTotal, perChain, logCond, predicted, filtered, smoothed,
-                statistics(logTotal));
     }
 }

@@ -229,6 +229,8 @@ public final class CategoricalHmm {
         for (int c = 0; c < lengths.length; c++) {
             lengths[c] = sequences.get(c).length;
         }
+        // one workspace for the whole loop: the E-step's outputs are refilled, not reallocated
+        ForwardBackwardWorkspace post = ForwardBackwardWorkspace.of();
         while (true) {
             double[][] logB = model.logEmissions();
             int steps = 0;
@@ -244,8 +246,7 @@ public final class CategoricalHmm {
                     }
                 }
             }
-            ChainBatchPosterior post = ForwardBackward.runBatch(model.parameters,
-                    ChainBatch.ofFlat(k, lengths, flat));
+            ForwardBackward.runBatch(model.parameters, ChainBatch.ofFlat(k, lengths, flat), post);
             double logLik = post.logMarginalLikelihood();
             double logPost = logLik + model.logPrior(o.transitionPrior(), o.emissionConcentration());
             history.add(logPost);

@@ -132,6 +132,11 @@ public final class ChainBatch {
         return offsets[chain + 1] - offsets[chain];
     }
 
+    /** Internal offsets [B + 1] (the total last), not copied: for kernels in this package only. */
+    int[] offsetsArray() {
+        return offsets;
+    }
+
     /** Internal flat array, not copied: for kernels in this package only. */
     double[] logLikArray() {
         return logLik;

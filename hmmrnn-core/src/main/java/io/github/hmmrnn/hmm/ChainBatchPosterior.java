@@ -6,6 +6,8 @@ package io.github.hmmrnn.hmm;
  * {@code ((batch.offset(b) + t) * K + k)}.
  *
  * <p>Arrays are owned by this record and exposed without copying (hot path); do not modify.
+ * {@link ForwardBackwardWorkspace#toPosterior()} leaves {@code logConditionals},
+ * {@code predicted} and {@code filtered} null when its workspace does not keep them.
  *
  * @param logMarginalLikelihood Σ over chains of log p(y_chain), natural log
  * @param chainLogLikelihoods   [B] log p(y_chain) per chain

@@ -21,7 +21,9 @@ import java.util.Arrays;
  * batch-major kernel (chains innermost, so the CPU overlaps independent chains and the JIT
  * vectorises across them) with exactly the per-chain arithmetic of {@link #run}, so their
  * results are bit-identical to running {@link #run} chain by chain; {@link #run} and
- * {@link #filter} remain the per-chain kernels for single long sequences. Both take exp and log
+ * {@link #filter} remain the per-chain kernels for single long sequences. A loop that runs
+ * forward–backward repeatedly passes a {@link ForwardBackwardWorkspace} to {@link #runBatch}
+ * and gets the same numbers without allocating the outputs each time. Both take exp and log
  * from {@code BatchMath} (fdlibm's algorithms on plain IEEE operations, within two ulp of
  * {@link Math#exp} and {@link Math#log}), whose scalar and Vector API paths return the same
  * bits, so results never depend on JVM flags, JIT state, batching or thread count.
@@ -133,8 +135,11 @@ public final class ForwardBackward {
 
     /**
      * Forward–backward over a packed batch of chains, each restarting from π, with flat outputs
-     * and no per-step allocation: the fast path for training loops and benchmarks. Results are
-     * bit-identical to {@link #runAll} and to {@link #run} on each chain.
+     * and no per-step allocation. Results are bit-identical to {@link #runAll} and to {@link #run}
+     * on each chain. Allocates the 1.4 MB of outputs of a 64 × 400 × 2 batch per call; a loop that
+     * runs many batches should reuse a {@link ForwardBackwardWorkspace} with
+     * {@link #runBatch(HmmParameters, ChainBatch, ForwardBackwardWorkspace)}, which gives the same
+     * numbers.
      *
      * @param parameters π and A
      * @param batch      packed emission log-likelihoods (validated when built)
@@ -143,15 +148,46 @@ public final class ForwardBackward {
      *                                  observation has probability zero under the model
      */
     public static ChainBatchPosterior runBatch(HmmParameters parameters, ChainBatch batch) {
+        ForwardBackwardWorkspace workspace = ForwardBackwardWorkspace.forOneCall();
+        runBatch(parameters, batch, workspace);
+        // the workspace is dropped here, so its arrays can be handed over without copies
+        return workspace.handOver();
+    }
+
+    /**
+     * Forward–backward over a packed batch into a caller-owned, reusable workspace: the fast
+     * path for training loops and benchmarks. After the first call with a given batch shape
+     * (B, Σ T_b, K) it allocates nothing but the small {@link HmmStatistics} record; the outputs
+     * are overwritten in place by the next call.
+     *
+     * <p>Always computed: the smoothed posteriors γ, the per-chain and total log likelihoods and
+     * the summed statistics (Σγ at chain starts and Σξ). The predicted and filtered distributions
+     * and the per-step log conditionals are written only when the workspace was created to keep
+     * them ({@link ForwardBackwardWorkspace.Output}); the recursion is the same either way, so
+     * every number is bit-identical to {@link #runBatch(HmmParameters, ChainBatch)}, to
+     * {@link #runAll} and to {@link #run} chain by chain, whatever the workspace, its history and
+     * the batching.
+     *
+     * @param parameters π and A
+     * @param batch      packed emission log-likelihoods (validated when built)
+     * @param workspace  where the results go (not shared between threads while running)
+     * @return {@code workspace}, holding this call's results
+     * @throws IllegalArgumentException if an argument is null, K differs between parameters and
+     *                                  batch, or an observation has probability zero under the
+     *                                  model (the workspace then holds no result)
+     */
+    public static ForwardBackwardWorkspace runBatch(HmmParameters parameters, ChainBatch batch,
+                                                    ForwardBackwardWorkspace workspace) {
+        if (parameters == null || batch == null || workspace == null) {
+            throw new IllegalArgumentException("parameters, batch and workspace must not be null, got "
+                    + (parameters == null ? "parameters = null" : batch == null ? "batch = null" : "workspace = null"));
+        }
         int k = parameters.numStates();
         if (batch.numStates() != k) {
             throw new IllegalArgumentException("batch has " + batch.numStates() + " states, parameters have " + k);
         }
-        if (batch.numChains() < LOCKSTEP_MIN_CHAINS) {
-            return runBatchChainByChain(parameters, batch);
-        }
-        return BatchMajorKernel.ofBatch(parameters.initialArray(), flatTransition(parameters), batch)
-                .toChainBatchPosterior(batch);
+        workspace.run(parameters, batch, batch.numChains() >= LOCKSTEP_MIN_CHAINS);
+        return workspace;
     }
 
     /**
@@ -161,44 +197,19 @@ public final class ForwardBackward {
      */
     private static final int LOCKSTEP_MIN_CHAINS = 4;
 
-    /** {@link #runBatch} one chain at a time on the flat arrays (the path for few, long chains). */
-    private static ChainBatchPosterior runBatchChainByChain(HmmParameters parameters, ChainBatch batch) {
-        int k = parameters.numStates();
-        double[] pi = parameters.initialArray();
-        double[] a = flatTransition(parameters);
-        double[] l = batch.logLikArray();
-        int total = batch.numSteps();
-        double[] predicted = new double[total * k];
-        double[] filtered = new double[total * k];
-        double[] smoothed = new double[total * k];
-        double[] scaled = new double[total * k];
-        double[] norm = new double[total];
-        double[] logCond = new double[total];
-        double[] chainLogLik = new double[batch.numChains()];
-        double[] startCounts = new double[k];
-        double[][] xi = new double[k][k];
-        double[] beta = new double[k];
-        double[] next = new double[k];
-        double logTotal = 0;
-        for (int b = 0; b < batch.numChains(); b++) {
-            int start = batch.offset(b);
-            int end = start + batch.length(b);
-            System.arraycopy(pi, 0, predicted, start * k, k);
-            double chainLog = forwardChain(b, start, end, k, a, l, predicted, filtered, scaled, norm, logCond);
-            chainLogLik[b] = chainLog;
-            logTotal += chainLog;
-            // per-chain ξ, then added in chain order: the same sums as runAll
-            double[] counts = new double[k * k];
-            backwardChain(start, end, k, a, filtered, scaled, norm, smoothed, counts, beta, next);
-            for (int i = 0; i < k; i++) {
-                startCounts[i] += smoothed[start * k + i];
-                for (int j = 0; j < k; j++) {
-                    xi[i][j] += counts[i * k + j];
-                }
-            }
+    /** Block work arrays of {@link #forwardChain}, reusable across calls. */
+    static final class Blocks {
+        final int k;
+        final double[] x;
+        final double[] m;
+        final double[] lc;
+
+        Blocks(int k) {
+            this.k = k;
+            x = new double[BatchMath.padded(BLOCK * k)];
+            m = new double[BLOCK];
+            lc = new double[BatchMath.padded(BLOCK)];
         }
-        return new ChainBatchPosterior(logTotal, chainLogLik, logCond, predicted, filtered, smoothed,
-                new HmmStatistics(startCounts, xi, logTotal, batch.numChains()));
     }
 
     /**
@@ -206,13 +217,13 @@ public final class ForwardBackward {
      * small method of its own so the JIT compiles it as a unit rather than as an on-stack
      * replacement of a long caller loop.
      */
-    private static double forwardChain(int chain, int start, int end, int k, double[] a, double[] l,
-                                       double[] predicted, double[] filtered, double[] scaled, double[] norm,
-                                       double[] logCond) {
+    static double forwardChain(int chain, int start, int end, int k, double[] a, double[] l,
+                               double[] predicted, double[] filtered, double[] scaled, double[] norm,
+                               double[] logCond, Blocks blocks) {
         double chainLog = 0;
-        double[] x = new double[BatchMath.padded(BLOCK * k)];
-        double[] m = new double[BLOCK];
-        double[] lc = new double[BatchMath.padded(BLOCK)];
+        double[] x = blocks.x;
+        double[] m = blocks.m;
+        double[] lc = blocks.lc;
         for (int t0 = start; t0 < end; t0 += BLOCK) {
             int len = Math.min(BLOCK, end - t0);
             // exps of a block of steps at once (they do not depend on the recursion)
@@ -251,7 +262,13 @@ public final class ForwardBackward {
                 lc[i] = c;
                 if (t + 1 < end) {
                     int nrow = row + k;
-                    for (int q = 0; q < k; q++) {
+                    // the sums are set by their first term (the arrays may be reused): the same
+                    // bits as adding it to 0, as the terms are never -0.0
+                    double f0 = filtered[row];
+                    for (int j = 0; j < k; j++) {
+                        predicted[nrow + j] = f0 * a[j];
+                    }
+                    for (int q = 1; q < k; q++) {
                         double fq = filtered[row + q];
                         int aq = q * k;
                         for (int j = 0; j < k; j++) {
@@ -263,7 +280,9 @@ public final class ForwardBackward {
             BatchMath.log(lc, BatchMath.padded(len));
             for (int i = 0; i < len; i++) {
                 double v = lc[i] + m[i];
-                logCond[t0 + i] = v;
+                if (logCond != null) {
+                    logCond[t0 + i] = v;
+                }
                 chainLog += v;
             }
         }
@@ -274,9 +293,9 @@ public final class ForwardBackward {
     private static final int BLOCK = 256;
 
     /** Scaled backward pass over one chain: smoothed posteriors and ξ counts (added to {@code counts}). */
-    private static void backwardChain(int start, int end, int k, double[] a, double[] filtered, double[] scaled,
-                                      double[] norm, double[] smoothed, double[] counts, double[] beta,
-                                      double[] next) {
+    static void backwardChain(int start, int end, int k, double[] a, double[] filtered, double[] scaled,
+                              double[] norm, double[] smoothed, double[] counts, double[] beta,
+                              double[] next) {
         Arrays.fill(beta, 1.0);
         int last = (end - 1) * k;
         System.arraycopy(filtered, last, smoothed, last, k);
@@ -304,7 +323,7 @@ public final class ForwardBackward {
 
 
     /** @return A as a row-major [K·K] array */
-    private static double[] flatTransition(HmmParameters parameters) {
+    static double[] flatTransition(HmmParameters parameters) {
         double[][] rows = parameters.transitionArray();
         int k = rows.length;
         double[] a = new double[k * k];

@@ -2,6 +2,7 @@ package io.github.hmmrnn.bench;
 
 import io.github.hmmrnn.hmm.ChainBatch;
 import io.github.hmmrnn.hmm.ForwardBackward;
+import io.github.hmmrnn.hmm.ForwardBackwardWorkspace;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.TransitionStructure;
 import io.github.hmmrnn.oracle.OracleResult;
@@ -23,7 +24,10 @@ import java.util.function.DoubleSupplier;
 /**
  * Plain-Java timing suite of the HMM engine, behind {@code ./hmmrnn bench hmm --json}: single
  * threaded forward–backward on random emission log-likelihoods (the engine never sees the
- * emission model, so the figures hold for every model), plus the Bayes oracle on the default
+ * emission model, so the figures hold for every model): B64·T400·K2 through a reused
+ * {@link ForwardBackwardWorkspace} without optional outputs (γ, log likelihoods, statistics:
+ * {@code hmm.forwardBackward.B64.T400.K2}), with every output, through the allocating
+ * {@code runBatch} and through the per-chain API; one long chain per K; plus the Bayes oracle on the default
  * generator with its NLL and accuracy as the reference every benchmark prints.
  *
  * <p>Each figure is the median wall time over repetitions after a warm-up, with the median
@@ -110,21 +114,42 @@ public final class HmmBench {
             chains.add(randomLogLik(n, k, rng));
         }
         ChainBatch packed = ChainBatch.of(k, chains);
+        // the fast path: a reused workspace that keeps no optional output, i.e. it computes the
+        // smoothed posteriors, the per-chain and total log likelihoods and the summed statistics
+        // (Σγ at chain starts, Σξ); predicted, filtered and log-conditionals are not written
+        ForwardBackwardWorkspace lean = ForwardBackwardWorkspace.of();
+        double[] reused = time(() -> ForwardBackward.runBatch(params, packed, lean).logMarginalLikelihood(),
+                o.warmupSeconds(), o.batchRepetitions());
+        ForwardBackwardWorkspace every = ForwardBackwardWorkspace.allOutputs();
+        double[] reusedAll = time(() -> ForwardBackward.runBatch(params, packed, every).logMarginalLikelihood(),
+                o.warmupSeconds(), o.batchRepetitions());
         double[] flat = time(() -> ForwardBackward.runBatch(params, packed).logMarginalLikelihood(),
                 o.warmupSeconds(), o.batchRepetitions());
         double[] perChain = time(() -> ForwardBackward.runAll(params, chains).logMarginalLikelihood(),
                 o.warmupSeconds(), o.batchRepetitions());
-        LOG.info("forward-backward B={} T={} K={}: packed batch {} ms wall / {} ms CPU; per-chain API {} ms wall / "
-                + "{} ms CPU (medians of {})", b, n, k, flat[0], flat[1], perChain[0], perChain[1],
-                o.batchRepetitions());
+        LOG.info("forward-backward B={} T={} K={}: reused workspace (smoothed, log-likelihoods, statistics) {} ms wall"
+                + " / {} ms CPU; reused workspace, every output {} / {}; allocating runBatch {} / {}; per-chain API"
+                + " {} / {} (medians of {})", b, n, k, reused[0], reused[1], reusedAll[0], reusedAll[1], flat[0],
+                flat[1], perChain[0], perChain[1], o.batchRepetitions());
+        Map<String, Object> par0 = params(b, n, k, o.batchRepetitions());
+        par0.put("cpu_ms", reused[1]);
+        par0.put("api", "ForwardBackward.runBatch(HmmParameters, ChainBatch, ForwardBackwardWorkspace.of())");
+        par0.put("computes", "smoothed posteriors, per-chain and total log-likelihoods, summed initial and"
+                + " transition counts (no predicted, filtered or per-step log-conditionals)");
+        Map<String, Object> par1 = params(b, n, k, o.batchRepetitions());
+        par1.put("cpu_ms", reusedAll[1]);
+        par1.put("api", "ForwardBackward.runBatch(HmmParameters, ChainBatch, ForwardBackwardWorkspace.allOutputs())");
         Map<String, Object> par = params(b, n, k, o.batchRepetitions());
         par.put("cpu_ms", flat[1]);
         par.put("api", "ForwardBackward.runBatch(HmmParameters, ChainBatch)");
         Map<String, Object> par2 = params(b, n, k, o.batchRepetitions());
         par2.put("cpu_ms", perChain[1]);
         par2.put("api", "ForwardBackward.runAll(HmmParameters, List<double[][]>)");
-        return List.of(new BenchResult("hmm.forwardBackward.B" + b + ".T" + n + ".K" + k, flat[0], "ms", par),
-                new BenchResult("hmm.forwardBackward.perChain.B" + b + ".T" + n + ".K" + k, perChain[0], "ms", par2));
+        String shape = ".B" + b + ".T" + n + ".K" + k;
+        return List.of(new BenchResult("hmm.forwardBackward" + shape, reused[0], "ms", par0),
+                new BenchResult("hmm.forwardBackward.allOutputs" + shape, reusedAll[0], "ms", par1),
+                new BenchResult("hmm.forwardBackward.allocating" + shape, flat[0], "ms", par),
+                new BenchResult("hmm.forwardBackward.perChain" + shape, perChain[0], "ms", par2));
     }
 
     private static List<BenchResult> longChain(int n, int k, Options o, SplittableRandom rng) {

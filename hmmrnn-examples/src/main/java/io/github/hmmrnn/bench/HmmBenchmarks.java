@@ -4,6 +4,7 @@ import io.github.hmmrnn.hmm.BatchPosterior;
 import io.github.hmmrnn.hmm.ChainBatch;
 import io.github.hmmrnn.hmm.ChainBatchPosterior;
 import io.github.hmmrnn.hmm.ForwardBackward;
+import io.github.hmmrnn.hmm.ForwardBackwardWorkspace;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmPosterior;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public class HmmBenchmarks {
         List<double[][]> chains;
         /** The same, packed. */
         ChainBatch packed;
+        /** Reused outputs, no optional ones. */
+        ForwardBackwardWorkspace workspace;
 
         /** Creates the state (JMH instantiates it). */
         public Batch() {
@@ -58,6 +61,7 @@ public class HmmBenchmarks {
                 chains.add(HmmBench.randomLogLik(400, 2, rng));
             }
             packed = ChainBatch.of(2, chains);
+            workspace = ForwardBackwardWorkspace.of();
         }
     }
 
@@ -119,6 +123,24 @@ public class HmmBenchmarks {
     @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public ChainBatchPosterior forwardBackwardPackedB64T400K2(Batch s) {
         return ForwardBackward.runBatch(s.params, s.packed);
+    }
+
+    /**
+     * Forward–backward over the packed batch B = 64, T = 400, K = 2 into a reused workspace that
+     * keeps no optional output: smoothed posteriors, log likelihoods and summed statistics (the
+     * figure {@code hmm.forwardBackward.B64.T400.K2} of {@code ./hmmrnn bench hmm}).
+     *
+     * @param s state
+     * @return the total log likelihood (consumed by JMH)
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 5, time = 1)
+    @Measurement(iterations = 10, time = 1)
+    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+    public double forwardBackwardWorkspaceB64T400K2(Batch s) {
+        return ForwardBackward.runBatch(s.params, s.packed, s.workspace).logMarginalLikelihood();
     }
 
     /**
