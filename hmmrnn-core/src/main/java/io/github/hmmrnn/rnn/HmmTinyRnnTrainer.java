@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 import io.github.hmmrnn.hmm.BatchPosterior;
 import io.github.hmmrnn.hmm.ChainBatch;
-import io.github.hmmrnn.hmm.ChainBatchPosterior;
 import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
+import io.github.hmmrnn.hmm.ForwardBackwardWorkspace;
+import io.github.hmmrnn.hmm.ForwardBackwardWorkspace.Output;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
@@ -221,6 +222,7 @@ final class HmmTinyRnnTrainer {
         INDArray xv = validation == null ? null : RnnNetwork.features(validation);
         double weight = (double) train.numRows() / train.numScored();
         DirichletPrior chainPrior = DirichletPrior.pseudoCount(k, 1);
+        ForwardBackwardWorkspace workspace = ForwardBackwardWorkspace.of(Output.PREDICTED);
 
         List<TrainingHistory.Entry> entries = new ArrayList<>();
         double bestScore = Double.POSITIVE_INFINITY;
@@ -235,7 +237,7 @@ final class HmmTinyRnnTrainer {
         int epoch = 0;
         for (; epoch < hp.maxEpochs(); epoch++) {
             double[] logits = net.logits(x);
-            EStep e = eStep(logits, train, pi, a, outcomes, weight);
+            EStep e = eStep(logits, train, pi, a, outcomes, weight, workspace);
             // the causal NLL of the choices: equal to −log p(choices)/N when the chain emits choices
             // only, and still the choice score (not the joint one) when it also emits outcomes
             double trainLoss = e.choiceNll() / train.numScored();
@@ -300,6 +302,16 @@ final class HmmTinyRnnTrainer {
      * not depend on the thread count.
      */
     EStep eStep(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes, double weight) {
+        return eStep(logits, in, pi, a, outcomes, weight, ForwardBackwardWorkspace.of(Output.PREDICTED));
+    }
+
+    /**
+     * As {@link #eStep(double[], RnnInputs, double[], double[][], OutcomeEmissions, double)}, refilling
+     * {@code workspace} (which must keep {@link Output#PREDICTED}): a restart reuses one across its
+     * epochs instead of allocating the forward–backward arrays every epoch. Same numbers.
+     */
+    EStep eStep(double[] logits, RnnInputs in, double[] pi, double[][] a, OutcomeEmissions outcomes, double weight,
+                ForwardBackwardWorkspace workspace) {
         int k = pi.length;
         int steps = in.paddedLength();
         int batch = in.numRows();
@@ -316,7 +328,8 @@ final class HmmTinyRnnTrainer {
             // a NaN emission: the network diverged; the caller reports it with the epoch
             return new EStep(Double.NaN, Double.NaN, labels, new double[k], new double[k][k], List.of());
         }
-        ChainBatchPosterior post = ForwardBackward.runBatch(HmmParameters.of(pi, a), chains);
+        ForwardBackwardWorkspace post = workspace;
+        ForwardBackward.runBatch(HmmParameters.of(pi, a), chains, post);
         double[] predicted = post.predicted();
         double[] smoothedFlat = post.smoothed();
         double[] prob = probabilities(lp);
