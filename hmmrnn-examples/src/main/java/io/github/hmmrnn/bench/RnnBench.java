@@ -1,5 +1,7 @@
 package io.github.hmmrnn.bench;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.github.hmmrnn.model.ChainEvidence;
 
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ import java.lang.management.OperatingSystemMXBean;
 public final class RnnBench {
 
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RnnBench.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RnnBench.class);
 
     private RnnBench() {
     }
@@ -57,8 +59,8 @@ public final class RnnBench {
 
     /**
      * Times full-batch training epochs as {@link #epochTime(int)} with the models' {@code threads}
-     * option set (it no longer changes anything: the HMM passes run vectorised on the calling
-     * thread).
+     * option set (it sets how many restarts train at once; with the one restart timed here it
+     * changes nothing, since an epoch runs vectorised on one thread).
      *
      * @param epochs  timed epochs after warm-up, ≥ 1
      * @param threads the models' threads option, ≥ 1
@@ -72,7 +74,7 @@ public final class RnnBench {
      * Times full-batch training epochs as {@link #epochTime(int, int)} for a given chain evidence.
      *
      * @param epochs   timed epochs after warm-up, ≥ 1
-     * @param threads  the models' threads option (no effect)
+     * @param threads  the models' threads option (no effect on one restart)
      * @param evidence what the chain emits
      * @return mean milliseconds per epoch (wall clock and process CPU)
      */
