@@ -40,6 +40,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *       and the E-step there, so M-step ≈ emIteration − 2·evaluate + regressorsAndLogits.
  * </ul>
  */
+// the settings every benchmark shares; a method's own annotations override them
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class MoaFitterBenchmarks {
 
     /** Creates the benchmark holder (JMH instantiates it). */
@@ -108,11 +114,6 @@ public class MoaFitterBenchmarks {
      * @return the logits (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public MoaFitter.Logits regressorsAndLogits(AtPoint s) {
         List<SessionRegressors> regs = s.fitter.regressors(s.params.alpha, true);
         return s.fitter.logits(s.params.beta, regs);
@@ -125,11 +126,6 @@ public class MoaFitterBenchmarks {
      * @return the evaluated point (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public MoaFitter.Point evaluate(AtPoint s) {
         return s.fitter.evaluateOrNull(s.params);
     }
@@ -142,10 +138,6 @@ public class MoaFitterBenchmarks {
      * @return the result after one iteration (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
     @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector",
         "-Dorg.slf4j.simpleLogger.log.io.github.hmmrnn.moa=warn"})
     public MoaFitter.StartResult emIteration(AtPoint s) {

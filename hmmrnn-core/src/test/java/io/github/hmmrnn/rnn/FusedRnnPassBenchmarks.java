@@ -28,6 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * seed (the kernel's cost does not depend on their values). Labels: the trainer's form, a weight
  * on the chosen action in each head, here the posterior split 0.7 / 0.3 between the two states.
  */
+// the settings every benchmark shares; a method's own annotations override them
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class FusedRnnPassBenchmarks {
 
     /** Creates the benchmark holder (JMH instantiates it). */
@@ -91,11 +97,6 @@ public class FusedRnnPassBenchmarks {
      * @return the logits (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public double[] forwardB64T400H6K2(Batch s) {
         return s.pass.forward(s.params);
     }
@@ -109,11 +110,6 @@ public class FusedRnnPassBenchmarks {
      * @return the gradient (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public double[] backwardB64T400H6K2(Batch s) {
         return s.pass.gradient(s.params, s.labels);
     }
@@ -126,11 +122,6 @@ public class FusedRnnPassBenchmarks {
      * @return the gradient (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public double[] gradientAfterForward(Batch s) {
         double[] p = s.params;
         s.params = s.otherParams;

@@ -29,6 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code java -cp hmmrnn-examples/target/hmmrnn-examples-*-all.jar org.openjdk.jmh.Main HmmBenchmarks}
  * (the forked JVMs get {@code --add-modules jdk.incubator.vector}, as {@code ./hmmrnn} does).
  */
+// the settings every benchmark shares; a method's own annotations override them
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class HmmBenchmarks {
 
     /** Creates the benchmark holder (JMH instantiates it). */
@@ -99,11 +105,6 @@ public class HmmBenchmarks {
      * @return the result (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public BatchPosterior forwardBackwardB64T400K2(Batch s) {
         return ForwardBackward.runAll(s.params, s.chains);
     }
@@ -116,11 +117,6 @@ public class HmmBenchmarks {
      * @return the result (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public ChainBatchPosterior forwardBackwardPackedB64T400K2(Batch s) {
         return ForwardBackward.runBatch(s.params, s.packed);
     }
@@ -134,11 +130,6 @@ public class HmmBenchmarks {
      * @return the total log likelihood (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 5, time = 1)
-    @Measurement(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public double forwardBackwardWorkspaceB64T400K2(Batch s) {
         return ForwardBackward.runBatch(s.params, s.packed, s.workspace).logMarginalLikelihood();
     }
@@ -150,11 +141,8 @@ public class HmmBenchmarks {
      * @return the result (consumed by JMH)
      */
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 2, time = 2)
     @Measurement(iterations = 3, time = 2)
-    @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
     public HmmPosterior forwardBackwardT1e6(LongChain s) {
         return ForwardBackward.run(s.initial, s.transition, s.logLik);
     }
