@@ -104,7 +104,7 @@ final class MoaFitter {
     }
 
     /** {@code choiceLogLikelihood}: Σ log p(choice_t | trials &lt; t), equal to logLikelihood without outcomes. */
-    private record EStep(double logLikelihood, double logPosterior, List<double[][]> gammas, HmmStatistics statistics,
+    record EStep(double logLikelihood, double logPosterior, List<double[][]> gammas, HmmStatistics statistics,
                          double choiceLogLikelihood) {
     }
 
@@ -227,7 +227,11 @@ final class MoaFitter {
     }
 
     /** Regressors and logits at the weights an M-step ended at. */
-    private record Weights(List<SessionRegressors> regs, Logits logits) {
+    record Weights(List<SessionRegressors> regs, Logits logits) {
+    }
+
+    /** The parameters an M-step ended at, with the regressors and logits there. */
+    record MStep(Params params, Weights weights) {
     }
 
     /** A parameter point with its regressors, logits and E-step. */
@@ -236,10 +240,15 @@ final class MoaFitter {
 
     /** One generalized-EM map: M-step from the point's posteriors, then the E-step at the result. */
     private Point emStep(Point from) {
+        MStep m = mStep(from);
+        return new Point(m.params(), m.weights().regs, m.weights().logits, eStep(m.params(), m.weights().logits));
+    }
+
+    /** The M-step from the point's posteriors: the chain in closed form, then the agent weights and learning rates. */
+    MStep mStep(Point from) {
         Params p = from.params.copy();
         mStepChain(p, from.e);
-        Weights w = mStepWeights(p, from.e.gammas, from.regs, from.logits, INNER_ITERATIONS);
-        return new Point(p, w.regs, w.logits, eStep(p, w.logits));
+        return new MStep(p, mStepWeights(p, from.e.gammas, from.regs, from.logits, INNER_ITERATIONS));
     }
 
     private Point evaluate(Params p) {
@@ -488,7 +497,7 @@ final class MoaFitter {
         return p;
     }
 
-    private EStep eStep(Params p, Logits logits) {
+    EStep eStep(Params p, Logits logits) {
         int k = numStates;
         OutcomeChainEmission outcome = outcomeFactor(p);
         List<double[][]> chains = new ArrayList<>(sessions.size());

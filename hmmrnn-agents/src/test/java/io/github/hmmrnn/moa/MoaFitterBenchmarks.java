@@ -27,17 +27,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * data file is needed; single thread. In the test sources so that they reach the package-private
  * fitter; run with {@code scripts/jmh.sh agents MoaFitterBenchmarks}.
  *
- * <p>The fitter's E-step and M-step are private to it, so the benchmarks time the package-level
- * entry points that contain them, from which the kernels' shares follow by difference:
+ * <p>Benchmarks:
  * <ul>
  *   <li>{@link #regressorsAndLogits}: the agents' regressors with their derivatives in the
  *       learning rates, and the per-state logits — the work every point needs before either step;
- *   <li>{@link #evaluate}: that plus the E-step (emission log-likelihoods and forward–backward of
- *       every session), so E-step ≈ evaluate − regressorsAndLogits;
- *   <li>{@link #emIteration}: one generalized-EM iteration from the point
- *       ({@code fit(init, 0, 1)}): evaluate at the start, then the M-step (closed-form π, A and a
- *       damped Gauss–Newton step in β and α, with its own regressors and logits at the new point)
- *       and the E-step there, so M-step ≈ emIteration − 2·evaluate + regressorsAndLogits.
+ *   <li>{@link #eStep}: the E-step alone at the point (emission log-likelihoods from the logits and
+ *       forward–backward of every session);
+ *   <li>{@link #mStep}: the M-step alone from the point's posteriors (closed-form π and A, then the
+ *       damped Newton steps in β and α with the regressors and logits at the new point);
+ *   <li>{@link #evaluate}: regressors, logits and E-step;
+ *   <li>{@link #emIteration}: one generalized-EM iteration from the point ({@code fit(init, 0, 1)}):
+ *       evaluate at the start, then the M-step and the E-step there.
  * </ul>
  */
 // the settings every benchmark shares; a method's own annotations override them
@@ -59,6 +59,8 @@ public class MoaFitterBenchmarks {
         MoaFitter fitter;
         /** The parameter point (the simulating model's), never modified. */
         MoaFitter.Params params;
+        /** The point evaluated (regressors, logits, E-step), the input of the M-step. */
+        MoaFitter.Point at;
 
         /** Creates the state (JMH instantiates it). */
         public AtPoint() {
@@ -104,6 +106,7 @@ public class MoaFitterBenchmarks {
                 }
             }
             params = new MoaFitter.Params(beta, alpha, pi, trans);
+            at = fitter.evaluateOrNull(params);
         }
     }
 
@@ -117,6 +120,28 @@ public class MoaFitterBenchmarks {
     public MoaFitter.Logits regressorsAndLogits(AtPoint s) {
         List<SessionRegressors> regs = s.fitter.regressors(s.params.alpha, true);
         return s.fitter.logits(s.params.beta, regs);
+    }
+
+    /**
+     * The E-step alone at the point, from its logits.
+     *
+     * @param s state
+     * @return the E-step (consumed by JMH)
+     */
+    @Benchmark
+    public MoaFitter.EStep eStep(AtPoint s) {
+        return s.fitter.eStep(s.params, s.at.logits());
+    }
+
+    /**
+     * The M-step alone from the point's posteriors (the parameters it starts from are copied).
+     *
+     * @param s state
+     * @return the new parameters with their regressors and logits (consumed by JMH)
+     */
+    @Benchmark
+    public MoaFitter.MStep mStep(AtPoint s) {
+        return s.fitter.mStep(s.at);
     }
 
     /**
