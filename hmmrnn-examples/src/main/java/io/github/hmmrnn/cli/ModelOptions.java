@@ -23,9 +23,16 @@ public final class ModelOptions {
 
     /** MoA starts. */
     @Option(names = "--starts", defaultValue = "2", description = "HMM-MoA perturbed one-state starts; fit, "
-            + "compare and sweep add the split, bias-HMM and 8 segment-clustering starts and up to 8 rounds of local "
+            + "compare and sweep add the split, bias-HMM and 8 segment-clustering starts and up to --local-search-rounds rounds of local "
             + "search from the best (default: ${DEFAULT-VALUE}).")
     public int starts;
+
+    /** MoA local-search rounds. */
+    @Option(names = "--local-search-rounds", defaultValue = "8", description = "HMM-MoA rounds of iterated local "
+            + "search from the best start, at most (4 candidates a round, stops after 2 rounds without a gain; 0: "
+            + "none, faster, but the best optimum was then missed on 7 of 18 rat/K cases) (default: ${DEFAULT-VALUE}; "
+            + "synthetic: 0 unless given).")
+    public int localSearchRounds;
 
     /** MoA iterations. */
     @Option(names = "--max-iter", defaultValue = "300", description = "HMM-MoA maximum EM iterations (default: ${DEFAULT-VALUE}).")
@@ -93,7 +100,8 @@ public final class ModelOptions {
      */
     public FitSettings settings(long seed, int threads, ChainEvidence evidence) {
         return new FitSettings(agents, starts, maxIter, lr == null ? OptionalDouble.empty() : OptionalDouble.of(lr),
-                epochs, patience, Optional.ofNullable(encoding), seed, threads, evidence, segmentLength);
+                epochs, patience, Optional.ofNullable(encoding), seed, threads, evidence, segmentLength,
+                localSearchRounds);
     }
 
     private ChainEvidence singleChainEvidence() {

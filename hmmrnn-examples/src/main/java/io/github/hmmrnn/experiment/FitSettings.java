@@ -38,17 +38,19 @@ import io.github.hmmrnn.rnn.TinyRnnModel;
  *                     {@link InputEncoding#TRIAL_TYPE_ONE_HOT}; the TinyMoA models have a fixed
  *                     input and reject one
  * @param seed         model seed
- * @param threads      threads per fit, at least 1: HMM-MoA starts and the HMM-TinyRNN's
- *                     per-session passes run in parallel (results do not depend on it); the
- *                     TinyMoA models have no threads setting and always fit on one thread
+ * @param threads      threads per fit, at least 1: HMM-MoA starts and HMM-TinyRNN / TinyRNN
+ *                     restarts run in parallel (results do not depend on it); the TinyMoA models
+ *                     have no threads setting and always fit on one thread
  * @param chainEvidence what the hidden chain of the HMM models emits (choices, or choices and outcomes)
  * @param trainingSegmentLength TinyRNN / HMM-TinyRNN training segment length in trials, or 0 for
  *                     whole sessions (see {@code TinyRnnModel.Builder#trainingSegmentLength}); the
  *                     TinyMoA models reject a positive one
+ * @param moaLocalSearchRounds HMM-MoA rounds of iterated local search after the other starts, at
+ *                     most ({@code HmmMoaModel.Builder#localSearchRounds}); 0 for none, at least 0
  */
 public record FitSettings(String agents, int moaStarts, int moaMaxIter, @JsonIgnore OptionalDouble learningRate,
                           int maxEpochs, int patience, @JsonIgnore Optional<InputEncoding> encoding, long seed, int threads,
-                          ChainEvidence chainEvidence, int trainingSegmentLength) {
+                          ChainEvidence chainEvidence, int trainingSegmentLength, int moaLocalSearchRounds) {
 
     /** Learning rate of TinyRNN and HMM-TinyRNN when none is given (the command line's default). */
     public static final double DEFAULT_RNN_LEARNING_RATE = 0.01;
@@ -80,6 +82,9 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, @JsonIgn
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        if (moaLocalSearchRounds < 0) {
+            throw new IllegalArgumentException("MoA local-search rounds must be >= 0, got " + moaLocalSearchRounds);
+        }
         if (trainingSegmentLength < 0) {
             throw new IllegalArgumentException("training segment length must be >= 1, or 0 for whole sessions, got "
                     + trainingSegmentLength);
@@ -103,7 +108,7 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, @JsonIgn
     public FitSettings(String agents, int moaStarts, int moaMaxIter, double learningRate, int maxEpochs,
                        int patience, InputEncoding encoding, long seed, int threads, ChainEvidence chainEvidence) {
         this(agents, moaStarts, moaMaxIter, OptionalDouble.of(learningRate), maxEpochs, patience,
-                Optional.of(encoding), seed, threads, chainEvidence, 0);
+                Optional.of(encoding), seed, threads, chainEvidence, 0, HmmMoaModel.RECOMMENDED_LOCAL_SEARCH_ROUNDS);
     }
 
     /** @return the given learning rate for JSON reports, null when each family keeps its default */
@@ -124,7 +129,7 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, @JsonIgn
      */
     public FitSettings withChainEvidence(ChainEvidence evidence) {
         return new FitSettings(agents, moaStarts, moaMaxIter, learningRate, maxEpochs, patience, encoding, seed,
-                threads, evidence, trainingSegmentLength);
+                threads, evidence, trainingSegmentLength, moaLocalSearchRounds);
     }
 
     /**
@@ -172,7 +177,8 @@ public record FitSettings(String agents, int moaStarts, int moaMaxIter, @JsonIgn
         return switch (kind) {
             // plus the split, bias-HMM and segment-clustering starts (docs/moa.md, "Start families")
             case MOA -> HmmMoaModel.builder().states(states).agents(agentList()).starts(moaStarts)
-                    .recommendedStartFamilies().maxIterations(moaMaxIter).seed(seed).threads(threads)
+                    .recommendedStartFamilies().localSearchRounds(moaLocalSearchRounds).maxIterations(moaMaxIter)
+                    .seed(seed).threads(threads)
                     .chainEvidence(evidence).build();
             case TINYRNN -> TinyRnnModel.builder().hiddenSize(hidden).inputEncoding(rnnEncoding)
                     .learningRate(rnnRate).maxEpochs(maxEpochs).patience(patience).seed(seed).threads(threads)

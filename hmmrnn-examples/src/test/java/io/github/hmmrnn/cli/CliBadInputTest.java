@@ -85,6 +85,14 @@ class CliBadInputTest {
     }
 
     @Test
+    void fit_negativeLocalSearchRoundsIsNamed() throws IOException {
+        String err = run("fit", "--data", dataset().toString(), "--subject", "r1", "--model", "moa",
+                "--local-search-rounds", "-1", "--out", tmp.resolve("lsr").toString());
+        assertTrue(err.contains("local-search rounds") && err.contains("-1"), err);
+        assertFalse(Files.exists(tmp.resolve("lsr")), "nothing written before the check");
+    }
+
+    @Test
     void data_unreadableFileIsNamed() {
         String err = run("data", tmp.resolve("missing.mat").toString());
         assertTrue(err.contains("missing.mat"), err);

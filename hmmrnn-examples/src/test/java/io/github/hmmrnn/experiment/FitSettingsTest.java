@@ -25,14 +25,14 @@ class FitSettingsTest {
 
     private static FitSettings settings(OptionalDouble lr, Optional<InputEncoding> encoding, int segment) {
         return new FitSettings("miller2017", 3, 40, lr, 50, 7, encoding, 11, 2, ChainEvidence.CHOICES_AND_OUTCOMES,
-                segment);
+                segment, 5);
     }
 
     @Test
     void everySettingReachesTheSpec() {
         FitSettings s = settings(OptionalDouble.of(0.02), Optional.of(InputEncoding.CHOICE_REWARD_TRANSITION), 150);
         assertEquals(HmmMoaModel.builder().states(2).agents(AgentPreset.MILLER2017).starts(3)
-                .recommendedStartFamilies().maxIterations(40).seed(11).threads(2)
+                .recommendedStartFamilies().localSearchRounds(5).maxIterations(40).seed(11).threads(2)
                 .chainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).build(), s.spec(ModelKind.MOA, 2, 0));
         assertEquals(TinyRnnModel.builder().hiddenSize(3).inputEncoding(InputEncoding.CHOICE_REWARD_TRANSITION)
                 .learningRate(0.02).maxEpochs(50).patience(7).seed(11).threads(2).trainingSegmentLength(150).build(),
@@ -60,6 +60,13 @@ class FitSettingsTest {
         assertEquals(TinyRnnModel.builder().hiddenSize(3).inputEncoding(InputEncoding.TRIAL_TYPE_ONE_HOT)
                 .learningRate(FitSettings.DEFAULT_RNN_LEARNING_RATE).maxEpochs(50).patience(7).seed(11).threads(2)
                 .build(), unset.spec(ModelKind.TINYRNN, 1, 3));
+    }
+
+    @Test
+    void negativeLocalSearchRounds_rejectedNamingTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FitSettings("miller2017",
+                3, 40, OptionalDouble.empty(), 50, 7, Optional.empty(), 11, 2, ChainEvidence.CHOICES, 0, -1));
+        assertTrue(e.getMessage().contains("local-search rounds") && e.getMessage().contains("-1"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.hmmrnn.experiment;
 
+import io.github.hmmrnn.moa.HmmMoaModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,7 @@ class SyntheticBenchmarkTest {
 
     private static List<ModelSpec<?>> specs() {
         FitSettings s = new FitSettings("miller2017", 1, 5, OptionalDouble.empty(), 4, 2, Optional.empty(), 5, 2,
-                ChainEvidence.CHOICES, 0);
+                ChainEvidence.CHOICES, 0, HmmMoaModel.RECOMMENDED_LOCAL_SEARCH_ROUNDS);
         return List.of(s.spec(ModelKind.TINYRNN, 1, 2), s.spec(ModelKind.MOA, 2, 0),
                 s.withChainEvidence(ChainEvidence.CHOICES_AND_OUTCOMES).spec(ModelKind.HMM_TINYRNN, 2, 2));
     }
