@@ -81,12 +81,7 @@ public final class AgentRegressors {
         boolean[] needFd = new boolean[fitted.length];
         for (int t = 0; t < n; t++) {
             for (int a = 0; a < na; a++) {
-                double v = mem[a].value();
-                if (!Double.isFinite(v)) {
-                    throw new IllegalStateException("agent " + agents.get(a).name() + " returned x = " + v
-                            + " at trial " + t + " of session " + session.index() + " (subject " + session.subject() + ")");
-                }
-                x[t][a] = v;
+                x[t][a] = requireFinite(mem[a].value(), agents.get(a), t, session);
             }
             for (int p = 0; p < fitted.length; p++) {
                 double d = mem[fitted[p][0]].derivative(fitted[p][1]);
@@ -127,5 +122,17 @@ public final class AgentRegressors {
             mu.update(session.choice(t), session.outcome(t), session.reward(t), session.common(t));
             md.update(session.choice(t), session.outcome(t), session.reward(t), session.common(t));
         }
+    }
+
+    /**
+     * @return v, an agent's regressor at trial t of the session
+     * @throws IllegalStateException naming the agent, trial, session and subject if v is not finite
+     */
+    static double requireFinite(double v, Agent agent, int t, Session session) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalStateException("agent " + agent.name() + " returned x = " + v
+                    + " at trial " + t + " of session " + session.index() + " (subject " + session.subject() + ")");
+        }
+        return v;
     }
 }

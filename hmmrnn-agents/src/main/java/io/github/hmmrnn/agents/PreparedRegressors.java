@@ -111,12 +111,7 @@ public final class PreparedRegressors {
             double xv = 0;
             double dv = 0;
             for (int t = 0; t < n; t++) {
-                double v = scale * xv;
-                if (!Double.isFinite(v)) {
-                    throw new IllegalStateException("agent " + agents.get(a).name() + " returned x = " + v
-                            + " at trial " + t + " of session " + session.index() + " (subject " + session.subject() + ")");
-                }
-                x[t][a] = v;
+                x[t][a] = AgentRegressors.requireFinite(scale * xv, agents.get(a), t, session);
                 if (col >= 0) {
                     dx[t][col] = scale * dv;
                 }
@@ -131,12 +126,7 @@ public final class PreparedRegressors {
         AgentMemory mem = agent.start(new double[0], pCongruent);
         double[] c = new double[session.length()];
         for (int t = 0; t < c.length; t++) {
-            double v = mem.value();
-            if (!Double.isFinite(v)) {
-                throw new IllegalStateException("agent " + agent.name() + " returned x = " + v + " at trial " + t
-                        + " of session " + session.index() + " (subject " + session.subject() + ")");
-            }
-            c[t] = v;
+            c[t] = AgentRegressors.requireFinite(mem.value(), agent, t, session);
             mem.update(session.choice(t), session.outcome(t), session.reward(t), session.common(t));
         }
         return c;
