@@ -506,13 +506,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         if (observer != null) {
             observer.accept(List.copyOf(results));
         }
-        // the first start wins ties, so the choice does not depend on the order threads finish in
-        MoaFitter.StartResult best = results.get(0);
-        for (MoaFitter.StartResult r : results) {
-            if (r.logPosterior() > best.logPosterior()) {
-                best = r;
-            }
-        }
+        MoaFitter.StartResult best = best(results);
         double[] perStart = results.stream().mapToDouble(MoaFitter.StartResult::logPosterior).toArray();
         int agreeing = FittedHmmMoa.countAgreeing(perStart);
         LOG.info("HmmMoa K={} fit: best start {} ({}) of {}, log posterior {}, {} start(s) within {} nats of it, {} s",
@@ -598,6 +592,20 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         return OrderedPool.run(tasks, threads, "fitting the starts");
     }
 
+    /**
+     * The start with the highest log posterior; the first wins ties, so the choice does not depend
+     * on the order threads finish in.
+     */
+    private static MoaFitter.StartResult best(List<MoaFitter.StartResult> results) {
+        MoaFitter.StartResult best = results.get(0);
+        for (MoaFitter.StartResult r : results) {
+            if (r.logPosterior() > best.logPosterior()) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
     /** Candidates per local-search round: each perturbs the best fit so far in its own way. */
     static final int LOCAL_SEARCH_CANDIDATES = 4;
     /** Self-transition probability the slow-chain candidate moves the chain towards. */
@@ -618,12 +626,7 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
      */
     private void localSearch(MoaFitter fitter, SplittableRandom rng, double[] pooledBeta,
                              List<MoaFitter.StartResult> results, List<StartFamily> families) {
-        MoaFitter.StartResult best = results.get(0);
-        for (MoaFitter.StartResult r : results) {
-            if (r.logPosterior() > best.logPosterior()) {
-                best = r;
-            }
-        }
+        MoaFitter.StartResult best = best(results);
         int idle = 0;
         for (int round = 0; round < localSearchRounds && idle < LOCAL_SEARCH_PATIENCE; round++) {
             List<MoaFitter.Params> candidates = new ArrayList<>();
@@ -704,19 +707,30 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         return p;
     }
 
+    /** π ~ Dirichlet(1, …, 1): the initial distribution of a drawn start. */
+    private static double[] drawInitial(SplittableRandom rng, int k) {
+        double[] ones = new double[k];
+        Arrays.fill(ones, 1);
+        return MoaKernels.dirichlet(rng, ones);
+    }
+
+    /** Row i of A ~ Dirichlet(1, …, 10 at i, …, 1): a drawn start's chain, sticky on average. */
+    private static double[] drawTransitionRow(SplittableRandom rng, int k, int i) {
+        double[] c = new double[k];
+        Arrays.fill(c, 1);
+        c[i] = 10;
+        return MoaKernels.dirichlet(rng, c);
+    }
+
     /** π and every row of A become (1 − w)·old + w·(a draw like a perturbed start's). */
     private static void mixChain(MoaFitter.Params p, SplittableRandom rng, double w) {
         int k = p.pi.length;
-        double[] ones = new double[k];
-        Arrays.fill(ones, 1);
-        double[] d = MoaKernels.dirichlet(rng, ones);
+        double[] d = drawInitial(rng, k);
         for (int i = 0; i < k; i++) {
             p.pi[i] = (1 - w) * p.pi[i] + w * d[i];
         }
         for (int i = 0; i < k; i++) {
-            double[] c = ones.clone();
-            c[i] = 10;
-            double[] row = MoaKernels.dirichlet(rng, c);
+            double[] row = drawTransitionRow(rng, k, i);
             for (int j = 0; j < k; j++) {
                 p.trans[i][j] = (1 - w) * p.trans[i][j] + w * row[j];
             }
@@ -968,14 +982,10 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         for (int q = 0; q < numFitted; q++) {
             alpha[q] = MoaKernels.betaDraw(rng, 5, 5);
         }
-        double[] ones = new double[k];
-        Arrays.fill(ones, 1);
-        double[] pi = MoaKernels.dirichlet(rng, ones);
+        double[] pi = drawInitial(rng, k);
         double[][] trans = new double[k][];
         for (int i = 0; i < k; i++) {
-            double[] c = ones.clone();
-            c[i] = 10;
-            trans[i] = MoaKernels.dirichlet(rng, c);
+            trans[i] = drawTransitionRow(rng, k, i);
         }
         double[][] rho = chainEvidence == ChainEvidence.CHOICES_AND_OUTCOMES
                 ? OutcomeEmissions.uninformative(k).rewardProbabilities() : null;
@@ -1153,18 +1163,13 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         if (start == 0 && initialPi != null) {
             pi = initialPi.clone();
         } else {
-            double[] ones = new double[k];
-            Arrays.fill(ones, 1);
-            pi = MoaKernels.dirichlet(rng, ones);
+            pi = drawInitial(rng, k);
         }
         for (int i = 0; i < k; i++) {
             if (start == 0 && initialTransition != null) {
                 trans[i] = initialTransition[i].clone();
             } else {
-                double[] c = new double[k];
-                Arrays.fill(c, 1);
-                c[i] = 10;
-                trans[i] = MoaKernels.dirichlet(rng, c);
+                trans[i] = drawTransitionRow(rng, k, i);
             }
         }
         // uninformative: the first E-step is the choice-only one, β's noise breaks the symmetry
