@@ -5,10 +5,11 @@ import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.agents.BetaPrior;
 import io.github.hmmrnn.agents.PreparedRegressors;
-import io.github.hmmrnn.hmm.BatchPosterior;
+import io.github.hmmrnn.hmm.ChainBatch;
 import io.github.hmmrnn.hmm.ChainLayout;
 import io.github.hmmrnn.hmm.DirichletPrior;
 import io.github.hmmrnn.hmm.ForwardBackward;
+import io.github.hmmrnn.hmm.ForwardBackwardWorkspace;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
@@ -18,6 +19,7 @@ import io.github.hmmrnn.model.OutcomeChainEmission;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
+import io.github.hmmrnn.numeric.Fdlibm;
 import io.github.hmmrnn.numeric.Logistic;
 import io.github.hmmrnn.numeric.SignificantDigits;
 import org.slf4j.Logger;
@@ -65,6 +67,14 @@ final class MoaFitter {
     private final List<ChainLayout> layouts;
     /** Per session, what of its regressors does not depend on the learning rates. */
     private final List<PreparedRegressors> prepared;
+    /**
+     * [sessions + 1] first chain step of each session on the flat step axis of every per-step
+     * array (logits, emissions, posteriors: step j of session i, state k at
+     * {@code (stepOffset[i] + j) * K + k}); sessions without chain steps take no room.
+     */
+    private final int[] stepOffset;
+    /** Chain steps of the sessions that have any, in order: the chains of the forward–backward batch. */
+    private final int[] chainLengths;
 
     /** Parameters of one start; arrays are mutated only by the owning fitter. */
     static final class Params {
@@ -103,8 +113,11 @@ final class MoaFitter {
     record StartResult(Params params, double logLikelihood, double logPosterior, TrainingHistory history, int start) {
     }
 
-    /** {@code choiceLogLikelihood}: Σ log p(choice_t | trials &lt; t), equal to logLikelihood without outcomes. */
-    record EStep(double logLikelihood, double logPosterior, List<double[][]> gammas, HmmStatistics statistics,
+    /**
+     * {@code gammas}: smoothed state posteriors on the flat step axis ({@link #stepOffset});
+     * {@code choiceLogLikelihood}: Σ log p(choice_t | trials &lt; t), equal to logLikelihood without outcomes.
+     */
+    record EStep(double logLikelihood, double logPosterior, double[] gammas, HmmStatistics statistics,
                          double choiceLogLikelihood) {
     }
 
@@ -148,6 +161,28 @@ final class MoaFitter {
             n += s.numChoiceSteps();
         }
         this.numScored = n;
+        this.stepOffset = new int[sessions.size() + 1];
+        for (int i = 0; i < sessions.size(); i++) {
+            stepOffset[i + 1] = stepOffset[i] + sessions.get(i).steps().length;
+        }
+        this.chainLengths = sessions.stream().mapToInt(s -> s.steps().length).filter(len -> len > 0).toArray();
+    }
+
+    /** @return a forward–backward workspace for this fitter's E-steps, one per thread */
+    ForwardBackwardWorkspace newWorkspace() {
+        return evidence == ChainEvidence.CHOICES_AND_OUTCOMES
+                ? ForwardBackwardWorkspace.of(ForwardBackwardWorkspace.Output.PREDICTED)
+                : ForwardBackwardWorkspace.of();
+    }
+
+    /** @return total chain steps of all sessions, the length of the flat step axis */
+    int numSteps() {
+        return stepOffset[sessions.size()];
+    }
+
+    /** @return per session, the first chain step on the flat step axis, then the total */
+    int[] stepOffsets() {
+        return stepOffset;
     }
 
     int numFitted() {
@@ -184,46 +219,42 @@ final class MoaFitter {
     }
 
     /**
-     * Per session and emitting chain step j, per state k (at [j·K + k]): the logit
-     * η = β_k·x_t, e = exp(−|η|) and l = log(1 + e). The M-step objective, its Newton system and
-     * the E-step's emission log-likelihoods all need them at the same point; they are computed
-     * once per point, with the operations each of those computed them with before (same numbers).
+     * Per emitting chain step and state k, on the flat step axis ({@link #stepOffset}): the logit
+     * η = β_k·x_t, e = exp(−|η|) and l = log(1 + e) (0 on steps that do not emit). The M-step
+     * objective, its Newton system and the E-step's emission log-likelihoods all need them at the
+     * same point; they are computed once per point.
      */
-    record Logits(double[][] eta, double[][] exp, double[][] log1p) {
+    record Logits(double[] eta, double[] exp, double[] log1p) {
     }
 
     Logits logits(double[][] beta, List<SessionRegressors> regs) {
         int kk = numStates;
-        int ns = sessions.size();
-        double[][] eta = new double[ns][];
-        double[][] ex = new double[ns][];
-        double[][] lg = new double[ns][];
-        for (int i = 0; i < ns; i++) {
+        int size = numSteps() * kk;
+        double[] et = new double[size];
+        double[] ee = new double[size];
+        double[] ll = new double[size];
+        for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
             double[][] x = regs.get(i).values();
             int[] free = s.steps();
             boolean[] emits = s.emits();
-            double[] et = new double[free.length * kk];
-            double[] ee = new double[free.length * kk];
-            double[] ll = new double[free.length * kk];
+            int base = stepOffset[i];
             for (int j = 0; j < free.length; j++) {
                 if (!emits[j]) {
                     continue;
                 }
                 double[] xt = x[free[j]];
+                int at = (base + j) * kk;
                 for (int k = 0; k < kk; k++) {
                     double v = MoaKernels.dot(beta[k], xt);
                     double e = Math.exp(-Math.abs(v));
-                    et[j * kk + k] = v;
-                    ee[j * kk + k] = e;
-                    ll[j * kk + k] = Math.log1p(e);
+                    et[at + k] = v;
+                    ee[at + k] = e;
+                    ll[at + k] = Fdlibm.log1p(e);
                 }
             }
-            eta[i] = et;
-            ex[i] = ee;
-            lg[i] = ll;
         }
-        return new Logits(eta, ex, lg);
+        return new Logits(et, ee, ll);
     }
 
     /** Regressors and logits at the weights an M-step ended at. */
@@ -239,9 +270,10 @@ final class MoaFitter {
     }
 
     /** One generalized-EM map: M-step from the point's posteriors, then the E-step at the result. */
-    private Point emStep(Point from) {
+    private Point emStep(Point from, ForwardBackwardWorkspace workspace) {
         MStep m = mStep(from);
-        return new Point(m.params(), m.weights().regs, m.weights().logits, eStep(m.params(), m.weights().logits));
+        return new Point(m.params(), m.weights().regs, m.weights().logits,
+                eStep(m.params(), m.weights().logits, workspace));
     }
 
     /** The M-step from the point's posteriors: the chain in closed form, then the agent weights and learning rates. */
@@ -251,11 +283,11 @@ final class MoaFitter {
         return new MStep(p, mStepWeights(p, from.e.gammas, from.regs, from.logits, INNER_ITERATIONS));
     }
 
-    private Point evaluate(Params p) {
+    private Point evaluate(Params p, ForwardBackwardWorkspace workspace) {
         // derivatives now, so that the next M-step need not recompute the regressors
         List<SessionRegressors> regs = regressors(p.alpha, fittedIndex.length > 0);
         Logits logits = logits(p.beta, regs);
-        return new Point(p, regs, logits, eStep(p, logits));
+        return new Point(p, regs, logits, eStep(p, logits, workspace));
     }
 
     /**
@@ -264,8 +296,12 @@ final class MoaFitter {
      * which only means the extrapolation is rejected.
      */
     Point evaluateOrNull(Params p) {
+        return evaluateOrNull(p, newWorkspace());
+    }
+
+    private Point evaluateOrNull(Params p, ForwardBackwardWorkspace workspace) {
         try {
-            return evaluate(p);
+            return evaluate(p, workspace);
         } catch (IllegalArgumentException e) {
             LOG.debug("extrapolated point rejected: {}", e.getMessage());
             return null;
@@ -283,7 +319,8 @@ final class MoaFitter {
                     + (init.rho == null ? "missing" : "given") + " but the chain evidence is " + evidence);
         }
         long t0 = System.nanoTime();
-        Point cur = evaluate(init.copy());
+        ForwardBackwardWorkspace workspace = newWorkspace();
+        Point cur = evaluate(init.copy(), workspace);
         List<TrainingHistory.Entry> hist = new ArrayList<>();
         hist.add(historyEntry(0, cur.e));
         boolean converged = false;
@@ -294,7 +331,7 @@ final class MoaFitter {
         Point anchor = null;   // SQUAREM: start of the current pair of EM steps
         Point middle = null;
         while (iter < iterationLimit) {
-            Point next = emStep(cur);
+            Point next = emStep(cur, workspace);
             iter++;
             double delta = next.e.logPosterior - cur.e.logPosterior;
             hist.add(historyEntry(iter, next.e));
@@ -330,7 +367,7 @@ final class MoaFitter {
             anchor = null;
             middle = null;
             if (far != null) {
-                Point jump = evaluateOrNull(far.params);
+                Point jump = evaluateOrNull(far.params, workspace);
                 if (jump != null && jump.e.logPosterior > cur.e.logPosterior) {
                     extrapolations++;
                     if (far.step >= stepMax) {
@@ -493,72 +530,106 @@ final class MoaFitter {
     Params warmStart(Params init, List<double[][]> gammas) {
         Params p = init.copy();
         List<SessionRegressors> regs = regressors(p.alpha, false);
-        mStepWeights(p, gammas, regs, logits(p.beta, regs), WARM_START_ITERATIONS);
+        mStepWeights(p, flatten(gammas), regs, logits(p.beta, regs), WARM_START_ITERATIONS);
         return p;
     }
 
-    EStep eStep(Params p, Logits logits) {
-        int k = numStates;
-        OutcomeChainEmission outcome = outcomeFactor(p);
-        List<double[][]> chains = new ArrayList<>(sessions.size());
-        List<double[][]> choiceChains = outcome == null ? chains : new ArrayList<>(sessions.size());
-        List<boolean[]> emitting = new ArrayList<>(sessions.size());
+    /** Per-session [steps][K] arrays onto the flat step axis. */
+    private double[] flatten(List<double[][]> perSession) {
+        int kk = numStates;
+        double[] flat = new double[numSteps() * kk];
         for (int i = 0; i < sessions.size(); i++) {
-            PreparedSession s = sessions.get(i);
-            if (s.steps().length == 0) {
-                continue;
+            double[][] g = perSession.get(i);
+            for (int j = 0; j < g.length; j++) {
+                System.arraycopy(g[j], 0, flat, (stepOffset[i] + j) * kk, kk);
             }
-            double[][] logLik = emissionLogLik(s, logits.eta[i], logits.log1p[i]);
-            if (outcome != null) {
-                emitting.add(s.emits());
-                choiceChains.add(DoubleArrays.copy(logLik));
-                MoaKernels.addInPlace(logLik, outcome.logLikelihoods(i));
+        }
+        return flat;
+    }
+
+    /** The flat step axis's rows of each session as per-session [steps][K] arrays. */
+    private List<double[][]> perSession(double[] flat) {
+        int kk = numStates;
+        List<double[][]> out = new ArrayList<>(sessions.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            double[][] g = new double[stepOffset[i + 1] - stepOffset[i]][];
+            for (int j = 0; j < g.length; j++) {
+                int at = (stepOffset[i] + j) * kk;
+                g[j] = Arrays.copyOfRange(flat, at, at + kk);
             }
-            chains.add(logLik);
+            out.add(g);
         }
-        BatchPosterior post = ForwardBackward.runAll(HmmParameters.of(p.pi, p.trans), chains);
-        List<double[][]> gammas = new ArrayList<>(sessions.size());
-        int c = 0;
-        for (PreparedSession s : sessions) {
-            gammas.add(s.steps().length == 0 ? new double[0][k] : post.chains().get(c++).smoothed());
+        return out;
+    }
+
+    EStep eStep(Params p, Logits logits) {
+        return eStep(p, logits, newWorkspace());
+    }
+
+    /**
+     * Forward–backward of every session's chain at p from the logits, into {@code workspace}
+     * (overwritten); the posteriors are copied out, so the E-step outlives the next run.
+     */
+    EStep eStep(Params p, Logits logits, ForwardBackwardWorkspace workspace) {
+        int kk = numStates;
+        OutcomeChainEmission outcome = outcomeFactor(p);
+        double[] logLik = emissionLogLik(logits.eta, logits.log1p);
+        double[] choiceLogLik = null;
+        if (outcome != null) {
+            choiceLogLik = logLik.clone();
+            for (int i = 0; i < sessions.size(); i++) {
+                double[][] o = outcome.logLikelihoods(i);
+                for (int j = 0; j < o.length; j++) {
+                    int at = (stepOffset[i] + j) * kk;
+                    for (int k = 0; k < kk; k++) {
+                        logLik[at + k] += o[j][k];
+                    }
+                }
+            }
         }
-        double ll = post.logMarginalLikelihood();
+        ForwardBackward.runBatch(HmmParameters.of(p.pi, p.trans), ChainBatch.ofFlat(kk, chainLengths, logLik),
+                workspace);
+        double ll = workspace.logMarginalLikelihood();
         double lp = ll + logPrior(p);
         double choiceLl = ll;
         if (outcome != null) {
             choiceLl = 0;
-            for (int i = 0; i < chains.size(); i++) {
-                choiceLl += MoaKernels.causalChoiceLogLik(post.chains().get(i).predicted(), choiceChains.get(i),
-                        emitting.get(i));
+            double[] predicted = workspace.predicted();
+            for (int i = 0; i < sessions.size(); i++) {
+                choiceLl += MoaKernels.causalChoiceLogLik(predicted, choiceLogLik, stepOffset[i] * kk,
+                        sessions.get(i).emits(), kk);
             }
         }
-        return new EStep(ll, lp, gammas, post.statistics(), choiceLl);
+        return new EStep(ll, lp, workspace.smoothed().clone(), workspace.statistics(), choiceLl);
     }
 
     /**
-     * log p(choice | z = k) of the session's chain steps (0 on steps that do not emit their
-     * choice), from the logits: log σ(±η) as {@link io.github.hmmrnn.numeric.Logistic#logSigmoid}
+     * log p(choice | z = k) on the flat step axis (0 on steps that do not emit their choice),
+     * from the logits: log σ(±η) as {@link io.github.hmmrnn.numeric.Logistic#logSigmoid}
      * computes it, −l or ±η − l, so the numbers equal {@link MoaKernels#emissionLogLik}'s.
      */
-    double[][] emissionLogLik(PreparedSession s, double[] eta, double[] log1p) {
+    double[] emissionLogLik(double[] eta, double[] log1p) {
         int kk = numStates;
-        int[] free = s.steps();
-        boolean[] emits = s.emits();
-        int[] choices = s.choices();
-        double[][] out = new double[free.length][kk];
-        for (int j = 0; j < free.length; j++) {
-            if (!emits[j]) {
-                continue;
-            }
-            boolean right = choices[free[j]] == 1;
-            double[] o = out[j];
-            for (int k = 0; k < kk; k++) {
-                double v = eta[j * kk + k];
-                double l = log1p[j * kk + k];
-                if (right) {
-                    o[k] = v >= 0 ? -l : v - l;
-                } else {
-                    o[k] = v <= 0 ? -l : -v - l;
+        double[] out = new double[numSteps() * kk];
+        for (int i = 0; i < sessions.size(); i++) {
+            PreparedSession s = sessions.get(i);
+            int[] free = s.steps();
+            boolean[] emits = s.emits();
+            int[] choices = s.choices();
+            for (int j = 0; j < free.length; j++) {
+                if (!emits[j]) {
+                    continue;
+                }
+                boolean right = choices[free[j]] == 1;
+                int at = (stepOffset[i] + j) * kk;
+                for (int k = 0; k < kk; k++) {
+                    double v = eta[at + k];
+                    double l = log1p[at + k];
+                    if (right) {
+                        out[at + k] = v >= 0 ? -l : v - l;
+                    } else {
+                        out[at + k] = v <= 0 ? -l : -v - l;
+                    }
                 }
             }
         }
@@ -606,31 +677,31 @@ final class MoaFitter {
         p.pi = next.initial();
         p.trans = next.transition();
         if (p.rho != null) {
-            p.rho = outcomeFactor(p).mStep(e.gammas).outcomes().rewardProbabilities();
+            p.rho = outcomeFactor(p).mStep(perSession(e.gammas)).outcomes().rewardProbabilities();
         }
     }
 
     /** Value of the M-step objective for weights and learning rates. */
-    private double objective(double[][] beta, double[] alpha, List<double[][]> gammas, Logits logits) {
+    private double objective(double[][] beta, double[] alpha, double[] gammas, Logits logits) {
         int kk = numStates;
         double f = 0;
+        double[] et = logits.eta;
+        double[] ll = logits.log1p;
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
-            double[] et = logits.eta[i];
-            double[] ll = logits.log1p[i];
-            double[][] g = gammas.get(i);
             int[] free = s.steps();
             boolean[] emits = s.emits();
+            int[] choices = s.choices();
             for (int j = 0; j < free.length; j++) {
                 if (!emits[j]) {
                     continue;
                 }
-                int t = free[j];
-                double y = s.choices()[t];
+                double y = choices[free[j]];
+                int at = (stepOffset[i] + j) * kk;
                 for (int k = 0; k < kk; k++) {
-                    double eta = et[j * kk + k];
+                    double eta = et[at + k];
                     // softplus(η) = max(η, 0) + log(1 + e^−|η|), as MoaKernels.softplus computes it
-                    f += g[j][k] * (y * eta - (Math.max(eta, 0) + ll[j * kk + k]));
+                    f += gammas[at + k] * (y * eta - (Math.max(eta, 0) + ll[at + k]));
                 }
             }
         }
@@ -651,7 +722,7 @@ final class MoaFitter {
      *
      * @param logits the logits at p's β and {@code regs}
      */
-    private Weights mStepWeights(Params p, List<double[][]> gammas, List<SessionRegressors> regs, Logits logits,
+    private Weights mStepWeights(Params p, double[] gammas, List<SessionRegressors> regs, Logits logits,
                                  int innerIterations) {
         int na = agents.size();
         int np = fittedIndex.length;
@@ -663,6 +734,7 @@ final class MoaFitter {
         int m = na + np;
         int packed = m * (m + 1) / 2;
         double[] z = new double[m];
+        double[] zz = new double[packed];
         for (int it = 0; it < innerIterations; it++) {
             List<SessionRegressors> withDx = np == 0 || hasDerivatives(current) ? current : regressors(p.alpha, true);
             double f = 0;
@@ -678,10 +750,10 @@ final class MoaFitter {
                 PreparedSession s = sessions.get(i);
                 double[][] x = withDx.get(i).values();
                 double[][] dx = withDx.get(i).derivatives();
-                double[] et = currentLogits.eta[i];
-                double[] ex = currentLogits.exp[i];
-                double[] ll = currentLogits.log1p[i];
-                double[][] g = gammas.get(i);
+                double[] et = currentLogits.eta;
+                double[] ex = currentLogits.exp;
+                double[] ll = currentLogits.log1p;
+                int base = stepOffset[i];
                 int[] free = s.steps();
                 boolean[] emits = s.emits();
                 int[] choices = s.choices();
@@ -696,29 +768,36 @@ final class MoaFitter {
                     if (np > 0) {
                         System.arraycopy(dx[t], 0, z, na, np);
                     }
+                    // z zᵀ (lower triangle, packed) once per trial: every state's Gram matrix adds
+                    // a multiple of it, a loop the JIT vectorises
+                    int off = 0;
+                    for (int u = 0; u < m; u++) {
+                        double zu = z[u];
+                        for (int v = 0; v <= u; v++) {
+                            zz[off + v] = zu * z[v];
+                        }
+                        off += u + 1;
+                    }
+                    int at = (base + j) * kk;
                     for (int k = 0; k < kk; k++) {
-                        double gam = g[j][k];
+                        double gam = gammas[at + k];
                         if (gam < 1e-300) {
                             continue;
                         }
-                        double eta = et[j * kk + k];
+                        double eta = et[at + k];
                         // σ(η) and log(1 + e^η) from one exponential
-                        double e = ex[j * kk + k];
+                        double e = ex[at + k];
                         double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-                        f += gam * (y * eta - Math.max(eta, 0) - ll[j * kk + k]);
+                        f += gam * (y * eta - Math.max(eta, 0) - ll[at + k]);
                         double r = gam * (y - pr);
                         double w = gam * pr * (1 - pr);
                         double[] gk = gram[k];
                         double[] sk = score[k];
-                        int off = 0;
                         for (int u = 0; u < m; u++) {
-                            double zu = z[u];
-                            sk[u] += r * zu;
-                            double wz = w * zu;
-                            for (int v = 0; v <= u; v++) {
-                                gk[off + v] += wz * z[v];
-                            }
-                            off += u + 1;
+                            sk[u] += r * z[u];
+                        }
+                        for (int q = 0; q < packed; q++) {
+                            gk[q] += w * zz[q];
                         }
                     }
                 }

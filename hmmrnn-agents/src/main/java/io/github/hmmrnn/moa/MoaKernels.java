@@ -1,5 +1,6 @@
 package io.github.hmmrnn.moa;
 
+import io.github.hmmrnn.numeric.Fdlibm;
 import io.github.hmmrnn.numeric.Logistic;
 
 import java.util.SplittableRandom;
@@ -12,7 +13,7 @@ final class MoaKernels {
 
     /** log(1 + e^z). */
     static double softplus(double z) {
-        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+        return Math.max(z, 0) + Fdlibm.log1p(Math.exp(-Math.abs(z)));
     }
 
     static double dot(double[] a, double[] b) {
@@ -81,6 +82,30 @@ final class MoaKernels {
             double s = 0;
             for (int k = 0; k < predicted[j].length; k++) {
                 s += predicted[j][k] * Math.exp(choiceLogLik[j][k] - max);
+            }
+            total += max + Math.log(s);
+        }
+        return total;
+    }
+
+    /**
+     * {@link #causalChoiceLogLik(double[][], double[][], boolean[])} of one chain stored flat:
+     * step j, state k at {@code from + j·K + k} in both arrays (the same numbers).
+     */
+    static double causalChoiceLogLik(double[] predicted, double[] choiceLogLik, int from, boolean[] emits, int k) {
+        double total = 0;
+        for (int j = 0; j < emits.length; j++) {
+            if (!emits[j]) {
+                continue;
+            }
+            int at = from + j * k;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int z = 0; z < k; z++) {
+                max = Math.max(max, choiceLogLik[at + z]);
+            }
+            double s = 0;
+            for (int z = 0; z < k; z++) {
+                s += predicted[at + z] * Math.exp(choiceLogLik[at + z] - max);
             }
             total += max + Math.log(s);
         }

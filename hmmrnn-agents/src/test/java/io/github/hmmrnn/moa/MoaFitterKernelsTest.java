@@ -63,21 +63,25 @@ class MoaFitterKernelsTest {
             beta[3][a] = -2 * rng.nextGaussian();
         }
         MoaFitter.Logits logits = f.logits(beta, regs);
+        double[] actual = f.emissionLogLik(logits.eta(), logits.log1p());
+        int[] offset = f.stepOffsets();
+        assertEquals(offset[sessions.size()] * k, actual.length);
         int emitting = 0;
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
             double[][] expected = MoaKernels.emissionLogLik(beta, regs.get(i).values(), s.steps(), s.emits(),
                     s.choices());
-            double[][] actual = f.emissionLogLik(s, logits.eta()[i], logits.log1p()[i]);
-            assertEquals(expected.length, actual.length);
+            assertEquals(expected.length, offset[i + 1] - offset[i]);
             for (int j = 0; j < expected.length; j++) {
-                assertArrayEquals(expected[j], actual[j], 0.0, "session " + i + " step " + j);
+                int at = (offset[i] + j) * k;
+                assertArrayEquals(expected[j], Arrays.copyOfRange(actual, at, at + k), 0.0,
+                        "session " + i + " step " + j);
                 if (s.emits()[j]) {
                     emitting++;
                     double eta = MoaKernels.dot(beta[2], regs.get(i).values()[s.steps()[j]]);
-                    assertEquals(eta, logits.eta()[i][j * k + 2], 0.0);
-                    assertEquals(Math.exp(-Math.abs(eta)), logits.exp()[i][j * k + 2], 0.0);
-                    assertEquals(Math.log1p(Math.exp(-Math.abs(eta))), logits.log1p()[i][j * k + 2], 0.0);
+                    assertEquals(eta, logits.eta()[at + 2], 0.0);
+                    assertEquals(Math.exp(-Math.abs(eta)), logits.exp()[at + 2], 0.0);
+                    assertEquals(Math.log1p(Math.exp(-Math.abs(eta))), logits.log1p()[at + 2], 0.0);
                 }
             }
         }

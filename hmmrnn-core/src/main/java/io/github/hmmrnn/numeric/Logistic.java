@@ -24,6 +24,6 @@ public final class Logistic {
      * @return log σ(z) ≤ 0
      */
     public static double logSigmoid(double z) {
-        return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+        return z >= 0 ? -Fdlibm.log1p(Math.exp(-z)) : z - Fdlibm.log1p(Math.exp(z));
     }
 }
