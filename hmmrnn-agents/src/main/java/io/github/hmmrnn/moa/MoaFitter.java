@@ -42,8 +42,11 @@ final class MoaFitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoaFitter.class);
     private static final int INNER_ITERATIONS = 1;
-    /** Newton steps of the warm-start M-step: it runs to convergence on fixed posteriors. */
-    private static final int WARM_START_ITERATIONS = 50;
+    /**
+     * Newton steps of the warm-start M-step on fixed posteriors: a starting point, whose
+     * first EM iterations redo this M-step, needs no convergence (it took 7–50 steps on M055).
+     */
+    private static final int WARM_START_ITERATIONS = 12;
     private static final double LOGIT_BOUND = 20;
     private static final double SQUAREM_INITIAL_STEP_MAX = 4;
     private static final double SQUAREM_STEP_GROWTH = 4;
@@ -109,8 +112,12 @@ final class MoaFitter {
         }
     }
 
-    /** The result of one start. */
-    record StartResult(Params params, double logLikelihood, double logPosterior, TrainingHistory history, int start) {
+    /**
+     * The result of one start; {@code tolerance}: the convergence tolerance it ran to (looser
+     * than the spec's for a start of a search that was not {@link #polish polished}).
+     */
+    record StartResult(Params params, double logLikelihood, double logPosterior, TrainingHistory history, int start,
+                       double tolerance) {
     }
 
     /**
@@ -250,10 +257,12 @@ final class MoaFitter {
                     double e = Math.exp(-Math.abs(v));
                     et[at + k] = v;
                     ee[at + k] = e;
-                    ll[at + k] = Fdlibm.log1p(e);
+                    ll[at + k] = e;
                 }
             }
         }
+        // log(1 + e) of every step at once, lanes at a time (0 where a step does not emit)
+        Fdlibm.log1pInPlace(ll, 0, size);
         return new Logits(et, ee, ll);
     }
 
@@ -314,6 +323,21 @@ final class MoaFitter {
 
     /** EM from {@code init} for at most {@code iterationLimit} iterations (a screening run when fewer than the spec's). */
     StartResult fit(Params init, int start, int iterationLimit) {
+        return fit(init, start, iterationLimit, tolerance);
+    }
+
+    /** @return the spec's convergence tolerance (nats of log posterior per iteration, or parameter change) */
+    double tolerance() {
+        return tolerance;
+    }
+
+    /**
+     * EM from {@code init} for at most {@code iterationLimit} iterations, converged when the log
+     * posterior gains at most {@code convergenceTolerance} in an iteration (the spec's tolerance,
+     * or a looser one for a start that is {@link #polish polished} only if it turns out the best),
+     * or when no weight, learning rate or reward probability moves more than the spec's tolerance.
+     */
+    StartResult fit(Params init, int start, int iterationLimit, double convergenceTolerance) {
         if ((init.rho != null) != (evidence == ChainEvidence.CHOICES_AND_OUTCOMES)) {
             throw new IllegalStateException("start " + start + ": reward probabilities "
                     + (init.rho == null ? "missing" : "given") + " but the chain evidence is " + evidence);
@@ -339,7 +363,9 @@ final class MoaFitter {
             if (Double.isNaN(next.e.logPosterior)) {
                 throw new IllegalStateException("log posterior became NaN at iteration " + iter + " of start " + start);
             }
-            boolean stop = delta >= 0 && delta <= tolerance
+            // a looser tolerance applies to the gain only: steps of 10^-3 in the weights can
+            // still climb a tenth of a nat
+            boolean stop = delta >= 0 && delta <= convergenceTolerance
                     || maxAbsDiff(cur.params.beta, next.params.beta) <= tolerance
                     && maxAbsDiff(cur.params.alpha, next.params.alpha) <= tolerance
                     && (next.params.rho == null || maxAbsDiff(cur.params.rho, next.params.rho) <= tolerance);
@@ -388,7 +414,30 @@ final class MoaFitter {
                 start, SignificantDigits.nats(cur.e.logPosterior), SignificantDigits.nats(cur.e.logLikelihood), iter,
                 extrapolations, converged ? "converged" : "not converged", String.format("%.2f", secs));
         return new StartResult(cur.params, cur.e.logLikelihood, cur.e.logPosterior,
-                new TrainingHistory(hist, converged, secs), start);
+                new TrainingHistory(hist, converged, secs), start, convergenceTolerance);
+    }
+
+    /**
+     * Continues a start that converged at a looser tolerance to the spec's tolerance, within
+     * what is left of the spec's iteration limit. The history goes on from the start's, so the
+     * result reads as one run; a start that used up its iterations is returned as it is.
+     */
+    StartResult polish(StartResult loose) {
+        int used = loose.history().entries().size() - 1;
+        if (loose.tolerance() <= tolerance || used >= maxIterations) {
+            return loose;
+        }
+        StartResult more = fit(loose.params(), loose.start(), maxIterations - used, tolerance);
+        List<TrainingHistory.Entry> entries = new ArrayList<>(loose.history().entries());
+        List<TrainingHistory.Entry> next = more.history().entries();
+        for (int i = 1; i < next.size(); i++) {
+            TrainingHistory.Entry e = next.get(i);
+            entries.add(new TrainingHistory.Entry(used + e.iteration(), e.trainChoiceNll(), e.validationChoiceNll(),
+                    e.objective()));
+        }
+        return new StartResult(more.params(), more.logLikelihood(), more.logPosterior(),
+                new TrainingHistory(entries, more.history().converged(),
+                        loose.history().seconds() + more.history().seconds()), loose.start(), tolerance);
     }
 
     /** An extrapolated point and the step length s that produced it. */

@@ -6,6 +6,7 @@ import io.github.hmmrnn.agents.Agents;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.ModelSpecs;
+import io.github.hmmrnn.model.TrainingHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,8 +117,9 @@ class HmmMoaStartFamiliesTest {
     void fit_screenedStarts_continueTheBestCandidates_identicallyOnAnyThreadCount() {
         FittedHmmMoa truth = threeStateTruth();
         TwoStepDataset data = MoaSimulator.simulate(truth, 6, 100, TwoStepTask.DEFAULT, 8);
+        // at a tolerance above the search tolerance a lone start and the starts of a search run alike
         HmmMoaModel spec = HmmMoaModel.builder().states(2).agents(truth.agents()).starts(1).screenedStarts(16)
-                .maxIterations(80).seed(5).build();
+                .maxIterations(80).tolerance(1e-3).seed(5).build();
         FittedHmmMoa fit = spec.fit(data);
         // 16 candidates, one in 8 continues: the perturbed start plus 2 continued candidates
         assertEquals(3, fit.startLogPosteriors().length);
@@ -136,7 +138,7 @@ class HmmMoaStartFamiliesTest {
         FittedHmmMoa truth = threeStateTruth();
         TwoStepDataset data = MoaSimulator.simulate(truth, 8, 150, TwoStepTask.DEFAULT, 9);
         HmmMoaModel spec = HmmMoaModel.builder().states(3).agents(truth.agents()).starts(1).segmentStarts(3)
-                .maxIterations(60).seed(4).build();
+                .maxIterations(60).tolerance(1e-3).seed(4).build();
         FittedHmmMoa fit = spec.fit(data);
         assertEquals(List.of(StartFamily.PERTURBED_ONE_STATE, StartFamily.SEGMENTS, StartFamily.SEGMENTS,
                 StartFamily.SEGMENTS), fit.startFamilies());
@@ -207,6 +209,49 @@ class HmmMoaStartFamiliesTest {
                 .contains("smaller"));
         assertThrows(IllegalArgumentException.class,
                 () -> spec.toBuilder().splitStarts(false).build().fit(data, smaller));
+    }
+
+    @Test
+    void polish_continuesALooseStartToTheSpecTolerance_asOneRun_reachingTheDirectFitsOptimum() {
+        FittedHmmMoa truth = threeStateTruth();
+        TwoStepDataset data = MoaSimulator.simulate(truth, 6, 150, TwoStepTask.DEFAULT, 21);
+        int k = 2;
+        int na = truth.agents().size();
+        double[][] mean = new double[k][na];
+        double[][] sd = new double[k][na];
+        for (double[] row : sd) {
+            Arrays.fill(row, 2);
+        }
+        double tol = 1e-7;
+        MoaFitter fitter = new MoaFitter(truth.agents(), k, PreparedSession.of(data), mean, sd, 1,
+                new double[][] {{1, 1}, {1, 1}}, 300, tol, EmAcceleration.SQUAREM, ChainEvidence.CHOICES);
+        MoaFitter.Params init = new MoaFitter.Params(new double[][] {{1.0, 0.2, 0.5}, {0.1, 0.8, -0.5}},
+                new double[] {0.5, 0.4}, new double[] {0.5, 0.5}, new double[][] {{0.9, 0.1}, {0.1, 0.9}});
+        double searchTolerance = HmmMoaModel.SEARCH_TOLERANCE_PER_TRIAL * data.numScored();
+        MoaFitter.StartResult loose = fitter.fit(init.copy(), 0, 300, searchTolerance);
+        MoaFitter.StartResult polished = fitter.polish(loose);
+        MoaFitter.StartResult direct = fitter.fit(init.copy(), 0, 300, tol);
+        assertEquals(searchTolerance, loose.tolerance(), 0.0);
+        assertEquals(tol, polished.tolerance(), 0.0);
+        assertTrue(direct.history().converged() && polished.history().converged());
+        // the loose start stopped earlier, below; polishing only climbs, to the direct run's optimum
+        assertTrue(loose.history().entries().size() < direct.history().entries().size(),
+                loose.history().entries().size() + " vs " + direct.history().entries().size());
+        assertTrue(polished.logPosterior() >= loose.logPosterior());
+        assertTrue(direct.logPosterior() - loose.logPosterior() > 10 * tol,
+                "loose " + loose.logPosterior() + " direct " + direct.logPosterior());
+        assertEquals(direct.logPosterior(), polished.logPosterior(), 1e-4);
+        // one history: the loose iterations, then the polishing ones, numbered on
+        List<TrainingHistory.Entry> entries = polished.history().entries();
+        assertTrue(entries.size() > loose.history().entries().size());
+        for (int i = 0; i < entries.size(); i++) {
+            assertEquals(i, entries.get(i).iteration());
+        }
+        assertEquals(loose.history().entries(), entries.subList(0, loose.history().entries().size()));
+        assertEquals(-polished.logPosterior() / data.numScored(), entries.get(entries.size() - 1).objective()
+                .getAsDouble(), 1e-12);
+        // a start already at the spec's tolerance is left as it is
+        assertTrue(fitter.polish(polished) == polished && fitter.polish(direct) == direct);
     }
 
     @Test
