@@ -175,11 +175,14 @@ final class MoaFitter {
         this.chainLengths = sessions.stream().mapToInt(s -> s.steps().length).filter(len -> len > 0).toArray();
     }
 
-    /** @return a forward–backward workspace for this fitter's E-steps, one per thread */
+    /**
+     * @return a forward–backward workspace for this fitter's E-steps, one per thread, on plain
+     *         loops: a fit lasts seconds, too short for Vector API code to pay for its JIT warm-up
+     */
     ForwardBackwardWorkspace newWorkspace() {
         return evidence == ChainEvidence.CHOICES_AND_OUTCOMES
-                ? ForwardBackwardWorkspace.of(ForwardBackwardWorkspace.Output.PREDICTED)
-                : ForwardBackwardWorkspace.of();
+                ? ForwardBackwardWorkspace.scalar(ForwardBackwardWorkspace.Output.PREDICTED)
+                : ForwardBackwardWorkspace.scalar();
     }
 
     /** @return total chain steps of all sessions, the length of the flat step axis */
@@ -257,12 +260,10 @@ final class MoaFitter {
                     double e = Math.exp(-Math.abs(v));
                     et[at + k] = v;
                     ee[at + k] = e;
-                    ll[at + k] = e;
+                    ll[at + k] = Fdlibm.log1p(e);
                 }
             }
         }
-        // log(1 + e) of every step at once, lanes at a time (0 where a step does not emit)
-        Fdlibm.log1pInPlace(ll, 0, size);
         return new Logits(et, ee, ll);
     }
 

@@ -49,6 +49,8 @@ final class BatchMajorKernel {
     private final boolean keepLogCond;
     /** Vectors per group of the K = 2 Vector API kernel. */
     private final int vectors;
+    /** Whether exp, log and K = 2 run on the Vector API (never when the module is absent). */
+    private final boolean vectorApi;
 
     private int k;
     int numChains;
@@ -113,6 +115,16 @@ final class BatchMajorKernel {
      *                      arrays) rather than one
      */
     BatchMajorKernel(boolean keepPredicted, boolean keepFiltered, boolean keepLogCond, boolean reused) {
+        this(keepPredicted, keepFiltered, keepLogCond, reused, BatchMath.VECTOR);
+    }
+
+    /**
+     * @param vectorApi whether to use the Vector API when its module is present; the numbers
+     *                  are the same either way
+     */
+    BatchMajorKernel(boolean keepPredicted, boolean keepFiltered, boolean keepLogCond, boolean reused,
+                     boolean vectorApi) {
+        this.vectorApi = vectorApi && BatchMath.VECTOR;
         this.vectors = reused ? VectorKernel2.REUSED_VECTORS : VectorKernel2.ONE_CALL_VECTORS;
         this.keepPredicted = keepPredicted;
         this.keepFiltered = keepFiltered;
@@ -208,8 +220,8 @@ final class BatchMajorKernel {
     }
 
     /** @return whether K states run on {@link VectorKernel2} (K = 2 with the Vector API module) */
-    private static boolean vectorKernel(int k) {
-        return k == 2 && BatchMath.VECTOR;
+    private boolean vectorKernel(int k) {
+        return k == 2 && vectorApi;
     }
 
     /** @return the reusable Vector API kernel */
@@ -242,7 +254,7 @@ final class BatchMajorKernel {
         for (int s = 0; s < kern.numChains; s++) {
             bySlot[s] = chains.get(kern.chainOfSlot[s]);
         }
-        if (vectorKernel(k)) {
+        if (kern.vectorKernel(k)) {
             kern.vector().run(kern, pi, a, null, bySlot);
             return kern;
         }
@@ -435,7 +447,7 @@ final class BatchMajorKernel {
                     x[xj + s] = lik[lj + s] - m[s];
                 }
             }
-            BatchMath.exp(x, k * wp);
+            BatchMath.exp(x, k * wp, vectorApi);
             Arrays.fill(c, 0, w, 0.0);
             for (int j = 0; j < k; j++) {
                 int lj = base + j * w;
@@ -458,7 +470,7 @@ final class BatchMajorKernel {
                     filt[lj + s] *= x[s];
                 }
             }
-            BatchMath.log(c, wp);
+            BatchMath.log(c, wp, vectorApi);
             boolean ok = true;
             for (int s = 0; s < w; s++) {
                 ok &= norm[steps + s] > 0;
@@ -538,7 +550,7 @@ final class BatchMajorKernel {
                 x[s] = l0 - mx;
                 x[wp + s] = l1 - mx;
             }
-            BatchMath.exp(x, 2 * wp);
+            BatchMath.exp(x, 2 * wp, vectorApi);
             for (int s = 0; s < w; s++) {
                 double e0 = x[s];
                 double e1 = x[wp + s];
@@ -553,7 +565,7 @@ final class BatchMajorKernel {
                 norm[steps + s] = cs;
                 c[s] = cs;
             }
-            BatchMath.log(c, wp);
+            BatchMath.log(c, wp, vectorApi);
             boolean ok = true;
             for (int s = 0; s < w; s++) {
                 ok &= norm[steps + s] > 0;

@@ -40,7 +40,12 @@ final class BatchMath {
 
     /** Replaces a[0..n) by exp(a), n a multiple of {@link #PAD}. */
     static void exp(double[] a, int n) {
-        if (VECTOR) {
+        exp(a, n, VECTOR);
+    }
+
+    /** Replaces a[0..n) by exp(a), n a multiple of {@link #PAD}, on the Vector API if {@code vector} (same bits). */
+    static void exp(double[] a, int n, boolean vector) {
+        if (vector && VECTOR) {
             VectorMath.exp(a, n);
         } else {
             for (int i = 0; i < n; i++) {
@@ -51,7 +56,12 @@ final class BatchMath {
 
     /** Replaces a[0..n) by log(a), n a multiple of {@link #PAD}. */
     static void log(double[] a, int n) {
-        if (VECTOR) {
+        log(a, n, VECTOR);
+    }
+
+    /** Replaces a[0..n) by log(a), n a multiple of {@link #PAD}, on the Vector API if {@code vector} (same bits). */
+    static void log(double[] a, int n, boolean vector) {
+        if (vector && VECTOR) {
             VectorMath.log(a, n);
         } else {
             for (int i = 0; i < n; i++) {

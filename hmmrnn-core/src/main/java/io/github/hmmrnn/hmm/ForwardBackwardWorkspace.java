@@ -59,10 +59,14 @@ public final class ForwardBackwardWorkspace {
     private boolean hasResult;
 
     private ForwardBackwardWorkspace(Set<Output> outputs, boolean reused) {
+        this(outputs, reused, true);
+    }
+
+    private ForwardBackwardWorkspace(Set<Output> outputs, boolean reused, boolean vectorApi) {
         this.outputs = Collections.unmodifiableSet(outputs.isEmpty() ? EnumSet.noneOf(Output.class)
                 : EnumSet.copyOf(outputs));
         kernel = new BatchMajorKernel(outputs.contains(Output.PREDICTED), outputs.contains(Output.FILTERED),
-                outputs.contains(Output.LOG_CONDITIONALS), reused);
+                outputs.contains(Output.LOG_CONDITIONALS), reused, vectorApi);
     }
 
     /**
@@ -74,6 +78,10 @@ public final class ForwardBackwardWorkspace {
      * @throws IllegalArgumentException if {@code outputs} or one of its elements is null
      */
     public static ForwardBackwardWorkspace of(Output... outputs) {
+        return new ForwardBackwardWorkspace(checked(outputs), true);
+    }
+
+    private static EnumSet<Output> checked(Output... outputs) {
         if (outputs == null) {
             throw new IllegalArgumentException("outputs must not be null");
         }
@@ -85,7 +93,24 @@ public final class ForwardBackwardWorkspace {
             }
             set.add(outputs[i]);
         }
-        return new ForwardBackwardWorkspace(set, true);
+        return set;
+    }
+
+    /**
+     * Creates an empty workspace that keeps the given optional outputs and never uses the Vector
+     * API, even when {@code jdk.incubator.vector} is present: the same numbers, bit for bit. For
+     * runs of a few seconds whose forward–backward is a small part of the work (an HMM-MoA fit):
+     * until the JIT has compiled it, Vector API code runs tens of times slower than plain
+     * loops, which on M055 cost a 3-state HMM-MoA fit about 3 s of CPU (of 18) and made it no
+     * faster afterwards.
+     *
+     * @param outputs the optional per-step outputs to keep; none for γ, log likelihoods and
+     *                statistics only
+     * @return a new workspace without results
+     * @throws IllegalArgumentException if {@code outputs} or one of its elements is null
+     */
+    public static ForwardBackwardWorkspace scalar(Output... outputs) {
+        return new ForwardBackwardWorkspace(checked(outputs), true, false);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.github.hmmrnn.numeric;
 
-import java.util.Objects;
-
 /**
  * fdlibm's exp and log written as a fixed sequence of IEEE additions, multiplications, divisions
  * and bit operations, with their constants: the one scalar definition behind the batch kernels'
@@ -52,8 +50,6 @@ public final class Fdlibm {
     public static final double MIN_NORMAL = 0x1p-1022;
     /** Bound of {@link #exp}'s domain: beyond ±708 the result leaves the normal range. */
     public static final double EXP_LIMIT = 708.0;
-    /** Whether the Vector API module is in the boot layer (decided once, at class initialisation). */
-    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private Fdlibm() {
     }
@@ -183,26 +179,5 @@ public final class Fdlibm {
         double z = s * s;
         double r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
         return k == 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - ((hfsq - (s * (hfsq + r) + (k * LN2_LO + c))) - f);
-    }
-
-    /**
-     * Replaces a[from..to) by {@link #log1p} of each, the same bits whatever the position of a
-     * value; values in [0, 1] (log(1 + e^−|η|) of logistic likelihoods) go through the Vector
-     * API, lanes at a time, when {@code jdk.incubator.vector} is in the boot layer.
-     *
-     * @param a    the values, replaced in place
-     * @param from first index
-     * @param to   index after the last
-     * @throws IndexOutOfBoundsException if the range is not inside the array
-     */
-    public static void log1pInPlace(double[] a, int from, int to) {
-        Objects.checkFromToIndex(from, to, a.length);
-        if (VECTOR) {
-            VectorLog1p.log1pUnit(a, from, to);
-        } else {
-            for (int i = from; i < to; i++) {
-                a[i] = log1p(a[i]);
-            }
-        }
     }
 }

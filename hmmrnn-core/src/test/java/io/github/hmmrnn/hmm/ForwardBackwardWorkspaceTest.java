@@ -87,6 +87,10 @@ class ForwardBackwardWorkspaceTest {
                 ForwardBackwardWorkspace ws = ForwardBackwardWorkspace.of(outputs);
                 assertSame(ws, ForwardBackward.runBatch(params, batch, ws));
                 assertSameNumbers(want, ws, "K=" + k + " " + outputs);
+                // plain loops instead of the Vector API (K = 2's own kernel included): the same bits
+                ForwardBackwardWorkspace scalar = ForwardBackwardWorkspace.scalar(outputs.toArray(new Output[0]));
+                assertEquals(outputs, scalar.outputs());
+                assertSameNumbers(want, ForwardBackward.runBatch(params, batch, scalar), "scalar K=" + k + " " + outputs);
             }
             // and the per-chain kernel, chain by chain
             ForwardBackwardWorkspace lean = ForwardBackward.runBatch(params, batch, ForwardBackwardWorkspace.of());
