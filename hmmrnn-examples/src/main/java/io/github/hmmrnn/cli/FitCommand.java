@@ -191,7 +191,7 @@ final class FitCommand implements Callable<Integer> {
                     LOG.warn("{} on {} did not converge (EM tolerance or early stopping not reached within the "
                             + "iteration/epoch limit); raise --max-iter or --epochs", f.name(), subject);
                 }
-                RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()));
+                RealDataReport.writeFit(m, d, dataFile, out.resolve(subject).resolve(f.name()), common.threads);
                 FitSummary.Row row = FitSummary.row(subject, f.name(), m, d, seconds);
                 fits.add(row);
                 System.out.println(subject + " " + f.name() + ": log-likelihood " + SignificantDigits.nats(

@@ -34,21 +34,31 @@ public final class ModelPlots {
      */
     public static List<Path> write(String label, FittedChoiceModel model, TwoStepDataset one, Path dir,
                                    String suffix) {
-        List<Path> files = new ArrayList<>();
+        return FileJobs.run(jobs(label, model, one, dir, suffix), 1);
+    }
+
+    /**
+     * The files of {@link #write} as independent jobs, in the same order; the model's plot data
+     * (transition matrix, bars, traces) is computed here, once, and the jobs only draw it.
+     */
+    static List<FileJobs.Job> jobs(String label, FittedChoiceModel model, TwoStepDataset one, Path dir,
+                                   String suffix) {
+        List<FileJobs.Job> jobs = new ArrayList<>();
         if (model instanceof LatentStateModel latent) {
-            files.addAll(ChartFiles.save(Plots.transitionMatrix(label + ": transition matrix",
-                    latent.transitionMatrix()), dir, "transitions" + suffix));
+            double[][] a = latent.transitionMatrix();
+            jobs.add(ChartFiles.job(() -> Plots.transitionMatrix(label + ": transition matrix", a), dir,
+                    "transitions" + suffix));
         }
         for (ParameterBars bars : model.parameterBars()) {
-            files.addAll(ChartFiles.save(Plots.groupedBars(label + ": " + bars.title(), bars.axis(),
+            jobs.add(ChartFiles.job(() -> Plots.groupedBars(label + ": " + bars.title(), bars.axis(),
                     bars.categories(), bars.series()), dir, bars.id() + suffix));
         }
         Session s0 = one.sessions().get(0);
         for (ComponentTraces traces : model.componentTraces(one).stream().toList()) {
-            files.addAll(ChartFiles.save(Plots.componentTraces(label + ": " + traces.title() + ", session "
+            jobs.add(ChartFiles.job(() -> Plots.componentTraces(label + ": " + traces.title() + ", session "
                     + s0.index(), traces.title(), traces.components(), traces.sessions().get(0),
                     s0.hasPhases() ? s0.phases() : null), dir, traces.id() + suffix));
         }
-        return files;
+        return jobs;
     }
 }

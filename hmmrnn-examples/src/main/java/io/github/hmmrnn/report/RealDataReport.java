@@ -49,39 +49,62 @@ public final class RealDataReport {
      */
     public static List<Path> writeFit(FittedChoiceModel model, TwoStepDataset data, Provenance.DataFile dataFile,
                                       Path dir) {
-        List<Path> files = new ArrayList<>();
+        return writeFit(model, data, dataFile, dir, 1);
+    }
+
+    /**
+     * {@link #writeFit(FittedChoiceModel, TwoStepDataset, Provenance.DataFile, Path)} with the files
+     * written side by side on {@code threads} threads: the same bytes in every file and the same
+     * list, for any thread count.
+     *
+     * @param model    the fit
+     * @param data     the sessions it was fitted to
+     * @param dataFile the file the data was read from, with its hash (for provenance), or null
+     * @param dir      output folder (created)
+     * @param threads  threads to write on (1: one file after another, in the calling thread)
+     * @return files written, in the same order for every thread count
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public static List<Path> writeFit(FittedChoiceModel model, TwoStepDataset data, Provenance.DataFile dataFile,
+                                      Path dir, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
+        List<FileJobs.Job> jobs = new ArrayList<>();
         Path fit = dir.resolve("fit.json");
         if (model instanceof FittedHmmMoa moa) {
             FittedHmmMoa withFile = dataFile == null ? moa : moa.withProvenance(moa.provenance().withDataFile(dataFile));
-            FitReport.write(fit, withFile, data, dataFile == null ? null : dataFile.file());
-            files.add(fit);
+            jobs.add(new FileJobs.Job(fit, () -> FitReport.write(fit, withFile, data,
+                    dataFile == null ? null : dataFile.file())));
         } else if (model instanceof SavableModel savable) {
-            (dataFile == null ? savable : savable.withProvenance(savable.provenance().withDataFile(dataFile))).save(fit);
-            files.add(fit);
+            SavableModel withFile = dataFile == null ? savable
+                    : savable.withProvenance(savable.provenance().withDataFile(dataFile));
+            jobs.add(new FileJobs.Job(fit, () -> withFile.save(fit)));
         }
         TrainingHistory h = model.history();
         if (!h.entries().isEmpty()) {
-            files.addAll(ChartFiles.save(Plots.trainingCurves(Map.of(model.name(), h), Double.NaN, ""), dir,
+            jobs.add(ChartFiles.job(() -> Plots.trainingCurves(Map.of(model.name(), h), Double.NaN, ""), dir,
                     "training_curve"));
         }
         TwoStepDataset first = data.selectSessions(List.of(0));
-        files.addAll(ModelPlots.write(model.name(), model, first, dir, ""));
+        jobs.addAll(ModelPlots.jobs(model.name(), model, first, dir, ""));
         if (model instanceof LatentStateModel latent) {
-            files.addAll(ChartFiles.save(statePosteriors(latent, first), dir, "state_posteriors_session0"));
+            // computed here, so the chart job only draws
+            double[][] g = latent.smoothedStates(first).get(0);
+            double[] p = latent.predictChoiceProbabilities(first).get(0);
+            jobs.add(ChartFiles.job(() -> statePosteriors(latent, first, g, p), dir, "state_posteriors_session0"));
         }
-        return files;
+        return FileJobs.run(jobs, threads);
     }
 
-    /** Smoothed state posteriors and the causal choice probability through one session. */
-    private static XYChart statePosteriors(LatentStateModel m, TwoStepDataset one) {
+    /** Smoothed state posteriors {@code g} and the causal choice probability {@code p} through one session. */
+    private static XYChart statePosteriors(LatentStateModel m, TwoStepDataset one, double[][] g, double[] p) {
         Session s = one.sessions().get(0);
-        double[][] g = m.smoothedStates(one).get(0);
-        double[] p = m.predictChoiceProbabilities(one).get(0);
         XYChart c = new XYChartBuilder().width(1100).height(480).title(m.name() + ": session 0 of " + s.subject())
                 .xAxisTitle("trial").yAxisTitle("probability").build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
