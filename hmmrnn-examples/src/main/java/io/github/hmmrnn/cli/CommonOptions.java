@@ -23,7 +23,7 @@ public final class CommonOptions {
     public long seed;
 
     /** Worker threads for parallel fits. */
-    @Option(names = "--threads", defaultValue = "2", description = "Worker threads: parallel HMM-MoA starts, HMM-TinyRNN sessions and cross-validation folds; the TinyMoA models fit on one thread (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "Worker threads: parallel HMM-MoA starts, HMM-TinyRNN sessions and cross-validation folds, and (fit) the files of each fit; the TinyMoA models fit on one thread (default: ${DEFAULT-VALUE}).")
     public int threads;
 
     /** Output folder. */
