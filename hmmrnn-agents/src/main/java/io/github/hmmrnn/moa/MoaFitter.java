@@ -19,7 +19,6 @@ import io.github.hmmrnn.model.OutcomeChainEmission;
 import io.github.hmmrnn.model.OutcomeEmissions;
 import io.github.hmmrnn.model.TrainingHistory;
 import io.github.hmmrnn.numeric.DoubleArrays;
-import io.github.hmmrnn.numeric.Fdlibm;
 import io.github.hmmrnn.numeric.Logistic;
 import io.github.hmmrnn.numeric.SignificantDigits;
 import org.slf4j.Logger;
@@ -230,11 +229,11 @@ final class MoaFitter {
 
     /**
      * Per emitting chain step and state k, on the flat step axis ({@link #stepOffset}): the logit
-     * η = β_k·x_t, e = exp(−|η|) and l = log(1 + e) (0 on steps that do not emit). The M-step
-     * objective, its Newton system and the E-step's emission log-likelihoods all need them at the
-     * same point; they are computed once per point.
+     * η = β_k·x_t, e = exp(−|η|), l = log(1 + e) and the choice's log-likelihood log σ(±η)
+     * (all 0 on steps that do not emit). The M-step objective, its Newton system and the E-step
+     * all need them at the same point; they are computed once per point.
      */
-    record Logits(double[] eta, double[] exp, double[] log1p) {
+    record Logits(double[] eta, double[] exp, double[] log1p, double[] emission) {
     }
 
     Logits logits(double[][] beta, List<SessionRegressors> regs) {
@@ -260,11 +259,12 @@ final class MoaFitter {
                     double e = Math.exp(-Math.abs(v));
                     et[at + k] = v;
                     ee[at + k] = e;
-                    ll[at + k] = Fdlibm.log1p(e);
+                    // MoaKernels.log1pExpNegAbs, from the exponential computed once here
+                    ll[at + k] = Math.log(1 + e);
                 }
             }
         }
-        return new Logits(et, ee, ll);
+        return new Logits(et, ee, ll, emissionLogLik(et, ll));
     }
 
     /** Regressors and logits at the weights an M-step ended at. */
@@ -623,10 +623,12 @@ final class MoaFitter {
     EStep eStep(Params p, Logits logits, ForwardBackwardWorkspace workspace) {
         int kk = numStates;
         OutcomeChainEmission outcome = outcomeFactor(p);
-        double[] logLik = emissionLogLik(logits.eta, logits.log1p);
+        // ChainBatch.ofFlat copies: the logits' own array is not changed
+        double[] logLik = logits.emission;
         double[] choiceLogLik = null;
         if (outcome != null) {
-            choiceLogLik = logLik.clone();
+            choiceLogLik = logLik;
+            logLik = logLik.clone();
             for (int i = 0; i < sessions.size(); i++) {
                 double[][] o = outcome.logLikelihoods(i);
                 for (int j = 0; j < o.length; j++) {
@@ -655,7 +657,7 @@ final class MoaFitter {
 
     /**
      * log p(choice | z = k) on the flat step axis (0 on steps that do not emit their choice),
-     * from the logits: log σ(±η) as {@link io.github.hmmrnn.numeric.Logistic#logSigmoid}
+     * from the logits: log σ(±η) as {@link MoaKernels#logSigmoid}
      * computes it, −l or ±η − l, so the numbers equal {@link MoaKernels#emissionLogLik}'s.
      */
     double[] emissionLogLik(double[] eta, double[] log1p) {
@@ -731,29 +733,15 @@ final class MoaFitter {
         }
     }
 
-    /** Value of the M-step objective for weights and learning rates. */
+    /**
+     * Value of the M-step objective for weights and learning rates: Σ γ log p(choice | z) (the
+     * emission is 0 where a step does not emit) plus the log priors.
+     */
     private double objective(double[][] beta, double[] alpha, double[] gammas, Logits logits) {
-        int kk = numStates;
         double f = 0;
-        double[] et = logits.eta;
-        double[] ll = logits.log1p;
-        for (int i = 0; i < sessions.size(); i++) {
-            PreparedSession s = sessions.get(i);
-            int[] free = s.steps();
-            boolean[] emits = s.emits();
-            int[] choices = s.choices();
-            for (int j = 0; j < free.length; j++) {
-                if (!emits[j]) {
-                    continue;
-                }
-                double y = choices[free[j]];
-                int at = (stepOffset[i] + j) * kk;
-                for (int k = 0; k < kk; k++) {
-                    double eta = et[at + k];
-                    // softplus(η) = max(η, 0) + log(1 + e^−|η|), as MoaKernels.softplus computes it
-                    f += gammas[at + k] * (y * eta - (Math.max(eta, 0) + ll[at + k]));
-                }
-            }
+        double[] emission = logits.emission;
+        for (int q = 0; q < emission.length; q++) {
+            f += gammas[q] * emission[q];
         }
         for (int k = 0; k < numStates; k++) {
             for (int a = 0; a < agents.size(); a++) {
@@ -797,60 +785,7 @@ final class MoaFitter {
             double[][] gram = new double[kk][packed];
             double[][] score = new double[kk][m];
             for (int i = 0; i < sessions.size(); i++) {
-                PreparedSession s = sessions.get(i);
-                double[][] x = withDx.get(i).values();
-                double[][] dx = withDx.get(i).derivatives();
-                double[] et = currentLogits.eta;
-                double[] ex = currentLogits.exp;
-                double[] ll = currentLogits.log1p;
-                int base = stepOffset[i];
-                int[] free = s.steps();
-                boolean[] emits = s.emits();
-                int[] choices = s.choices();
-                for (int j = 0; j < free.length; j++) {
-                    if (!emits[j]) {
-                        continue;
-                    }
-                    int t = free[j];
-                    double y = choices[t];
-                    double[] xt = x[t];
-                    System.arraycopy(xt, 0, z, 0, na);
-                    if (np > 0) {
-                        System.arraycopy(dx[t], 0, z, na, np);
-                    }
-                    // z zᵀ (lower triangle, packed) once per trial: every state's Gram matrix adds
-                    // a multiple of it, a loop the JIT vectorises
-                    int off = 0;
-                    for (int u = 0; u < m; u++) {
-                        double zu = z[u];
-                        for (int v = 0; v <= u; v++) {
-                            zz[off + v] = zu * z[v];
-                        }
-                        off += u + 1;
-                    }
-                    int at = (base + j) * kk;
-                    for (int k = 0; k < kk; k++) {
-                        double gam = gammas[at + k];
-                        if (gam < 1e-300) {
-                            continue;
-                        }
-                        double eta = et[at + k];
-                        // σ(η) and log(1 + e^η) from one exponential
-                        double e = ex[at + k];
-                        double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-                        f += gam * (y * eta - Math.max(eta, 0) - ll[at + k]);
-                        double r = gam * (y - pr);
-                        double w = gam * pr * (1 - pr);
-                        double[] gk = gram[k];
-                        double[] sk = score[k];
-                        for (int u = 0; u < m; u++) {
-                            sk[u] += r * z[u];
-                        }
-                        for (int q = 0; q < packed; q++) {
-                            gk[q] += w * zz[q];
-                        }
-                    }
-                }
+                f = accumulateSession(i, gammas, withDx.get(i), currentLogits, gram, score, z, zz, f);
             }
             double[] grad = new double[dim];
             double[][] h = new double[dim][dim];
@@ -944,6 +879,83 @@ final class MoaFitter {
             }
         }
         return new Weights(current, currentLogits);
+    }
+
+    /**
+     * Adds session i's trials to each state's Gram matrix (packed lower triangle) and score of the
+     * M-step's Newton system, and returns {@code f} plus their part of the objective. Its own
+     * method, with the per-trial work in small ones: the JIT compiles small methods after a few
+     * thousand calls, where the loops of one large method ran interpreted through the first
+     * seconds of a fit (the segment starts' warm-start M-steps).
+     */
+    private double accumulateSession(int i, double[] gammas, SessionRegressors regs, Logits logits, double[][] gram,
+                                     double[][] score, double[] z, double[] zz, double f) {
+        int na = agents.size();
+        int np = fittedIndex.length;
+        int kk = numStates;
+        int m = na + np;
+        int packed = zz.length;
+        PreparedSession s = sessions.get(i);
+        double[][] x = regs.values();
+        double[][] dx = regs.derivatives();
+        double[] et = logits.eta;
+        double[] ex = logits.exp;
+        double[] emission = logits.emission;
+        int base = stepOffset[i];
+        int[] free = s.steps();
+        boolean[] emits = s.emits();
+        int[] choices = s.choices();
+        for (int j = 0; j < free.length; j++) {
+            if (!emits[j]) {
+                continue;
+            }
+            int t = free[j];
+            double y = choices[t];
+            System.arraycopy(x[t], 0, z, 0, na);
+            if (np > 0) {
+                System.arraycopy(dx[t], 0, z, na, np);
+            }
+            packOuter(z, m, zz);
+            int at = (base + j) * kk;
+            for (int k = 0; k < kk; k++) {
+                double gam = gammas[at + k];
+                if (gam < 1e-300) {
+                    continue;
+                }
+                double eta = et[at + k];
+                // σ(η) and log(1 + e^η) from one exponential
+                double e = ex[at + k];
+                double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+                // the objective's own terms, in its order (skipped ones are 0), so that a trial
+                // step is compared with exactly the value objective() gives at this point
+                f += gam * emission[at + k];
+                addScaled(score[k], gam * (y - pr), z, m);
+                addScaled(gram[k], gam * pr * (1 - pr), zz, packed);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * z zᵀ, lower triangle packed row by row, into zz: once per trial, since every state's Gram
+     * matrix adds a multiple of it.
+     */
+    private static void packOuter(double[] z, int m, double[] zz) {
+        int off = 0;
+        for (int u = 0; u < m; u++) {
+            double zu = z[u];
+            for (int v = 0; v <= u; v++) {
+                zz[off + v] = zu * z[v];
+            }
+            off += u + 1;
+        }
+    }
+
+    /** a[0..n) += w · b[0..n): a loop the JIT vectorises. */
+    private static void addScaled(double[] a, double w, double[] b, int n) {
+        for (int q = 0; q < n; q++) {
+            a[q] += w * b[q];
+        }
     }
 
     private static boolean hasDerivatives(List<SessionRegressors> regs) {
