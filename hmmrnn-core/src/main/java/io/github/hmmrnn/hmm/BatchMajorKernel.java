@@ -243,11 +243,17 @@ final class BatchMajorKernel {
      * @return the finished kernel, to be unpacked
      */
     static BatchMajorKernel ofChains(double[] pi, double[] a, List<double[][]> chains, boolean smooth) {
+        return ofChains(pi, a, chains, smooth, BatchMath.VECTOR);
+    }
+
+    /** {@link #ofChains(double[], double[], List, boolean)}, on the Vector API only if {@code vectorApi} (same bits). */
+    static BatchMajorKernel ofChains(double[] pi, double[] a, List<double[][]> chains, boolean smooth,
+                                     boolean vectorApi) {
         int[] offsets = new int[chains.size() + 1];
         for (int b = 0; b < chains.size(); b++) {
             offsets[b + 1] = Math.addExact(offsets[b], chains.get(b).length);
         }
-        BatchMajorKernel kern = new BatchMajorKernel(true, true, true, false);
+        BatchMajorKernel kern = new BatchMajorKernel(true, true, true, false, vectorApi);
         kern.prepare(pi.length, offsets, smooth);
         int k = kern.k;
         double[][][] bySlot = new double[kern.numChains][][];

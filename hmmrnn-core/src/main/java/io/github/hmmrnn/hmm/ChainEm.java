@@ -92,7 +92,9 @@ public final class ChainEm {
             }
             logLik.add(l);
         }
-        return ForwardBackward.runAll(chain, logLik);
+        // plain loops: EM of a few short runs (the bias-only HMM warm start) is over before Vector
+        // API code would pay for its JIT warm-up (ForwardBackwardWorkspace.scalar); the same bits
+        return ForwardBackward.runAll(chain, logLik, false);
     }
 
     /**

@@ -113,9 +113,14 @@ public final class ForwardBackward {
      *                                  zero probability under the model
      */
     public static BatchPosterior runAll(HmmParameters parameters, List<double[][]> chains) {
+        return runAll(parameters, chains, true);
+    }
+
+    /** {@link #runAll(HmmParameters, List)}, on the Vector API only if {@code vectorApi}: the same bits. */
+    static BatchPosterior runAll(HmmParameters parameters, List<double[][]> chains, boolean vectorApi) {
         HmmValidation.requireChains(chains, parameters.numStates());
-        return BatchMajorKernel.ofChains(parameters.initialArray(), flatTransition(parameters), chains, true)
-                .toBatchPosterior();
+        return BatchMajorKernel.ofChains(parameters.initialArray(), flatTransition(parameters), chains, true,
+                vectorApi).toBatchPosterior();
     }
 
     /**
