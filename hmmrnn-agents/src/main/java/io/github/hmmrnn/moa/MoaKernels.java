@@ -9,11 +9,6 @@ final class MoaKernels {
     private MoaKernels() {
     }
 
-    /** log(1 + e^z). */
-    static double softplus(double z) {
-        return Math.max(z, 0) + log1pExpNegAbs(z);
-    }
-
     /**
      * log(1 + e^−|z|), as log(1 + e) rather than log1p(e): 1 + e rounds to within 1.1·10^−16 of
      * its value for e in (0, 1], so the result is within about 2·10^−16 nats of log1p's, and
@@ -87,18 +82,9 @@ final class MoaKernels {
     static double causalChoiceLogLik(double[][] predicted, double[][] choiceLogLik, boolean[] emits) {
         double total = 0;
         for (int j = 0; j < predicted.length; j++) {
-            if (!emits[j]) {
-                continue;
+            if (emits[j]) {
+                total += logMixture(predicted[j], choiceLogLik[j], 0, predicted[j].length);
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : choiceLogLik[j]) {
-                max = Math.max(max, v);
-            }
-            double s = 0;
-            for (int k = 0; k < predicted[j].length; k++) {
-                s += predicted[j][k] * Math.exp(choiceLogLik[j][k] - max);
-            }
-            total += max + Math.log(s);
         }
         return total;
     }
@@ -110,21 +96,24 @@ final class MoaKernels {
     static double causalChoiceLogLik(double[] predicted, double[] choiceLogLik, int from, boolean[] emits, int k) {
         double total = 0;
         for (int j = 0; j < emits.length; j++) {
-            if (!emits[j]) {
-                continue;
+            if (emits[j]) {
+                total += logMixture(predicted, choiceLogLik, from + j * k, k);
             }
-            int at = from + j * k;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int z = 0; z < k; z++) {
-                max = Math.max(max, choiceLogLik[at + z]);
-            }
-            double s = 0;
-            for (int z = 0; z < k; z++) {
-                s += predicted[at + z] * Math.exp(choiceLogLik[at + z] - max);
-            }
-            total += max + Math.log(s);
         }
         return total;
+    }
+
+    /** log Σ_z p[at + z] · exp(l[at + z]) for z &lt; k, the largest l factored out. */
+    private static double logMixture(double[] p, double[] l, int at, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int z = 0; z < k; z++) {
+            max = Math.max(max, l[at + z]);
+        }
+        double s = 0;
+        for (int z = 0; z < k; z++) {
+            s += p[at + z] * Math.exp(l[at + z] - max);
+        }
+        return max + Math.log(s);
     }
 
     /**
