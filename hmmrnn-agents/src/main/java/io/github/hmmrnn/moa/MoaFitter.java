@@ -743,6 +743,11 @@ final class MoaFitter {
         for (int q = 0; q < emission.length; q++) {
             f += gammas[q] * emission[q];
         }
+        return withWeightPriors(f, beta, alpha);
+    }
+
+    /** {@code f} plus the log priors of the weights and learning rates, added in one fixed order. */
+    private double withWeightPriors(double f, double[][] beta, double[] alpha) {
         for (int k = 0; k < numStates; k++) {
             for (int a = 0; a < agents.size(); a++) {
                 double d = beta[k][a] - priorMean[k][a];
@@ -762,76 +767,20 @@ final class MoaFitter {
      */
     private Weights mStepWeights(Params p, double[] gammas, List<SessionRegressors> regs, Logits logits,
                                  int innerIterations) {
-        int na = agents.size();
         int np = fittedIndex.length;
         int kk = numStates;
-        int dim = kk * na + np;
         double lambda = 1e-4;
         List<SessionRegressors> current = regs;
         Logits currentLogits = logits;
-        int m = na + np;
-        int packed = m * (m + 1) / 2;
-        double[] z = new double[m];
-        double[] zz = new double[packed];
+        int n = numSteps();
+        double[][] w = new double[kk][n];
+        double[][] r = new double[kk][n];
         for (int it = 0; it < innerIterations; it++) {
             List<SessionRegressors> withDx = np == 0 || hasDerivatives(current) ? current : regressors(p.alpha, true);
-            double f = 0;
-            double[] chain = new double[np];
-            for (int q = 0; q < np; q++) {
-                chain[q] = p.alpha[q] * (1 - p.alpha[q]);
-            }
-            // Per state, the weighted Gram matrix Σ w z zᵀ and Σ r z of z_t = (x_t, ∂x_t/∂α) are
-            // sufficient for the Gauss–Newton system; β enters only when they are assembled.
-            double[][] gram = new double[kk][packed];
-            double[][] score = new double[kk][m];
-            for (int i = 0; i < sessions.size(); i++) {
-                f = accumulateSession(i, gammas, withDx.get(i), currentLogits, gram, score, z, zz, f);
-            }
-            double[] grad = new double[dim];
-            double[][] h = new double[dim][dim];
-            double[] c = new double[m];   // column scale: 1 for x, β_k,owner · α(1−α) for ∂x/∂α
-            for (int k = 0; k < kk; k++) {
-                for (int u = 0; u < m; u++) {
-                    c[u] = u < na ? 1 : p.beta[k][fittedIndex[u - na][0]] * chain[u - na];
-                }
-                int off = 0;
-                for (int u = 0; u < m; u++) {
-                    int du = u < na ? k * na + u : kk * na + (u - na);
-                    grad[du] += c[u] * score[k][u];
-                    for (int v = 0; v <= u; v++) {
-                        int dv = v < na ? k * na + v : kk * na + (v - na);
-                        double hv = c[u] * c[v] * gram[k][off + v];
-                        h[du][dv] += hv;
-                        if (du != dv) {
-                            h[dv][du] += hv;
-                        }
-                    }
-                    off += u + 1;
-                }
-            }
-            for (int k = 0; k < kk; k++) {
-                for (int a = 0; a < na; a++) {
-                    double dev = p.beta[k][a] - priorMean[k][a];
-                    f -= 0.5 * dev * dev * priorPrecision[k][a];
-                }
-            }
-            for (int q = 0; q < np; q++) {
-                f += ratePriors[q].logDensity(p.alpha[q]);
-            }
-            for (int k = 0; k < kk; k++) {
-                for (int a = 0; a < na; a++) {
-                    int d = k * na + a;
-                    grad[d] -= (p.beta[k][a] - priorMean[k][a]) * priorPrecision[k][a];
-                    h[d][d] += priorPrecision[k][a];
-                }
-            }
-            for (int q = 0; q < np; q++) {
-                int d = kk * na + q;
-                grad[d] += ratePriors[q].logDensityDerivative(p.alpha[q]) * chain[q];
-                h[d][d] += 1e-8;
-            }
+            double f = withWeightPriors(stateWeights(gammas, currentLogits, w, r), p.beta, p.alpha);
+            Newton system = newtonSystem(p, columns(withDx, agents.size() + np), w, r);
             double gmax = 0;
-            for (double gv : grad) {
+            for (double gv : system.grad) {
                 gmax = Math.max(gmax, Math.abs(gv));
             }
             if (gmax < 1e-9) {
@@ -839,33 +788,14 @@ final class MoaFitter {
             }
             boolean accepted = false;
             for (int tries = 0; tries < 12 && !accepted; tries++) {
-                double[][] hd = new double[dim][dim];
-                for (int u = 0; u < dim; u++) {
-                    hd[u] = h[u].clone();
-                    hd[u][u] += lambda * h[u][u] + 1e-12;
-                }
-                double[] step = MoaKernels.solveSpd(hd, grad);
-                double[][] nb = DoubleArrays.copy(p.beta);
-                for (int k = 0; k < kk; k++) {
-                    for (int a = 0; a < na; a++) {
-                        nb[k][a] += step[k * na + a];
-                    }
-                }
-                double[] nal = p.alpha.clone();
-                for (int q = 0; q < np; q++) {
-                    double uq = logit(p.alpha[q]) + step[kk * na + q];
-                    nal[q] = Logistic.sigmoid(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, uq)));
-                }
-                List<SessionRegressors> trial = np > 0 ? regressors(nal, true) : current;
-                Logits trialLogits = logits(nb, trial);
-                double fn = objective(nb, nal, gammas, trialLogits);
-                if (fn >= f) {
+                Trial trial = trial(p, system, lambda, gammas, current);
+                if (trial.objective >= f) {
                     accepted = true;
-                    double gain = fn - f;
-                    p.beta = nb;
-                    p.alpha = nal;
-                    current = trial;
-                    currentLogits = trialLogits;
+                    double gain = trial.objective - f;
+                    p.beta = trial.beta;
+                    p.alpha = trial.alpha;
+                    current = trial.regs;
+                    currentLogits = trial.logits;
                     lambda = Math.max(lambda / 10, 1e-9);
                     if (gain <= 1e-10 * (1 + Math.abs(f))) {
                         it = innerIterations;
@@ -881,81 +811,185 @@ final class MoaFitter {
         return new Weights(current, currentLogits);
     }
 
+    /** The gradient and Gauss–Newton matrix of the M-step objective in (β, logit α). */
+    private record Newton(double[] grad, double[][] h) {
+    }
+
     /**
-     * Adds session i's trials to each state's Gram matrix (packed lower triangle) and score of the
-     * M-step's Newton system, and returns {@code f} plus their part of the objective. Its own
-     * method, with the per-trial work in small ones: the JIT compiles small methods after a few
-     * thousand calls, where the loops of one large method ran interpreted through the first
-     * seconds of a fit (the segment starts' warm-start M-steps).
+     * The Newton system at p from the columns z of z_t = (x_t, ∂x_t/∂α) and the state weights of
+     * {@link #stateWeights}: per state, the weighted Gram matrix Σ w z zᵀ and Σ r z are
+     * sufficient; β enters only when they are assembled, then the priors are added.
      */
-    private double accumulateSession(int i, double[] gammas, SessionRegressors regs, Logits logits, double[][] gram,
-                                     double[][] score, double[] z, double[] zz, double f) {
+    private Newton newtonSystem(Params p, double[][] z, double[][] w, double[][] r) {
         int na = agents.size();
         int np = fittedIndex.length;
         int kk = numStates;
+        int dim = kk * na + np;
         int m = na + np;
-        int packed = zz.length;
-        PreparedSession s = sessions.get(i);
-        double[][] x = regs.values();
-        double[][] dx = regs.derivatives();
+        double[] chain = new double[np];
+        for (int q = 0; q < np; q++) {
+            chain[q] = p.alpha[q] * (1 - p.alpha[q]);
+        }
+        double[] gram = new double[m * (m + 1) / 2];
+        double[] score = new double[m];
+        double[] grad = new double[dim];
+        double[][] h = new double[dim][dim];
+        double[] c = new double[m];   // column scale: 1 for x, β_k,owner · α(1−α) for ∂x/∂α
+        for (int k = 0; k < kk; k++) {
+            Arrays.fill(gram, 0.0);
+            Arrays.fill(score, 0.0);
+            MoaKernels.weightedGram(z, w[k], gram);
+            MoaKernels.weightedSums(z, r[k], score);
+            for (int u = 0; u < m; u++) {
+                c[u] = u < na ? 1 : p.beta[k][fittedIndex[u - na][0]] * chain[u - na];
+            }
+            int off = 0;
+            for (int u = 0; u < m; u++) {
+                int du = u < na ? k * na + u : kk * na + (u - na);
+                grad[du] += c[u] * score[u];
+                for (int v = 0; v <= u; v++) {
+                    int dv = v < na ? k * na + v : kk * na + (v - na);
+                    double hv = c[u] * c[v] * gram[off + v];
+                    h[du][dv] += hv;
+                    if (du != dv) {
+                        h[dv][du] += hv;
+                    }
+                }
+                off += u + 1;
+            }
+        }
+        for (int k = 0; k < kk; k++) {
+            for (int a = 0; a < na; a++) {
+                int d = k * na + a;
+                grad[d] -= (p.beta[k][a] - priorMean[k][a]) * priorPrecision[k][a];
+                h[d][d] += priorPrecision[k][a];
+            }
+        }
+        for (int q = 0; q < np; q++) {
+            int d = kk * na + q;
+            grad[d] += ratePriors[q].logDensityDerivative(p.alpha[q]) * chain[q];
+            h[d][d] += 1e-8;
+        }
+        return new Newton(grad, h);
+    }
+
+    /** A damped Newton step from p: its weights, learning rates, regressors, logits and objective. */
+    private record Trial(double[][] beta, double[] alpha, List<SessionRegressors> regs, Logits logits,
+                         double objective) {
+    }
+
+    /**
+     * The step solving (H + λ diag H) s = g from p, and the objective there.
+     *
+     * @param current the regressors at p's α (used as they are when no learning rate is fitted)
+     */
+    private Trial trial(Params p, Newton system, double lambda, double[] gammas, List<SessionRegressors> current) {
+        int na = agents.size();
+        int np = fittedIndex.length;
+        int kk = numStates;
+        double[][] h = system.h;
+        int dim = h.length;
+        double[][] hd = new double[dim][dim];
+        for (int u = 0; u < dim; u++) {
+            hd[u] = h[u].clone();
+            hd[u][u] += lambda * h[u][u] + 1e-12;
+        }
+        double[] step = MoaKernels.solveSpd(hd, system.grad);
+        double[][] nb = DoubleArrays.copy(p.beta);
+        for (int k = 0; k < kk; k++) {
+            for (int a = 0; a < na; a++) {
+                nb[k][a] += step[k * na + a];
+            }
+        }
+        double[] nal = p.alpha.clone();
+        for (int q = 0; q < np; q++) {
+            double uq = logit(p.alpha[q]) + step[kk * na + q];
+            nal[q] = Logistic.sigmoid(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, uq)));
+        }
+        List<SessionRegressors> regs = np > 0 ? regressors(nal, true) : current;
+        Logits logits = logits(nb, regs);
+        return new Trial(nb, nal, regs, logits, objective(nb, nal, gammas, logits));
+    }
+
+    /**
+     * The per-step, per-state weights of the M-step's Newton system on the flat step axis:
+     * {@code w[k][q] = γ σ(η)(1 − σ(η))} (Gram matrix) and {@code r[k][q] = γ (y − σ(η))} (score),
+     * 0 where the step does not emit or γ &lt; 10^−300 (overwritten everywhere); returns the data
+     * part of the objective, Σ γ log p(choice | z), summed in step then state order over the
+     * same terms, so that a trial step is compared with exactly the value {@link #objective}
+     * gives at this point.
+     */
+    private double stateWeights(double[] gammas, Logits logits, double[][] w, double[][] r) {
+        int kk = numStates;
+        for (int k = 0; k < kk; k++) {
+            Arrays.fill(w[k], 0.0);
+            Arrays.fill(r[k], 0.0);
+        }
         double[] et = logits.eta;
         double[] ex = logits.exp;
         double[] emission = logits.emission;
-        int base = stepOffset[i];
-        int[] free = s.steps();
-        boolean[] emits = s.emits();
-        int[] choices = s.choices();
-        for (int j = 0; j < free.length; j++) {
-            if (!emits[j]) {
-                continue;
-            }
-            int t = free[j];
-            double y = choices[t];
-            System.arraycopy(x[t], 0, z, 0, na);
-            if (np > 0) {
-                System.arraycopy(dx[t], 0, z, na, np);
-            }
-            packOuter(z, m, zz);
-            int at = (base + j) * kk;
-            for (int k = 0; k < kk; k++) {
-                double gam = gammas[at + k];
-                if (gam < 1e-300) {
+        double f = 0;
+        for (int i = 0; i < sessions.size(); i++) {
+            PreparedSession s = sessions.get(i);
+            int base = stepOffset[i];
+            int[] free = s.steps();
+            boolean[] emits = s.emits();
+            int[] choices = s.choices();
+            for (int j = 0; j < free.length; j++) {
+                if (!emits[j]) {
                     continue;
                 }
-                double eta = et[at + k];
-                // σ(η) and log(1 + e^η) from one exponential
-                double e = ex[at + k];
-                double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-                // the objective's own terms, in its order (skipped ones are 0), so that a trial
-                // step is compared with exactly the value objective() gives at this point
-                f += gam * emission[at + k];
-                addScaled(score[k], gam * (y - pr), z, m);
-                addScaled(gram[k], gam * pr * (1 - pr), zz, packed);
+                double y = choices[free[j]];
+                int q = base + j;
+                int at = q * kk;
+                for (int k = 0; k < kk; k++) {
+                    double gam = gammas[at + k];
+                    if (gam < 1e-300) {
+                        continue;
+                    }
+                    double eta = et[at + k];
+                    // σ(η) from the logits' one exponential
+                    double e = ex[at + k];
+                    double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    f += gam * emission[at + k];
+                    r[k][q] = gam * (y - pr);
+                    w[k][q] = gam * pr * (1 - pr);
+                }
             }
         }
         return f;
     }
 
     /**
-     * z zᵀ, lower triangle packed row by row, into zz: once per trial, since every state's Gram
-     * matrix adds a multiple of it.
+     * z_t = (x_t, ∂x_t/∂α) column by column on the flat step axis, [m][steps], 0 on steps that
+     * do not emit: the long unit-stride loops of {@link MoaKernels#weightedGram} read them.
      */
-    private static void packOuter(double[] z, int m, double[] zz) {
-        int off = 0;
-        for (int u = 0; u < m; u++) {
-            double zu = z[u];
-            for (int v = 0; v <= u; v++) {
-                zz[off + v] = zu * z[v];
+    private double[][] columns(List<SessionRegressors> regs, int m) {
+        int na = agents.size();
+        int n = numSteps();
+        double[][] z = new double[m][n];
+        for (int i = 0; i < sessions.size(); i++) {
+            PreparedSession s = sessions.get(i);
+            double[][] x = regs.get(i).values();
+            double[][] dx = regs.get(i).derivatives();
+            int base = stepOffset[i];
+            int[] free = s.steps();
+            boolean[] emits = s.emits();
+            for (int j = 0; j < free.length; j++) {
+                if (!emits[j]) {
+                    continue;
+                }
+                int t = free[j];
+                int q = base + j;
+                for (int u = 0; u < na; u++) {
+                    z[u][q] = x[t][u];
+                }
+                for (int u = na; u < m; u++) {
+                    z[u][q] = dx[t][u - na];
+                }
             }
-            off += u + 1;
         }
-    }
-
-    /** a[0..n) += w · b[0..n): a loop the JIT vectorises. */
-    private static void addScaled(double[] a, double w, double[] b, int n) {
-        for (int q = 0; q < n; q++) {
-            a[q] += w * b[q];
-        }
+        return z;
     }
 
     private static boolean hasDerivatives(List<SessionRegressors> regs) {

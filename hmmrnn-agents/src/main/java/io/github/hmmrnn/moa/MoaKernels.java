@@ -116,6 +116,99 @@ final class MoaKernels {
         return max + Math.log(s);
     }
 
+    /** Steps per pass of {@link #weightedGram}: its columns' chunks stay in the first-level cache. */
+    private static final int GRAM_CHUNK = 256;
+
+    /**
+     * The weighted Gram matrix Σ_q w_q z_q z_qᵀ of the columns {@code z} ([m][n]), lower triangle
+     * packed row by row into {@code gram} (added to it): entry (u, v ≤ u) at u(u+1)/2 + v. Every
+     * entry sums w_q·(z_u,q·z_v,q) in step order in its own accumulator, the value a trial-by-trial
+     * rank-one update gives; four entries share one pass over the steps, so that the additions of
+     * four independent sums overlap where one sum would wait on its last.
+     */
+    static void weightedGram(double[][] z, double[] w, double[] gram) {
+        int m = z.length;
+        int n = w.length;
+        for (int from = 0; from < n; from += GRAM_CHUNK) {
+            int to = Math.min(n, from + GRAM_CHUNK);
+            int off = 0;
+            for (int u = 0; u < m; u++) {
+                double[] zu = z[u];
+                int v = 0;
+                for (; v + 3 <= u; v += 4) {
+                    gram4(zu, z[v], z[v + 1], z[v + 2], z[v + 3], w, gram, off + v, from, to);
+                }
+                for (; v <= u; v++) {
+                    gram[off + v] = gram1(zu, z[v], w, gram[off + v], from, to);
+                }
+                off += u + 1;
+            }
+        }
+    }
+
+    private static void gram4(double[] zu, double[] z0, double[] z1, double[] z2, double[] z3, double[] w,
+                              double[] gram, int at, int from, int to) {
+        double s0 = gram[at];
+        double s1 = gram[at + 1];
+        double s2 = gram[at + 2];
+        double s3 = gram[at + 3];
+        for (int q = from; q < to; q++) {
+            double wq = w[q];
+            double u = zu[q];
+            s0 += wq * (u * z0[q]);
+            s1 += wq * (u * z1[q]);
+            s2 += wq * (u * z2[q]);
+            s3 += wq * (u * z3[q]);
+        }
+        gram[at] = s0;
+        gram[at + 1] = s1;
+        gram[at + 2] = s2;
+        gram[at + 3] = s3;
+    }
+
+    private static double gram1(double[] zu, double[] zv, double[] w, double s, int from, int to) {
+        for (int q = from; q < to; q++) {
+            s += w[q] * (zu[q] * zv[q]);
+        }
+        return s;
+    }
+
+    /** {@code out[u] += Σ_q r_q z_u,q}, each sum in step order (the trial-by-trial value). */
+    static void weightedSums(double[][] z, double[] r, double[] out) {
+        int m = z.length;
+        int n = r.length;
+        int u = 0;
+        for (; u + 4 <= m; u += 4) {
+            double[] z0 = z[u];
+            double[] z1 = z[u + 1];
+            double[] z2 = z[u + 2];
+            double[] z3 = z[u + 3];
+            double s0 = out[u];
+            double s1 = out[u + 1];
+            double s2 = out[u + 2];
+            double s3 = out[u + 3];
+            for (int q = 0; q < n; q++) {
+                double rq = r[q];
+                s0 += rq * z0[q];
+                s1 += rq * z1[q];
+                s2 += rq * z2[q];
+                s3 += rq * z3[q];
+            }
+            out[u] = s0;
+            out[u + 1] = s1;
+            out[u + 2] = s2;
+            out[u + 3] = s3;
+        }
+        for (; u < m; u++) {
+            double[] zu = z[u];
+            double s = out[u];
+            for (int q = 0; q < n; q++) {
+                s += r[q] * zu[q];
+            }
+            out[u] = s;
+        }
+    }
+
     /**
      * Solves (H) δ = g for a symmetric positive semi-definite H by Cholesky, adding a growing
      * ridge until it factorises.

@@ -408,96 +408,105 @@ final class BatchMajorKernel {
      * chain-major output stores come last.
      */
     private void forward(double[] pi, double[] a) {
+        for (int t = 0; t < groupLength; t++) {
+            forwardRow(t, pi, a);
+        }
+    }
+
+    /**
+     * Row t of {@link #forward}: its own method, so that the JIT compiles it once as a whole
+     * after a few thousand rows, where the loops of one method over all rows were compiled on
+     * stack one loop at a time (a second of compilation in a short HMM-MoA fit).
+     */
+    private void forwardRow(int t, double[] pi, double[] a) {
         double[] pk = rowA;
         double[] x = rowB;
         double[] m = rowM;
         double[] c = rowC;
-        for (int t = 0; t < groupLength; t++) {
-            int w = width[t];
-            int wp = BatchMath.padded(w);
-            int base = k * rowStart[t];
-            int steps = rowStart[t];
-            if (t == 0) {
-                for (int j = 0; j < k; j++) {
-                    Arrays.fill(pk, j * wp, j * wp + w, pi[j]);
+        int w = width[t];
+        int wp = BatchMath.padded(w);
+        int base = k * rowStart[t];
+        int steps = rowStart[t];
+        if (t == 0) {
+            for (int j = 0; j < k; j++) {
+                Arrays.fill(pk, j * wp, j * wp + w, pi[j]);
+            }
+        } else {
+            int prev = k * rowStart[t - 1];
+            int pw = width[t - 1];
+            for (int j = 0; j < k; j++) {
+                int pj = j * wp;
+                double a0 = a[j];
+                for (int s = 0; s < w; s++) {
+                    pk[pj + s] = filt[prev + s] * a0;
                 }
-            } else {
-                int prev = k * rowStart[t - 1];
-                int pw = width[t - 1];
-                for (int j = 0; j < k; j++) {
-                    int pj = j * wp;
-                    double a0 = a[j];
+                for (int i = 1; i < k; i++) {
+                    int fi = prev + i * pw;
+                    double aij = a[i * k + j];
                     for (int s = 0; s < w; s++) {
-                        pk[pj + s] = filt[prev + s] * a0;
-                    }
-                    for (int i = 1; i < k; i++) {
-                        int fi = prev + i * pw;
-                        double aij = a[i * k + j];
-                        for (int s = 0; s < w; s++) {
-                            pk[pj + s] += filt[fi + s] * aij;
-                        }
+                        pk[pj + s] += filt[fi + s] * aij;
                     }
                 }
             }
-            System.arraycopy(lik, base, m, 0, w);
-            for (int j = 1; j < k; j++) {
-                int lj = base + j * w;
-                for (int s = 0; s < w; s++) {
-                    m[s] = Math.max(m[s], lik[lj + s]);
-                }
-            }
-            for (int j = 0; j < k; j++) {
-                int lj = base + j * w;
-                int xj = j * wp;
-                for (int s = 0; s < w; s++) {
-                    x[xj + s] = lik[lj + s] - m[s];
-                }
-            }
-            BatchMath.exp(x, k * wp, vectorApi);
-            Arrays.fill(c, 0, w, 0.0);
-            for (int j = 0; j < k; j++) {
-                int lj = base + j * w;
-                int xj = j * wp;
-                for (int s = 0; s < w; s++) {
-                    double e = x[xj + s];
-                    lik[lj + s] = e;
-                    double f = pk[xj + s] * e;
-                    filt[lj + s] = f;
-                    c[s] += f;
-                }
-            }
+        }
+        System.arraycopy(lik, base, m, 0, w);
+        for (int j = 1; j < k; j++) {
+            int lj = base + j * w;
             for (int s = 0; s < w; s++) {
-                norm[steps + s] = c[s];
-                x[s] = 1.0 / c[s];
+                m[s] = Math.max(m[s], lik[lj + s]);
             }
+        }
+        for (int j = 0; j < k; j++) {
+            int lj = base + j * w;
+            int xj = j * wp;
+            for (int s = 0; s < w; s++) {
+                x[xj + s] = lik[lj + s] - m[s];
+            }
+        }
+        BatchMath.exp(x, k * wp, vectorApi);
+        Arrays.fill(c, 0, w, 0.0);
+        for (int j = 0; j < k; j++) {
+            int lj = base + j * w;
+            int xj = j * wp;
+            for (int s = 0; s < w; s++) {
+                double e = x[xj + s];
+                lik[lj + s] = e;
+                double f = pk[xj + s] * e;
+                filt[lj + s] = f;
+                c[s] += f;
+            }
+        }
+        for (int s = 0; s < w; s++) {
+            norm[steps + s] = c[s];
+            x[s] = 1.0 / c[s];
+        }
+        for (int j = 0; j < k; j++) {
+            int lj = base + j * w;
+            for (int s = 0; s < w; s++) {
+                filt[lj + s] *= x[s];
+            }
+        }
+        BatchMath.log(c, wp, vectorApi);
+        boolean ok = true;
+        for (int s = 0; s < w; s++) {
+            ok &= norm[steps + s] > 0;
+            double lc = c[s] + m[s];
+            if (logCond != null) {
+                logCond[outOffset[s0 + s] + t] = lc;
+            }
+            chainLog[s0 + s] += lc;
+        }
+        if (!ok) {
+            throwZero(t);
+        }
+        for (int s = 0; s < w; s++) {
+            int out = (outOffset[s0 + s] + t) * k;
             for (int j = 0; j < k; j++) {
-                int lj = base + j * w;
-                for (int s = 0; s < w; s++) {
-                    filt[lj + s] *= x[s];
+                if (predicted != null) {
+                    predicted[out + j] = pk[j * wp + s];
                 }
-            }
-            BatchMath.log(c, wp, vectorApi);
-            boolean ok = true;
-            for (int s = 0; s < w; s++) {
-                ok &= norm[steps + s] > 0;
-                double lc = c[s] + m[s];
-                if (logCond != null) {
-                    logCond[outOffset[s0 + s] + t] = lc;
-                }
-                chainLog[s0 + s] += lc;
-            }
-            if (!ok) {
-                throwZero(t);
-            }
-            for (int s = 0; s < w; s++) {
-                int out = (outOffset[s0 + s] + t) * k;
-                for (int j = 0; j < k; j++) {
-                    if (predicted != null) {
-                        predicted[out + j] = pk[j * wp + s];
-                    }
-                    if (filtered != null) {
-                        filtered[out + j] = filt[base + j * w + s];
-                    }
+                if (filtered != null) {
+                    filtered[out + j] = filt[base + j * w + s];
                 }
             }
         }
@@ -514,86 +523,90 @@ final class BatchMajorKernel {
         double a01 = a[1];
         double a10 = a[2];
         double a11 = a[3];
-        int pad = BatchMath.padded(GROUP);
+        for (int t = 0; t < groupLength; t++) {
+            forward2Row(t, pi, a00, a01, a10, a11, src);
+        }
+    }
+
+    /** Row t of {@link #forward2}, its own method for the reason {@link #forwardRow} is. */
+    private void forward2Row(int t, double[] pi, double a00, double a01, double a10, double a11, double[] src) {
         double[] p0 = rowA;
         double[] p1 = rowB;
         double[] x = rowD;
         double[] m = rowM;
         double[] c = rowC;
-        for (int t = 0; t < groupLength; t++) {
-            int w = width[t];
-            int wp = BatchMath.padded(w);
-            int base = 2 * rowStart[t];
-            int steps = rowStart[t];
-            int prev = t > 0 ? 2 * rowStart[t - 1] : 0;
-            int pw = t > 0 ? width[t - 1] : 0;
-            for (int s = 0; s < w; s++) {
-                double q0;
-                double q1;
-                if (t == 0) {
-                    q0 = pi[0];
-                    q1 = pi[1];
-                } else {
-                    double g0 = filt[prev + s];
-                    double g1 = filt[prev + pw + s];
-                    q0 = g0 * a00 + g1 * a10;
-                    q1 = g0 * a01 + g1 * a11;
-                }
-                p0[s] = q0;
-                p1[s] = q1;
-                double l0;
-                double l1;
-                if (src == null) {
-                    l0 = lik[base + s];
-                    l1 = lik[base + w + s];
-                } else {
-                    int at = 2 * (outOffset[s0 + s] + t);
-                    l0 = src[at];
-                    l1 = src[at + 1];
-                }
-                double mx = Math.max(l0, l1);
-                m[s] = mx;
-                x[s] = l0 - mx;
-                x[wp + s] = l1 - mx;
+        int w = width[t];
+        int wp = BatchMath.padded(w);
+        int base = 2 * rowStart[t];
+        int steps = rowStart[t];
+        int prev = t > 0 ? 2 * rowStart[t - 1] : 0;
+        int pw = t > 0 ? width[t - 1] : 0;
+        for (int s = 0; s < w; s++) {
+            double q0;
+            double q1;
+            if (t == 0) {
+                q0 = pi[0];
+                q1 = pi[1];
+            } else {
+                double g0 = filt[prev + s];
+                double g1 = filt[prev + pw + s];
+                q0 = g0 * a00 + g1 * a10;
+                q1 = g0 * a01 + g1 * a11;
             }
-            BatchMath.exp(x, 2 * wp, vectorApi);
-            for (int s = 0; s < w; s++) {
-                double e0 = x[s];
-                double e1 = x[wp + s];
-                lik[base + s] = e0;
-                lik[base + w + s] = e1;
-                double f0 = p0[s] * e0;
-                double f1 = p1[s] * e1;
-                double cs = f0 + f1;
-                double inv = 1.0 / cs;
-                filt[base + s] = f0 * inv;
-                filt[base + w + s] = f1 * inv;
-                norm[steps + s] = cs;
-                c[s] = cs;
+            p0[s] = q0;
+            p1[s] = q1;
+            double l0;
+            double l1;
+            if (src == null) {
+                l0 = lik[base + s];
+                l1 = lik[base + w + s];
+            } else {
+                int at = 2 * (outOffset[s0 + s] + t);
+                l0 = src[at];
+                l1 = src[at + 1];
             }
-            BatchMath.log(c, wp, vectorApi);
-            boolean ok = true;
-            for (int s = 0; s < w; s++) {
-                ok &= norm[steps + s] > 0;
-                double lc = c[s] + m[s];
-                int o = outOffset[s0 + s] + t;
-                chainLog[s0 + s] += lc;
-                int out = 2 * o;
-                if (logCond != null) {
-                    logCond[o] = lc;
-                }
-                if (predicted != null) {
-                    predicted[out] = p0[s];
-                    predicted[out + 1] = p1[s];
-                }
-                if (filtered != null) {
-                    filtered[out] = filt[base + s];
-                    filtered[out + 1] = filt[base + w + s];
-                }
+            double mx = Math.max(l0, l1);
+            m[s] = mx;
+            x[s] = l0 - mx;
+            x[wp + s] = l1 - mx;
+        }
+        BatchMath.exp(x, 2 * wp, vectorApi);
+        for (int s = 0; s < w; s++) {
+            double e0 = x[s];
+            double e1 = x[wp + s];
+            lik[base + s] = e0;
+            lik[base + w + s] = e1;
+            double f0 = p0[s] * e0;
+            double f1 = p1[s] * e1;
+            double cs = f0 + f1;
+            double inv = 1.0 / cs;
+            filt[base + s] = f0 * inv;
+            filt[base + w + s] = f1 * inv;
+            norm[steps + s] = cs;
+            c[s] = cs;
+        }
+        BatchMath.log(c, wp, vectorApi);
+        boolean ok = true;
+        for (int s = 0; s < w; s++) {
+            ok &= norm[steps + s] > 0;
+            double lc = c[s] + m[s];
+            int o = outOffset[s0 + s] + t;
+            chainLog[s0 + s] += lc;
+            int out = 2 * o;
+            if (logCond != null) {
+                logCond[o] = lc;
             }
-            if (!ok) {
-                throwZero(t);
+            if (predicted != null) {
+                predicted[out] = p0[s];
+                predicted[out + 1] = p1[s];
             }
+            if (filtered != null) {
+                filtered[out] = filt[base + s];
+                filtered[out + 1] = filt[base + w + s];
+            }
+        }
+        if (!ok) {
+            throwZero(t);
         }
     }
 
@@ -610,85 +623,90 @@ final class BatchMajorKernel {
 
     /** Backward pass over the current group: β, smoothed posteriors and per-chain ξ sums. */
     private void backward(double[] a) {
+        for (int t = groupLength - 1; t >= 0; t--) {
+            backwardRow(t, a);
+        }
+    }
+
+    /** Row t of {@link #backward}, its own method for the reason {@link #forwardRow} is. */
+    private void backwardRow(int t, double[] a) {
         int n = GROUP;
         int cn = numChains;
         double[] beta = rowA;
         double[] next = rowB;
-        for (int t = groupLength - 1; t >= 0; t--) {
-            int w = width[t];
-            int wn = t + 1 < groupLength ? width[t + 1] : 0;
-            int base = k * rowStart[t];
-            for (int s = wn; s < w; s++) {
-                // last step of this chain: β = 1, γ = filtered
-                int out = (outOffset[s0 + s] + t) * k;
-                for (int j = 0; j < k; j++) {
-                    beta[j * n + s] = 1.0;
-                    smoothed[out + j] = filt[base + j * w + s];
-                }
-            }
-            if (wn == 0) {
-                continue;
-            }
-            int nb = k * rowStart[t + 1];
-            int ns = rowStart[t + 1];
-            if (k == 2) {
-                // K = 2 with A in locals: the common case, one fused loop
-                double a00 = a[0];
-                double a01 = a[1];
-                double a10 = a[2];
-                double a11 = a[3];
-                for (int s = 0; s < wn; s++) {
-                    double c = norm[ns + s];
-                    double n0 = lik[nb + s] * beta[s] / c;
-                    double n1 = lik[nb + wn + s] * beta[n + s] / c;
-                    double f0 = filt[base + s];
-                    double f1 = filt[base + w + s];
-                    double w00 = a00 * n0;
-                    double w01 = a01 * n1;
-                    double w10 = a10 * n0;
-                    double w11 = a11 * n1;
-                    int x = s0 + s;
-                    counts[x] += f0 * w00;
-                    counts[cn + x] += f0 * w01;
-                    counts[2 * cn + x] += f1 * w10;
-                    counts[3 * cn + x] += f1 * w11;
-                    beta[s] = w00 + w01;
-                    beta[n + s] = w10 + w11;
-                }
-                for (int s = 0; s < wn; s++) {
-                    int out = (outOffset[s0 + s] + t) * 2;
-                    smoothed[out] = filt[base + s] * beta[s];
-                    smoothed[out + 1] = filt[base + w + s] * beta[n + s];
-                }
-                continue;
-            }
+        int w = width[t];
+        int wn = t + 1 < groupLength ? width[t + 1] : 0;
+        int base = k * rowStart[t];
+        for (int s = wn; s < w; s++) {
+            // last step of this chain: β = 1, γ = filtered
+            int out = (outOffset[s0 + s] + t) * k;
             for (int j = 0; j < k; j++) {
-                int bj = j * n;
-                int ej = nb + j * wn;
-                for (int s = 0; s < wn; s++) {
-                    next[bj + s] = lik[ej + s] * beta[bj + s] / norm[ns + s];
-                }
+                beta[j * n + s] = 1.0;
+                smoothed[out + j] = filt[base + j * w + s];
             }
-            for (int i = 0; i < k; i++) {
-                int bi = i * n;
-                int fi = base + i * w;
-                Arrays.fill(beta, bi, bi + wn, 0.0);
-                for (int j = 0; j < k; j++) {
-                    double aij = a[i * k + j];
-                    int nj = j * n;
-                    int xij = (i * k + j) * cn + s0;
-                    for (int s = 0; s < wn; s++) {
-                        double v = aij * next[nj + s];
-                        beta[bi + s] += v;
-                        counts[xij + s] += filt[fi + s] * v;
-                    }
-                }
+        }
+        if (wn == 0) {
+            return;
+        }
+        int nb = k * rowStart[t + 1];
+        int ns = rowStart[t + 1];
+        if (k == 2) {
+            // K = 2 with A in locals: the common case, one fused loop
+            double a00 = a[0];
+            double a01 = a[1];
+            double a10 = a[2];
+            double a11 = a[3];
+            for (int s = 0; s < wn; s++) {
+                double c = norm[ns + s];
+                double n0 = lik[nb + s] * beta[s] / c;
+                double n1 = lik[nb + wn + s] * beta[n + s] / c;
+                double f0 = filt[base + s];
+                double f1 = filt[base + w + s];
+                double w00 = a00 * n0;
+                double w01 = a01 * n1;
+                double w10 = a10 * n0;
+                double w11 = a11 * n1;
+                int x = s0 + s;
+                counts[x] += f0 * w00;
+                counts[cn + x] += f0 * w01;
+                counts[2 * cn + x] += f1 * w10;
+                counts[3 * cn + x] += f1 * w11;
+                beta[s] = w00 + w01;
+                beta[n + s] = w10 + w11;
             }
             for (int s = 0; s < wn; s++) {
-                int out = (outOffset[s0 + s] + t) * k;
-                for (int i = 0; i < k; i++) {
-                    smoothed[out + i] = filt[base + i * w + s] * beta[i * n + s];
+                int out = (outOffset[s0 + s] + t) * 2;
+                smoothed[out] = filt[base + s] * beta[s];
+                smoothed[out + 1] = filt[base + w + s] * beta[n + s];
+            }
+            return;
+        }
+        for (int j = 0; j < k; j++) {
+            int bj = j * n;
+            int ej = nb + j * wn;
+            for (int s = 0; s < wn; s++) {
+                next[bj + s] = lik[ej + s] * beta[bj + s] / norm[ns + s];
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            int bi = i * n;
+            int fi = base + i * w;
+            Arrays.fill(beta, bi, bi + wn, 0.0);
+            for (int j = 0; j < k; j++) {
+                double aij = a[i * k + j];
+                int nj = j * n;
+                int xij = (i * k + j) * cn + s0;
+                for (int s = 0; s < wn; s++) {
+                    double v = aij * next[nj + s];
+                    beta[bi + s] += v;
+                    counts[xij + s] += filt[fi + s] * v;
                 }
+            }
+        }
+        for (int s = 0; s < wn; s++) {
+            int out = (outOffset[s0 + s] + t) * k;
+            for (int i = 0; i < k; i++) {
+                smoothed[out + i] = filt[base + i * w + s] * beta[i * n + s];
             }
         }
     }
