@@ -13,6 +13,7 @@ import io.github.hmmrnn.hmm.ForwardBackwardWorkspace;
 import io.github.hmmrnn.hmm.HmmMStep;
 import io.github.hmmrnn.hmm.HmmParameters;
 import io.github.hmmrnn.hmm.HmmStatistics;
+import io.github.hmmrnn.hmm.LikelihoodForwardBackward;
 import io.github.hmmrnn.data.Session;
 import io.github.hmmrnn.model.ChainEvidence;
 import io.github.hmmrnn.model.OutcomeChainEmission;
@@ -175,13 +176,22 @@ final class MoaFitter {
     }
 
     /**
-     * @return a forward–backward workspace for this fitter's E-steps, one per thread, on plain
-     *         loops: a fit lasts seconds, too short for Vector API code to pay for its JIT warm-up
+     * @return the E-step's kernels for one thread, on plain loops: a fit lasts seconds, too short
+     *         for Vector API code to pay for its JIT warm-up
      */
-    ForwardBackwardWorkspace newWorkspace() {
+    Workspace newWorkspace() {
         return evidence == ChainEvidence.CHOICES_AND_OUTCOMES
-                ? ForwardBackwardWorkspace.scalar(ForwardBackwardWorkspace.Output.PREDICTED)
-                : ForwardBackwardWorkspace.scalar();
+                ? new Workspace(ForwardBackwardWorkspace.scalar(ForwardBackwardWorkspace.Output.PREDICTED), null)
+                : new Workspace(ForwardBackwardWorkspace.scalar(),
+                        chainLengths.length == 0 ? null : new LikelihoodForwardBackward(numStates, chainLengths));
+    }
+
+    /**
+     * The E-step's kernels, one per thread: forward–backward from the choice likelihoods σ(±η)
+     * (null when the chain also emits outcomes), and the log-space kernel for outcomes and for
+     * the rare point where a normaliser underflows in likelihood space.
+     */
+    record Workspace(ForwardBackwardWorkspace logSpace, LikelihoodForwardBackward likelihoodSpace) {
     }
 
     /** @return total chain steps of all sessions, the length of the flat step axis */
@@ -229,11 +239,12 @@ final class MoaFitter {
 
     /**
      * Per emitting chain step and state k, on the flat step axis ({@link #stepOffset}): the logit
-     * η = β_k·x_t, e = exp(−|η|), l = log(1 + e) and the choice's log-likelihood log σ(±η)
-     * (all 0 on steps that do not emit). The M-step objective, its Newton system and the E-step
-     * all need them at the same point; they are computed once per point.
+     * η = β_k·x_t, e = exp(−|η|) and the choice's log-likelihood log σ(±η) = −l or ±η − l with
+     * l = log(1 + e), as {@link MoaKernels#logSigmoid} computes it (all 0 on steps that do not
+     * emit). The M-step objective, its Newton system and the E-step all need them at the same
+     * point; they are computed once per point.
      */
-    record Logits(double[] eta, double[] exp, double[] log1p, double[] emission) {
+    record Logits(double[] eta, double[] exp, double[] emission) {
     }
 
     Logits logits(double[][] beta, List<SessionRegressors> regs) {
@@ -241,30 +252,37 @@ final class MoaFitter {
         int size = numSteps() * kk;
         double[] et = new double[size];
         double[] ee = new double[size];
-        double[] ll = new double[size];
+        double[] em = new double[size];
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
             double[][] x = regs.get(i).values();
             int[] free = s.steps();
             boolean[] emits = s.emits();
+            int[] choices = s.choices();
             int base = stepOffset[i];
             for (int j = 0; j < free.length; j++) {
                 if (!emits[j]) {
                     continue;
                 }
                 double[] xt = x[free[j]];
+                boolean right = choices[free[j]] == 1;
                 int at = (base + j) * kk;
                 for (int k = 0; k < kk; k++) {
                     double v = MoaKernels.dot(beta[k], xt);
                     double e = Math.exp(-Math.abs(v));
                     et[at + k] = v;
                     ee[at + k] = e;
-                    // MoaKernels.log1pExpNegAbs, from the exponential computed once here
-                    ll[at + k] = Math.log(1 + e);
+                    // MoaKernels.log1pExpNegAbs and logSigmoid, from the exponential computed once here
+                    double l = Math.log(1 + e);
+                    if (right) {
+                        em[at + k] = v >= 0 ? -l : v - l;
+                    } else {
+                        em[at + k] = v <= 0 ? -l : -v - l;
+                    }
                 }
             }
         }
-        return new Logits(et, ee, ll, emissionLogLik(et, ll));
+        return new Logits(et, ee, em);
     }
 
     /** Regressors and logits at the weights an M-step ended at. */
@@ -280,7 +298,7 @@ final class MoaFitter {
     }
 
     /** One generalized-EM map: M-step from the point's posteriors, then the E-step at the result. */
-    private Point emStep(Point from, ForwardBackwardWorkspace workspace) {
+    private Point emStep(Point from, Workspace workspace) {
         MStep m = mStep(from);
         return new Point(m.params(), m.weights().regs, m.weights().logits,
                 eStep(m.params(), m.weights().logits, workspace));
@@ -293,7 +311,7 @@ final class MoaFitter {
         return new MStep(p, mStepWeights(p, from.e.gammas, from.regs, from.logits, INNER_ITERATIONS));
     }
 
-    private Point evaluate(Params p, ForwardBackwardWorkspace workspace) {
+    private Point evaluate(Params p, Workspace workspace) {
         // derivatives now, so that the next M-step need not recompute the regressors
         List<SessionRegressors> regs = regressors(p.alpha, fittedIndex.length > 0);
         Logits logits = logits(p.beta, regs);
@@ -309,7 +327,7 @@ final class MoaFitter {
         return evaluateOrNull(p, newWorkspace());
     }
 
-    private Point evaluateOrNull(Params p, ForwardBackwardWorkspace workspace) {
+    private Point evaluateOrNull(Params p, Workspace workspace) {
         try {
             return evaluate(p, workspace);
         } catch (IllegalArgumentException e) {
@@ -344,7 +362,7 @@ final class MoaFitter {
                     + (init.rho == null ? "missing" : "given") + " but the chain evidence is " + evidence);
         }
         long t0 = System.nanoTime();
-        ForwardBackwardWorkspace workspace = newWorkspace();
+        Workspace workspace = newWorkspace();
         Point cur = evaluate(init.copy(), workspace);
         List<TrainingHistory.Entry> hist = new ArrayList<>();
         hist.add(historyEntry(0, cur.e));
@@ -620,9 +638,14 @@ final class MoaFitter {
      * Forward–backward of every session's chain at p from the logits, into {@code workspace}
      * (overwritten); the posteriors are copied out, so the E-step outlives the next run.
      */
-    EStep eStep(Params p, Logits logits, ForwardBackwardWorkspace workspace) {
+    EStep eStep(Params p, Logits logits, Workspace workspace) {
         int kk = numStates;
         OutcomeChainEmission outcome = outcomeFactor(p);
+        LikelihoodForwardBackward direct = workspace.likelihoodSpace();
+        if (outcome == null && direct != null && direct.run(HmmParameters.of(p.pi, p.trans), choiceLikelihoods(logits))) {
+            double ll = direct.logMarginalLikelihood();
+            return new EStep(ll, ll + logPrior(p), direct.smoothed().clone(), direct.statistics(), ll);
+        }
         // ChainBatch.ofFlat copies: the logits' own array is not changed
         double[] logLik = logits.emission;
         double[] choiceLogLik = null;
@@ -639,29 +662,31 @@ final class MoaFitter {
                 }
             }
         }
+        ForwardBackwardWorkspace logSpace = workspace.logSpace();
         ForwardBackward.runBatch(HmmParameters.of(p.pi, p.trans), ChainBatch.ofFlat(kk, chainLengths, logLik),
-                workspace);
-        double ll = workspace.logMarginalLikelihood();
+                logSpace);
+        double ll = logSpace.logMarginalLikelihood();
         double lp = ll + logPrior(p);
         double choiceLl = ll;
         if (outcome != null) {
             choiceLl = 0;
-            double[] predicted = workspace.predicted();
+            double[] predicted = logSpace.predicted();
             for (int i = 0; i < sessions.size(); i++) {
                 choiceLl += MoaKernels.causalChoiceLogLik(predicted, choiceLogLik, stepOffset[i] * kk,
                         sessions.get(i).emits(), kk);
             }
         }
-        return new EStep(ll, lp, workspace.smoothed().clone(), workspace.statistics(), choiceLl);
+        return new EStep(ll, lp, logSpace.smoothed().clone(), logSpace.statistics(), choiceLl);
     }
 
     /**
-     * log p(choice | z = k) on the flat step axis (0 on steps that do not emit their choice),
-     * from the logits: log σ(±η) as {@link MoaKernels#logSigmoid}
-     * computes it, −l or ±η − l, so the numbers equal {@link MoaKernels#emissionLogLik}'s.
+     * p(choice | z = k) = σ(±η) on the flat step axis, 1 on steps that do not emit their choice:
+     * from the logits' exponential e = exp(−|η|) as 1/(1 + e) or e/(1 + e), no further exp or log.
      */
-    double[] emissionLogLik(double[] eta, double[] log1p) {
+    double[] choiceLikelihoods(Logits logits) {
         int kk = numStates;
+        double[] eta = logits.eta;
+        double[] ex = logits.exp;
         double[] out = new double[numSteps() * kk];
         for (int i = 0; i < sessions.size(); i++) {
             PreparedSession s = sessions.get(i);
@@ -669,19 +694,17 @@ final class MoaFitter {
             boolean[] emits = s.emits();
             int[] choices = s.choices();
             for (int j = 0; j < free.length; j++) {
+                int at = (stepOffset[i] + j) * kk;
                 if (!emits[j]) {
+                    Arrays.fill(out, at, at + kk, 1.0);
                     continue;
                 }
                 boolean right = choices[free[j]] == 1;
-                int at = (stepOffset[i] + j) * kk;
                 for (int k = 0; k < kk; k++) {
-                    double v = eta[at + k];
-                    double l = log1p[at + k];
-                    if (right) {
-                        out[at + k] = v >= 0 ? -l : v - l;
-                    } else {
-                        out[at + k] = v <= 0 ? -l : -v - l;
-                    }
+                    double e = ex[at + k];
+                    // σ(η) = 1/(1 + e) for η ≥ 0, e/(1 + e) below; σ(−η) the other way round
+                    boolean large = right ? eta[at + k] >= 0 : eta[at + k] <= 0;
+                    out[at + k] = large ? 1 / (1 + e) : e / (1 + e);
                 }
             }
         }
@@ -830,15 +853,15 @@ final class MoaFitter {
         for (int q = 0; q < np; q++) {
             chain[q] = p.alpha[q] * (1 - p.alpha[q]);
         }
-        double[] gram = new double[m * (m + 1) / 2];
+        double[][] grams = new double[kk][m * (m + 1) / 2];
+        MoaKernels.weightedGrams(z, w, grams);
         double[] score = new double[m];
         double[] grad = new double[dim];
         double[][] h = new double[dim][dim];
         double[] c = new double[m];   // column scale: 1 for x, β_k,owner · α(1−α) for ∂x/∂α
         for (int k = 0; k < kk; k++) {
-            Arrays.fill(gram, 0.0);
+            double[] gram = grams[k];
             Arrays.fill(score, 0.0);
-            MoaKernels.weightedGram(z, w[k], gram);
             MoaKernels.weightedSums(z, r[k], score);
             for (int u = 0; u < m; u++) {
                 c[u] = u < na ? 1 : p.beta[k][fittedIndex[u - na][0]] * chain[u - na];
@@ -962,7 +985,7 @@ final class MoaFitter {
 
     /**
      * z_t = (x_t, ∂x_t/∂α) column by column on the flat step axis, [m][steps], 0 on steps that
-     * do not emit: the long unit-stride loops of {@link MoaKernels#weightedGram} read them.
+     * do not emit: the long unit-stride loops of {@link MoaKernels#weightedGrams} read them.
      */
     private double[][] columns(List<SessionRegressors> regs, int m) {
         int na = agents.size();

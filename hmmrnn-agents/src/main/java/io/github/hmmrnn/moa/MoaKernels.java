@@ -116,19 +116,21 @@ final class MoaKernels {
         return max + Math.log(s);
     }
 
-    /** Steps per pass of {@link #weightedGram}: its columns' chunks stay in the first-level cache. */
+    /** Steps per pass of {@link #weightedGrams}: its columns' chunks stay in the first-level cache. */
     private static final int GRAM_CHUNK = 256;
 
     /**
-     * The weighted Gram matrix Σ_q w_q z_q z_qᵀ of the columns {@code z} ([m][n]), lower triangle
-     * packed row by row into {@code gram} (added to it): entry (u, v ≤ u) at u(u+1)/2 + v. Every
-     * entry sums w_q·(z_u,q·z_v,q) in step order in its own accumulator, the value a trial-by-trial
-     * rank-one update gives; four entries share one pass over the steps, so that the additions of
-     * four independent sums overlap where one sum would wait on its last.
+     * Per state k, the weighted Gram matrix Σ_q w[k]_q z_q z_qᵀ of the columns {@code z} ([m][n]),
+     * lower triangle packed row by row into {@code gram[k]} (added to it): entry (u, v ≤ u) at
+     * u(u+1)/2 + v. Every entry sums w_q·(z_u,q·z_v,q) in step order in its own accumulator, the
+     * value a trial-by-trial rank-one update gives. One pass over the steps serves four entries
+     * of two states (eight independent sums, so that additions overlap where one sum would wait
+     * on its last, and the products z_u·z_v are shared by the two states).
      */
-    static void weightedGram(double[][] z, double[] w, double[] gram) {
+    static void weightedGrams(double[][] z, double[][] w, double[][] gram) {
         int m = z.length;
-        int n = w.length;
+        int n = z.length == 0 ? 0 : w[0].length;
+        int kk = w.length;
         for (int from = 0; from < n; from += GRAM_CHUNK) {
             int to = Math.min(n, from + GRAM_CHUNK);
             int off = 0;
@@ -136,14 +138,63 @@ final class MoaKernels {
                 double[] zu = z[u];
                 int v = 0;
                 for (; v + 3 <= u; v += 4) {
-                    gram4(zu, z[v], z[v + 1], z[v + 2], z[v + 3], w, gram, off + v, from, to);
+                    int k = 0;
+                    for (; k + 1 < kk; k += 2) {
+                        gram4x2(zu, z, v, w[k], w[k + 1], gram[k], gram[k + 1], off + v, from, to);
+                    }
+                    if (k < kk) {
+                        gram4(zu, z[v], z[v + 1], z[v + 2], z[v + 3], w[k], gram[k], off + v, from, to);
+                    }
                 }
                 for (; v <= u; v++) {
-                    gram[off + v] = gram1(zu, z[v], w, gram[off + v], from, to);
+                    for (int k = 0; k < kk; k++) {
+                        gram[k][off + v] = gram1(zu, z[v], w[k], gram[k][off + v], from, to);
+                    }
                 }
                 off += u + 1;
             }
         }
+    }
+
+    private static void gram4x2(double[] zu, double[][] z, int v, double[] wa, double[] wb, double[] ga,
+                                double[] gb, int at, int from, int to) {
+        double[] z0 = z[v];
+        double[] z1 = z[v + 1];
+        double[] z2 = z[v + 2];
+        double[] z3 = z[v + 3];
+        double a0 = ga[at];
+        double a1 = ga[at + 1];
+        double a2 = ga[at + 2];
+        double a3 = ga[at + 3];
+        double b0 = gb[at];
+        double b1 = gb[at + 1];
+        double b2 = gb[at + 2];
+        double b3 = gb[at + 3];
+        for (int q = from; q < to; q++) {
+            double u = zu[q];
+            double p0 = u * z0[q];
+            double p1 = u * z1[q];
+            double p2 = u * z2[q];
+            double p3 = u * z3[q];
+            double x = wa[q];
+            double y = wb[q];
+            a0 += x * p0;
+            a1 += x * p1;
+            a2 += x * p2;
+            a3 += x * p3;
+            b0 += y * p0;
+            b1 += y * p1;
+            b2 += y * p2;
+            b3 += y * p3;
+        }
+        ga[at] = a0;
+        ga[at + 1] = a1;
+        ga[at + 2] = a2;
+        ga[at + 3] = a3;
+        gb[at] = b0;
+        gb[at + 1] = b1;
+        gb[at + 2] = b2;
+        gb[at + 3] = b3;
     }
 
     private static void gram4(double[] zu, double[] z0, double[] z1, double[] z2, double[] z3, double[] w,

@@ -64,7 +64,7 @@ class MoaFitterKernelsTest {
         }
         MoaFitter.Logits logits = f.logits(beta, regs);
         double[] actual = logits.emission();
-        assertArrayEquals(f.emissionLogLik(logits.eta(), logits.log1p()), actual, 0.0);
+        double[] likelihoods = f.choiceLikelihoods(logits);
         int[] offset = f.stepOffsets();
         assertEquals(offset[sessions.size()] * k, actual.length);
         int emitting = 0;
@@ -82,8 +82,16 @@ class MoaFitterKernelsTest {
                     double eta = MoaKernels.dot(beta[2], regs.get(i).values()[s.steps()[j]]);
                     assertEquals(eta, logits.eta()[at + 2], 0.0);
                     assertEquals(Math.exp(-Math.abs(eta)), logits.exp()[at + 2], 0.0);
-                    assertEquals(MoaKernels.log1pExpNegAbs(eta), logits.log1p()[at + 2], 0.0);
-                    assertEquals(Math.log1p(Math.exp(-Math.abs(eta))), logits.log1p()[at + 2], 3e-16);
+                    for (int q = 0; q < k; q++) {
+                        // σ(±η) directly against exp(log σ(±η)), whose own error grows with |log σ|
+                        double p = Math.exp(expected[j][q]);
+                        assertEquals(p, likelihoods[at + q], 2e-16 * (2 + Math.abs(expected[j][q])) * p,
+                                "likelihood, state " + q);
+                    }
+                } else {
+                    for (int q = 0; q < k; q++) {
+                        assertEquals(1.0, likelihoods[at + q], 0.0, "a step without choice emits nothing");
+                    }
                 }
             }
         }
