@@ -122,6 +122,85 @@ public final class PreparedRegressors {
         return new SessionRegressors(x, dx);
     }
 
+    /**
+     * The regressors at some trials only, column by column: {@link #compute}'s values at trial
+     * {@code steps[j]} go to {@code x[a][offset + j]} and, when {@code dx} is not null, the
+     * derivatives to {@code dx[p][offset + j]} (the same numbers, bit for bit). For a fit that keeps
+     * many sessions' chain steps on one flat axis in columns, without a [T][A] array per session.
+     *
+     * @param parameterValues per agent, one value per declared parameter
+     * @param steps           trial indices, increasing
+     * @param x               [A][≥ offset + steps.length] columns to write
+     * @param dx              [P][≥ offset + steps.length] derivative columns to write, or null
+     * @param offset          where this session's steps start in the columns
+     * @throws IllegalStateException    if an agent returns a non-finite value
+     * @throws IllegalArgumentException if the steps are not increasing trial indices of the session
+     */
+    public void computeAt(double[][] parameterValues, int[] steps, double[][] x, double[][] dx, int offset) {
+        int n = session.length();
+        for (int j = 0; j < steps.length; j++) {
+            if (steps[j] < 0 || steps[j] >= n || j > 0 && steps[j] <= steps[j - 1]) {
+                throw new IllegalArgumentException("steps[" + j + "] = " + steps[j] + ": expected increasing trial "
+                        + "indices in [0, " + n + ")");
+            }
+        }
+        if (!fast) {
+            SessionRegressors r = compute(parameterValues, dx != null);
+            for (int j = 0; j < steps.length; j++) {
+                for (int a = 0; a < x.length; a++) {
+                    x[a][offset + j] = r.values()[steps[j]][a];
+                }
+                if (dx != null) {
+                    for (int p = 0; p < dx.length; p++) {
+                        dx[p][offset + j] = r.derivatives()[steps[j]][p];
+                    }
+                }
+            }
+            return;
+        }
+        int na = agents.size();
+        int[] derivativeColumn = new int[na];
+        Arrays.fill(derivativeColumn, -1);
+        if (dx != null) {
+            for (int p = 0; p < fitted.length; p++) {
+                derivativeColumn[fitted[p][0]] = p;
+            }
+        }
+        for (int a = 0; a < na; a++) {
+            double[] xa = x[a];
+            if (constantColumns[a] != null) {
+                double[] c = constantColumns[a];
+                for (int j = 0; j < steps.length; j++) {
+                    xa[offset + j] = c[steps[j]];
+                }
+                continue;
+            }
+            DecayAgent d = decay[a];
+            double alpha = parameterValues[a][0];
+            double scale = d.scale(pCongruent);
+            double g = d.gain(alpha);
+            double dg = d.gainDerivative();
+            double[] u = inputs[a];
+            int col = derivativeColumn[a];
+            double[] da = col >= 0 ? dx[col] : null;
+            // compute()'s recursion, storing only at the steps: identical numbers
+            double xv = 0;
+            double dv = 0;
+            int j = 0;
+            for (int t = 0; t < n && j < steps.length; t++) {
+                if (t == steps[j]) {
+                    xa[offset + j] = AgentRegressors.requireFinite(scale * xv, agents.get(a), t, session);
+                    if (da != null) {
+                        da[offset + j] = scale * dv;
+                    }
+                    j++;
+                }
+                dv = -xv + (1 - alpha) * dv + dg * u[t];
+                xv = (1 - alpha) * xv + g * u[t];
+            }
+        }
+    }
+
     private static double[] column(Agent agent, Session session, double pCongruent) {
         AgentMemory mem = agent.start(new double[0], pCongruent);
         double[] c = new double[session.length()];

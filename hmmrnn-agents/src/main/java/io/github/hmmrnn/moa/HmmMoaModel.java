@@ -4,7 +4,6 @@ import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentJson;
 import io.github.hmmrnn.agents.AgentParameter;
 import io.github.hmmrnn.agents.AgentPreset;
-import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.hmm.ChainLayout;
 import io.github.hmmrnn.hmm.ChainLayout.ForcedTrialRule;
@@ -834,7 +833,8 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
         int k = numStates;
         int na = agents.size();
         int length = SEGMENT_LENGTHS[number % SEGMENT_LENGTHS.length];
-        List<AgentRegressors.SessionRegressors> regs = fitter.regressors(pooledAlpha, false);
+        double[][] x = fitter.design(pooledAlpha, false).x();
+        int[] offsets = fitter.stepOffsets();
         List<double[]> features = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         int[][] segmentOf = new int[sessions.size()][];
@@ -843,7 +843,6 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
             int[] steps = s.steps();
             segmentOf[i] = new int[steps.length];
             int[] cuts = segmentCuts(steps.length, length);
-            double[][] x = regs.get(i).values();
             for (int piece = 0; piece + 1 < cuts.length; piece++) {
                 int from = cuts[piece];
                 int to = cuts[piece + 1];
@@ -855,7 +854,10 @@ public final class HmmMoaModel implements ModelSpec<FittedHmmMoa> {
                     if (!s.emits()[j]) {
                         continue;
                     }
-                    double[] xt = x[steps[j]];
+                    double[] xt = new double[na];
+                    for (int a = 0; a < na; a++) {
+                        xt[a] = x[a][offsets[i] + j];
+                    }
                     double pr = Logistic.sigmoid(MoaKernels.dot(pooledBeta, xt));
                     double r = s.choices()[steps[j]] - pr;
                     double w = pr * (1 - pr);

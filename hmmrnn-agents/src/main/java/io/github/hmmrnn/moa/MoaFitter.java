@@ -2,7 +2,6 @@ package io.github.hmmrnn.moa;
 
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentRegressors;
-import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.agents.BetaPrior;
 import io.github.hmmrnn.agents.PreparedRegressors;
 import io.github.hmmrnn.hmm.ChainBatch;
@@ -78,6 +77,9 @@ final class MoaFitter {
     private final int[] stepOffset;
     /** Chain steps of the sessions that have any, in order: the chains of the forward–backward batch. */
     private final int[] chainLengths;
+    /** Per step of the flat step axis: whether it emits its choice, and the choice (0 or 1). */
+    private final boolean[] emitsAt;
+    private final int[] choiceAt;
 
     /** Parameters of one start; arrays are mutated only by the owning fitter. */
     static final class Params {
@@ -173,6 +175,15 @@ final class MoaFitter {
             stepOffset[i + 1] = stepOffset[i] + sessions.get(i).steps().length;
         }
         this.chainLengths = sessions.stream().mapToInt(s -> s.steps().length).filter(len -> len > 0).toArray();
+        this.emitsAt = new boolean[stepOffset[sessions.size()]];
+        this.choiceAt = new int[stepOffset[sessions.size()]];
+        for (int i = 0; i < sessions.size(); i++) {
+            PreparedSession s = sessions.get(i);
+            for (int j = 0; j < s.steps().length; j++) {
+                emitsAt[stepOffset[i] + j] = s.emits()[j];
+                choiceAt[stepOffset[i] + j] = s.choices()[s.steps()[j]];
+            }
+        }
     }
 
     /**
@@ -228,13 +239,25 @@ final class MoaFitter {
         return v;
     }
 
-    List<SessionRegressors> regressors(double[] alpha, boolean derivatives) {
+    /**
+     * The regressors of every chain step in columns on the flat step axis ({@link #stepOffset}):
+     * {@code x[a][q]} the value of agent a at step q, {@code dx[p][q]} its derivative in the p-th
+     * fitted learning rate (null when not computed). Columns make the per-point loops (logits,
+     * the Newton system's Gram matrices) long and unit-stride, with no array per trial.
+     */
+    record Design(double[][] x, double[][] dx) {
+    }
+
+    /** The design at learning rates {@code alpha}, with derivatives when asked for. */
+    Design design(double[] alpha, boolean derivatives) {
         double[][] values = parameterValues(alpha);
-        List<SessionRegressors> out = new ArrayList<>(sessions.size());
-        for (PreparedRegressors r : prepared) {
-            out.add(r.compute(values, derivatives));
+        int n = numSteps();
+        double[][] x = new double[agents.size()][n];
+        double[][] dx = derivatives ? new double[fittedIndex.length][n] : null;
+        for (int i = 0; i < sessions.size(); i++) {
+            prepared.get(i).computeAt(values, sessions.get(i).steps(), x, dx, stepOffset[i]);
         }
-        return out;
+        return new Design(x, dx);
     }
 
     /**
@@ -247,38 +270,40 @@ final class MoaFitter {
     record Logits(double[] eta, double[] exp, double[] emission) {
     }
 
-    Logits logits(double[][] beta, List<SessionRegressors> regs) {
+    Logits logits(double[][] beta, Design design) {
         int kk = numStates;
-        int size = numSteps() * kk;
-        double[] et = new double[size];
-        double[] ee = new double[size];
-        double[] em = new double[size];
-        for (int i = 0; i < sessions.size(); i++) {
-            PreparedSession s = sessions.get(i);
-            double[][] x = regs.get(i).values();
-            int[] free = s.steps();
-            boolean[] emits = s.emits();
-            int[] choices = s.choices();
-            int base = stepOffset[i];
-            for (int j = 0; j < free.length; j++) {
-                if (!emits[j]) {
-                    continue;
+        int n = numSteps();
+        double[] et = new double[n * kk];
+        double[] ee = new double[n * kk];
+        double[] em = new double[n * kk];
+        double[][] x = design.x;
+        // η = Σ_a β_ka x_a in agent order, as MoaKernels.dot sums it
+        for (int a = 0; a < x.length; a++) {
+            double[] xa = x[a];
+            for (int k = 0; k < kk; k++) {
+                double b = beta[k][a];
+                for (int q = 0; q < n; q++) {
+                    et[q * kk + k] += b * xa[q];
                 }
-                double[] xt = x[free[j]];
-                boolean right = choices[free[j]] == 1;
-                int at = (base + j) * kk;
-                for (int k = 0; k < kk; k++) {
-                    double v = MoaKernels.dot(beta[k], xt);
-                    double e = Math.exp(-Math.abs(v));
-                    et[at + k] = v;
-                    ee[at + k] = e;
-                    // MoaKernels.log1pExpNegAbs and logSigmoid, from the exponential computed once here
-                    double l = Math.log(1 + e);
-                    if (right) {
-                        em[at + k] = v >= 0 ? -l : v - l;
-                    } else {
-                        em[at + k] = v <= 0 ? -l : -v - l;
-                    }
+            }
+        }
+        for (int q = 0; q < n; q++) {
+            int at = q * kk;
+            if (!emitsAt[q]) {
+                Arrays.fill(et, at, at + kk, 0.0);
+                continue;
+            }
+            boolean right = choiceAt[q] == 1;
+            for (int k = 0; k < kk; k++) {
+                double v = et[at + k];
+                double e = Math.exp(-Math.abs(v));
+                ee[at + k] = e;
+                // MoaKernels.log1pExpNegAbs and logSigmoid, from the exponential computed once here
+                double l = Math.log(1 + e);
+                if (right) {
+                    em[at + k] = v >= 0 ? -l : v - l;
+                } else {
+                    em[at + k] = v <= 0 ? -l : -v - l;
                 }
             }
         }
@@ -286,7 +311,7 @@ final class MoaFitter {
     }
 
     /** Regressors and logits at the weights an M-step ended at. */
-    record Weights(List<SessionRegressors> regs, Logits logits) {
+    record Weights(Design design, Logits logits) {
     }
 
     /** The parameters an M-step ended at, with the regressors and logits there. */
@@ -294,13 +319,13 @@ final class MoaFitter {
     }
 
     /** A parameter point with its regressors, logits and E-step. */
-    record Point(Params params, List<SessionRegressors> regs, Logits logits, EStep e) {
+    record Point(Params params, Design design, Logits logits, EStep e) {
     }
 
     /** One generalized-EM map: M-step from the point's posteriors, then the E-step at the result. */
     private Point emStep(Point from, Workspace workspace) {
         MStep m = mStep(from);
-        return new Point(m.params(), m.weights().regs, m.weights().logits,
+        return new Point(m.params(), m.weights().design, m.weights().logits,
                 eStep(m.params(), m.weights().logits, workspace));
     }
 
@@ -308,14 +333,14 @@ final class MoaFitter {
     MStep mStep(Point from) {
         Params p = from.params.copy();
         mStepChain(p, from.e);
-        return new MStep(p, mStepWeights(p, from.e.gammas, from.regs, from.logits, INNER_ITERATIONS));
+        return new MStep(p, mStepWeights(p, from.e.gammas, from.design, from.logits, INNER_ITERATIONS));
     }
 
     private Point evaluate(Params p, Workspace workspace) {
         // derivatives now, so that the next M-step need not recompute the regressors
-        List<SessionRegressors> regs = regressors(p.alpha, fittedIndex.length > 0);
-        Logits logits = logits(p.beta, regs);
-        return new Point(p, regs, logits, eStep(p, logits, workspace));
+        Design design = design(p.alpha, fittedIndex.length > 0);
+        Logits logits = logits(p.beta, design);
+        return new Point(p, design, logits, eStep(p, logits, workspace));
     }
 
     /**
@@ -597,8 +622,8 @@ final class MoaFitter {
      */
     Params warmStart(Params init, List<double[][]> gammas) {
         Params p = init.copy();
-        List<SessionRegressors> regs = regressors(p.alpha, false);
-        mStepWeights(p, flatten(gammas), regs, logits(p.beta, regs), WARM_START_ITERATIONS);
+        Design design = design(p.alpha, false);
+        mStepWeights(p, flatten(gammas), design, logits(p.beta, design), WARM_START_ITERATIONS);
         return p;
     }
 
@@ -687,25 +712,19 @@ final class MoaFitter {
         int kk = numStates;
         double[] eta = logits.eta;
         double[] ex = logits.exp;
-        double[] out = new double[numSteps() * kk];
-        for (int i = 0; i < sessions.size(); i++) {
-            PreparedSession s = sessions.get(i);
-            int[] free = s.steps();
-            boolean[] emits = s.emits();
-            int[] choices = s.choices();
-            for (int j = 0; j < free.length; j++) {
-                int at = (stepOffset[i] + j) * kk;
-                if (!emits[j]) {
-                    Arrays.fill(out, at, at + kk, 1.0);
-                    continue;
-                }
-                boolean right = choices[free[j]] == 1;
-                for (int k = 0; k < kk; k++) {
-                    double e = ex[at + k];
-                    // σ(η) = 1/(1 + e) for η ≥ 0, e/(1 + e) below; σ(−η) the other way round
-                    boolean large = right ? eta[at + k] >= 0 : eta[at + k] <= 0;
-                    out[at + k] = large ? 1 / (1 + e) : e / (1 + e);
-                }
+        double[] out = new double[emitsAt.length * kk];
+        for (int q = 0; q < emitsAt.length; q++) {
+            int at = q * kk;
+            if (!emitsAt[q]) {
+                Arrays.fill(out, at, at + kk, 1.0);
+                continue;
+            }
+            boolean right = choiceAt[q] == 1;
+            for (int k = 0; k < kk; k++) {
+                double e = ex[at + k];
+                // σ(η) = 1/(1 + e) for η ≥ 0, e/(1 + e) below; σ(−η) the other way round
+                boolean large = right ? eta[at + k] >= 0 : eta[at + k] <= 0;
+                out[at + k] = large ? 1 / (1 + e) : e / (1 + e);
             }
         }
         return out;
@@ -786,22 +805,22 @@ final class MoaFitter {
     /**
      * Improves (β, α) on the M-step objective; returns the regressors and logits at the new (β, α).
      *
-     * @param logits the logits at p's β and {@code regs}
+     * @param logits the logits at p's β and {@code design}
      */
-    private Weights mStepWeights(Params p, double[] gammas, List<SessionRegressors> regs, Logits logits,
+    private Weights mStepWeights(Params p, double[] gammas, Design design, Logits logits,
                                  int innerIterations) {
         int np = fittedIndex.length;
         int kk = numStates;
         double lambda = 1e-4;
-        List<SessionRegressors> current = regs;
+        Design current = design;
         Logits currentLogits = logits;
         int n = numSteps();
         double[][] w = new double[kk][n];
         double[][] r = new double[kk][n];
         for (int it = 0; it < innerIterations; it++) {
-            List<SessionRegressors> withDx = np == 0 || hasDerivatives(current) ? current : regressors(p.alpha, true);
+            Design withDx = np == 0 || current.dx != null ? current : design(p.alpha, true);
             double f = withWeightPriors(stateWeights(gammas, currentLogits, w, r), p.beta, p.alpha);
-            Newton system = newtonSystem(p, columns(withDx, agents.size() + np), w, r);
+            Newton system = newtonSystem(p, columns(withDx), w, r);
             double gmax = 0;
             for (double gv : system.grad) {
                 gmax = Math.max(gmax, Math.abs(gv));
@@ -817,7 +836,7 @@ final class MoaFitter {
                     double gain = trial.objective - f;
                     p.beta = trial.beta;
                     p.alpha = trial.alpha;
-                    current = trial.regs;
+                    current = trial.design;
                     currentLogits = trial.logits;
                     lambda = Math.max(lambda / 10, 1e-9);
                     if (gain <= 1e-10 * (1 + Math.abs(f))) {
@@ -897,16 +916,16 @@ final class MoaFitter {
     }
 
     /** A damped Newton step from p: its weights, learning rates, regressors, logits and objective. */
-    private record Trial(double[][] beta, double[] alpha, List<SessionRegressors> regs, Logits logits,
+    private record Trial(double[][] beta, double[] alpha, Design design, Logits logits,
                          double objective) {
     }
 
     /**
      * The step solving (H + λ diag H) s = g from p, and the objective there.
      *
-     * @param current the regressors at p's α (used as they are when no learning rate is fitted)
+     * @param current the design at p's α (used as it is when no learning rate is fitted)
      */
-    private Trial trial(Params p, Newton system, double lambda, double[] gammas, List<SessionRegressors> current) {
+    private Trial trial(Params p, Newton system, double lambda, double[] gammas, Design current) {
         int na = agents.size();
         int np = fittedIndex.length;
         int kk = numStates;
@@ -929,9 +948,9 @@ final class MoaFitter {
             double uq = logit(p.alpha[q]) + step[kk * na + q];
             nal[q] = Logistic.sigmoid(Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, uq)));
         }
-        List<SessionRegressors> regs = np > 0 ? regressors(nal, true) : current;
-        Logits logits = logits(nb, regs);
-        return new Trial(nb, nal, regs, logits, objective(nb, nal, gammas, logits));
+        Design next = np > 0 ? design(nal, true) : current;
+        Logits logits = logits(nb, next);
+        return new Trial(nb, nal, next, logits, objective(nb, nal, gammas, logits));
     }
 
     /**
@@ -952,72 +971,41 @@ final class MoaFitter {
         double[] ex = logits.exp;
         double[] emission = logits.emission;
         double f = 0;
-        for (int i = 0; i < sessions.size(); i++) {
-            PreparedSession s = sessions.get(i);
-            int base = stepOffset[i];
-            int[] free = s.steps();
-            boolean[] emits = s.emits();
-            int[] choices = s.choices();
-            for (int j = 0; j < free.length; j++) {
-                if (!emits[j]) {
+        for (int q = 0; q < emitsAt.length; q++) {
+            if (!emitsAt[q]) {
+                continue;
+            }
+            double y = choiceAt[q];
+            int at = q * kk;
+            for (int k = 0; k < kk; k++) {
+                double gam = gammas[at + k];
+                if (gam < 1e-300) {
                     continue;
                 }
-                double y = choices[free[j]];
-                int q = base + j;
-                int at = q * kk;
-                for (int k = 0; k < kk; k++) {
-                    double gam = gammas[at + k];
-                    if (gam < 1e-300) {
-                        continue;
-                    }
-                    double eta = et[at + k];
-                    // σ(η) from the logits' one exponential
-                    double e = ex[at + k];
-                    double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-                    f += gam * emission[at + k];
-                    r[k][q] = gam * (y - pr);
-                    w[k][q] = gam * pr * (1 - pr);
-                }
+                double eta = et[at + k];
+                // σ(η) from the logits' one exponential
+                double e = ex[at + k];
+                double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+                f += gam * emission[at + k];
+                r[k][q] = gam * (y - pr);
+                w[k][q] = gam * pr * (1 - pr);
             }
         }
         return f;
     }
 
-    /**
-     * z_t = (x_t, ∂x_t/∂α) column by column on the flat step axis, [m][steps], 0 on steps that
-     * do not emit: the long unit-stride loops of {@link MoaKernels#weightedGrams} read them.
-     */
-    private double[][] columns(List<SessionRegressors> regs, int m) {
-        int na = agents.size();
-        int n = numSteps();
-        double[][] z = new double[m][n];
-        for (int i = 0; i < sessions.size(); i++) {
-            PreparedSession s = sessions.get(i);
-            double[][] x = regs.get(i).values();
-            double[][] dx = regs.get(i).derivatives();
-            int base = stepOffset[i];
-            int[] free = s.steps();
-            boolean[] emits = s.emits();
-            for (int j = 0; j < free.length; j++) {
-                if (!emits[j]) {
-                    continue;
-                }
-                int t = free[j];
-                int q = base + j;
-                for (int u = 0; u < na; u++) {
-                    z[u][q] = x[t][u];
-                }
-                for (int u = na; u < m; u++) {
-                    z[u][q] = dx[t][u - na];
-                }
-            }
+    /** The columns of z_t = (x_t, ∂x_t/∂α), the design's own arrays. */
+    private static double[][] columns(Design design) {
+        int na = design.x.length;
+        int np = design.dx == null ? 0 : design.dx.length;
+        double[][] z = new double[na + np][];
+        System.arraycopy(design.x, 0, z, 0, na);
+        if (np > 0) {
+            System.arraycopy(design.dx, 0, z, na, np);
         }
         return z;
     }
 
-    private static boolean hasDerivatives(List<SessionRegressors> regs) {
-        return !regs.isEmpty() && regs.get(0).derivatives() != null;
-    }
 
     static double logit(double a) {
         return Math.log(a) - Math.log1p(-a);

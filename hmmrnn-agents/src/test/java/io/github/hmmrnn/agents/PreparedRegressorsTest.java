@@ -65,6 +65,28 @@ class PreparedRegressorsTest {
         }
     }
 
+    /** {@link PreparedRegressors#computeAt} at a random subset of trials, into columns at an offset. */
+    private static void assertColumnsSame(SessionRegressors expected, PreparedRegressors prepared, double[][] values,
+                                          boolean derivatives, SplittableRandom rng, String what) {
+        int n = expected.values().length;
+        int[] steps = java.util.stream.IntStream.range(0, n).filter(t -> rng.nextDouble() < 0.7).toArray();
+        int offset = 3;
+        int na = expected.values()[0].length;
+        double[][] x = new double[na][offset + steps.length];
+        int np = derivatives ? expected.derivatives()[0].length : 0;
+        double[][] dx = derivatives ? new double[np][offset + steps.length] : null;
+        prepared.computeAt(values, steps, x, dx, offset);
+        for (int j = 0; j < steps.length; j++) {
+            for (int a = 0; a < na; a++) {
+                assertEquals(expected.values()[steps[j]][a], x[a][offset + j], 0.0, what + ": column " + a);
+            }
+            for (int p = 0; p < np; p++) {
+                assertEquals(expected.derivatives()[steps[j]][p], dx[p][offset + j], 0.0,
+                        what + ": derivative column " + p);
+            }
+        }
+    }
+
     private static void check(List<Agent> agents, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         for (int s = 0; s < 3; s++) {
@@ -75,8 +97,11 @@ class PreparedRegressorsTest {
             for (int point = 0; point < 4; point++) {
                 double[][] values = randomValues(agents, rng);
                 for (boolean derivatives : new boolean[] {false, true}) {
-                    assertSame(AgentRegressors.compute(agents, values, session, pc, derivatives),
-                            prepared.compute(values, derivatives), agents + " session " + s + " point " + point);
+                    SessionRegressors expected = AgentRegressors.compute(agents, values, session, pc, derivatives);
+                    assertSame(expected, prepared.compute(values, derivatives),
+                            agents + " session " + s + " point " + point);
+                    assertColumnsSame(expected, prepared, values, derivatives, rng,
+                            agents + " session " + s + " point " + point);
                 }
             }
         }
@@ -108,5 +133,19 @@ class PreparedRegressorsTest {
         List<Agent> agents = List.of(Agents.mbRewardB().withParameter("alpha", 0.3, false), Agents.mfChoiceB(),
                 Agents.mbBellman().withParameter("alpha", 0.7, true), Agents.persev(), Agents.bias());
         check(agents, 7);
+    }
+
+    @Test
+    void computeAt_rejectsStepsThatAreNotIncreasingTrialsOfTheSession() {
+        Session session = randomSession(new SplittableRandom(4), 0, 10);
+        List<Agent> agents = List.of(Agents.mfChoiceB(), Agents.bias());
+        PreparedRegressors prepared = PreparedRegressors.of(agents, session, 0.8);
+        double[][] values = randomValues(agents, new SplittableRandom(5));
+        double[][] x = new double[2][3];
+        for (int[] steps : new int[][] {{0, 2, 2}, {1, 0, 3}, {0, 4, 10}, {-1, 2, 3}}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> prepared.computeAt(values, steps, x, null, 0));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("steps["), e.getMessage());
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.github.hmmrnn.moa;
 
 import io.github.hmmrnn.agents.Agent;
 import io.github.hmmrnn.agents.AgentPreset;
-import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.data.TwoStepDataset;
 import io.github.hmmrnn.model.ChainEvidence;
 import java.util.Arrays;
@@ -118,8 +117,7 @@ public class MoaFitterBenchmarks {
      */
     @Benchmark
     public MoaFitter.Logits regressorsAndLogits(AtPoint s) {
-        List<SessionRegressors> regs = s.fitter.regressors(s.params.alpha, true);
-        return s.fitter.logits(s.params.beta, regs);
+        return s.fitter.logits(s.params.beta, s.fitter.design(s.params.alpha, true));
     }
 
     /**

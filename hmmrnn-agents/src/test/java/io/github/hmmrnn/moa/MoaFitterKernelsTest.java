@@ -1,6 +1,7 @@
 package io.github.hmmrnn.moa;
 
 import io.github.hmmrnn.agents.Agent;
+import io.github.hmmrnn.agents.AgentRegressors;
 import io.github.hmmrnn.agents.AgentRegressors.SessionRegressors;
 import io.github.hmmrnn.agents.Agents;
 import io.github.hmmrnn.data.TwoStepDataset;
@@ -54,7 +55,11 @@ class MoaFitterKernelsTest {
         MoaFitter f = fitter(k, sessions);
         SplittableRandom rng = new SplittableRandom(3);
         double[] alpha = {0.3, 0.8};
-        List<SessionRegressors> regs = f.regressors(alpha, true);
+        MoaFitter.Design design = f.design(alpha, true);
+        // the reference: each session's [T][A] regressors as AgentRegressors computes them
+        double[][] values = f.parameterValues(alpha);
+        List<SessionRegressors> regs = sessions.stream()
+                .map(s -> AgentRegressors.compute(AGENTS, values, s.session(), s.pCongruent(), true)).toList();
         // state 0: η = 0 exactly; state 1: large weights (|η| up to ~60); states 2, 3: ordinary
         double[][] beta = new double[k][AGENTS.size()];
         for (int a = 0; a < AGENTS.size(); a++) {
@@ -62,7 +67,7 @@ class MoaFitterKernelsTest {
             beta[2][a] = 2 * rng.nextGaussian();
             beta[3][a] = -2 * rng.nextGaussian();
         }
-        MoaFitter.Logits logits = f.logits(beta, regs);
+        MoaFitter.Logits logits = f.logits(beta, design);
         double[] actual = logits.emission();
         double[] likelihoods = f.choiceLikelihoods(logits);
         int[] offset = f.stepOffsets();
@@ -75,6 +80,13 @@ class MoaFitterKernelsTest {
             assertEquals(expected.length, offset[i + 1] - offset[i]);
             for (int j = 0; j < expected.length; j++) {
                 int at = (offset[i] + j) * k;
+                int t = s.steps()[j];
+                for (int a = 0; a < AGENTS.size(); a++) {
+                    assertEquals(regs.get(i).values()[t][a], design.x()[a][offset[i] + j], 0.0, "x, agent " + a);
+                }
+                for (int q = 0; q < alpha.length; q++) {
+                    assertEquals(regs.get(i).derivatives()[t][q], design.dx()[q][offset[i] + j], 0.0, "dx " + q);
+                }
                 assertArrayEquals(expected[j], Arrays.copyOfRange(actual, at, at + k), 0.0,
                         "session " + i + " step " + j);
                 if (s.emits()[j]) {
