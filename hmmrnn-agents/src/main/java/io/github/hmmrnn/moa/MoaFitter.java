@@ -277,14 +277,20 @@ final class MoaFitter {
         double[] ee = new double[n * kk];
         double[] em = new double[n * kk];
         double[][] x = design.x;
-        // η = Σ_a β_ka x_a in agent order, as MoaKernels.dot sums it
-        for (int a = 0; a < x.length; a++) {
-            double[] xa = x[a];
-            for (int k = 0; k < kk; k++) {
+        // η = Σ_a β_ka x_a in agent order, as MoaKernels.dot sums it, one state at a time in a
+        // contiguous row (loops the JIT vectorises), then interleaved into the step-major layout
+        double[] row = new double[n];
+        for (int k = 0; k < kk; k++) {
+            Arrays.fill(row, 0.0);
+            for (int a = 0; a < x.length; a++) {
                 double b = beta[k][a];
+                double[] xa = x[a];
                 for (int q = 0; q < n; q++) {
-                    et[q * kk + k] += b * xa[q];
+                    row[q] += b * xa[q];
                 }
+            }
+            for (int q = 0; q < n; q++) {
+                et[q * kk + k] = row[q];
             }
         }
         for (int q = 0; q < n; q++) {
@@ -879,26 +885,12 @@ final class MoaFitter {
         double[][] h = new double[dim][dim];
         double[] c = new double[m];   // column scale: 1 for x, β_k,owner · α(1−α) for ∂x/∂α
         for (int k = 0; k < kk; k++) {
-            double[] gram = grams[k];
             Arrays.fill(score, 0.0);
             MoaKernels.weightedSums(z, r[k], score);
             for (int u = 0; u < m; u++) {
                 c[u] = u < na ? 1 : p.beta[k][fittedIndex[u - na][0]] * chain[u - na];
             }
-            int off = 0;
-            for (int u = 0; u < m; u++) {
-                int du = u < na ? k * na + u : kk * na + (u - na);
-                grad[du] += c[u] * score[u];
-                for (int v = 0; v <= u; v++) {
-                    int dv = v < na ? k * na + v : kk * na + (v - na);
-                    double hv = c[u] * c[v] * gram[off + v];
-                    h[du][dv] += hv;
-                    if (du != dv) {
-                        h[dv][du] += hv;
-                    }
-                }
-                off += u + 1;
-            }
+            addStateBlock(k, grams[k], score, c, grad, h);
         }
         for (int k = 0; k < kk; k++) {
             for (int a = 0; a < na; a++) {
@@ -913,6 +905,30 @@ final class MoaFitter {
             h[d][d] += 1e-8;
         }
         return new Newton(grad, h);
+    }
+
+    /**
+     * Adds state k's part of the Newton system: its Gram matrix and score, columns scaled by
+     * {@code c}, into the (β_k, logit α) rows and columns of {@code h} and {@code grad}.
+     */
+    private void addStateBlock(int k, double[] gram, double[] score, double[] c, double[] grad, double[][] h) {
+        int na = agents.size();
+        int kk = numStates;
+        int m = score.length;
+        int off = 0;
+        for (int u = 0; u < m; u++) {
+            int du = u < na ? k * na + u : kk * na + (u - na);
+            grad[du] += c[u] * score[u];
+            for (int v = 0; v <= u; v++) {
+                int dv = v < na ? k * na + v : kk * na + (v - na);
+                double hv = c[u] * c[v] * gram[off + v];
+                h[du][dv] += hv;
+                if (du != dv) {
+                    h[dv][du] += hv;
+                }
+            }
+            off += u + 1;
+        }
     }
 
     /** A damped Newton step from p: its weights, learning rates, regressors, logits and objective. */
