@@ -261,20 +261,22 @@ final class MoaFitter {
     }
 
     /**
-     * Per emitting chain step and state k, on the flat step axis ({@link #stepOffset}): the logit
-     * η = β_k·x_t, e = exp(−|η|) and the choice's log-likelihood log σ(±η) = −l or ±η − l with
-     * l = log(1 + e), as {@link MoaKernels#logSigmoid} computes it (all 0 on steps that do not
-     * emit). The M-step objective, its Newton system and the E-step all need them at the same
-     * point; they are computed once per point.
+     * Per chain step and state k, on the flat step axis ({@link #stepOffset}): the logit η = β_k·x_t,
+     * σ(η), the likelihood of the step's choice σ(±η) and its log-likelihood log σ(±η) = −l or ±η − l
+     * with l = log(1 + e^−|η|), as {@link MoaKernels#logSigmoid} computes it. Steps that do not emit
+     * their choice have η, σ and the log-likelihood 0 and the likelihood 1. The M-step objective,
+     * its Newton system and the E-step all need them at the same point; they are computed once per
+     * point, from one exponential per state and step.
      */
-    record Logits(double[] eta, double[] exp, double[] emission) {
+    record Logits(double[] eta, double[] sigma, double[] likelihood, double[] emission) {
     }
 
     Logits logits(double[][] beta, Design design) {
         int kk = numStates;
         int n = numSteps();
         double[] et = new double[n * kk];
-        double[] ee = new double[n * kk];
+        double[] sg = new double[n * kk];
+        double[] lk = new double[n * kk];
         double[] em = new double[n * kk];
         double[][] x = design.x;
         // η = Σ_a β_ka x_a in agent order, as MoaKernels.dot sums it, one state at a time in a
@@ -297,23 +299,29 @@ final class MoaFitter {
             int at = q * kk;
             if (!emitsAt[q]) {
                 Arrays.fill(et, at, at + kk, 0.0);
+                Arrays.fill(lk, at, at + kk, 1.0);
                 continue;
             }
             boolean right = choiceAt[q] == 1;
             for (int k = 0; k < kk; k++) {
                 double v = et[at + k];
                 double e = Math.exp(-Math.abs(v));
-                ee[at + k] = e;
-                // MoaKernels.log1pExpNegAbs and logSigmoid, from the exponential computed once here
+                // σ of the larger side 1/(1 + e), of the smaller e/(1 + e); MoaKernels.log1pExpNegAbs
+                // and logSigmoid, from the exponential computed once here
+                double big = 1 / (1 + e);
+                double small = e / (1 + e);
                 double l = Math.log(1 + e);
+                sg[at + k] = v >= 0 ? big : small;
                 if (right) {
+                    lk[at + k] = v >= 0 ? big : small;
                     em[at + k] = v >= 0 ? -l : v - l;
                 } else {
+                    lk[at + k] = v <= 0 ? big : small;
                     em[at + k] = v <= 0 ? -l : -v - l;
                 }
             }
         }
-        return new Logits(et, ee, em);
+        return new Logits(et, sg, lk, em);
     }
 
     /** Regressors and logits at the weights an M-step ended at. */
@@ -673,7 +681,7 @@ final class MoaFitter {
         int kk = numStates;
         OutcomeChainEmission outcome = outcomeFactor(p);
         LikelihoodForwardBackward direct = workspace.likelihoodSpace();
-        if (outcome == null && direct != null && direct.run(HmmParameters.of(p.pi, p.trans), choiceLikelihoods(logits))) {
+        if (outcome == null && direct != null && direct.run(HmmParameters.of(p.pi, p.trans), logits.likelihood)) {
             double ll = direct.logMarginalLikelihood();
             return new EStep(ll, ll + logPrior(p), direct.smoothed().clone(), direct.statistics(), ll);
         }
@@ -708,32 +716,6 @@ final class MoaFitter {
             }
         }
         return new EStep(ll, lp, logSpace.smoothed().clone(), logSpace.statistics(), choiceLl);
-    }
-
-    /**
-     * p(choice | z = k) = σ(±η) on the flat step axis, 1 on steps that do not emit their choice:
-     * from the logits' exponential e = exp(−|η|) as 1/(1 + e) or e/(1 + e), no further exp or log.
-     */
-    double[] choiceLikelihoods(Logits logits) {
-        int kk = numStates;
-        double[] eta = logits.eta;
-        double[] ex = logits.exp;
-        double[] out = new double[emitsAt.length * kk];
-        for (int q = 0; q < emitsAt.length; q++) {
-            int at = q * kk;
-            if (!emitsAt[q]) {
-                Arrays.fill(out, at, at + kk, 1.0);
-                continue;
-            }
-            boolean right = choiceAt[q] == 1;
-            for (int k = 0; k < kk; k++) {
-                double e = ex[at + k];
-                // σ(η) = 1/(1 + e) for η ≥ 0, e/(1 + e) below; σ(−η) the other way round
-                boolean large = right ? eta[at + k] >= 0 : eta[at + k] <= 0;
-                out[at + k] = large ? 1 / (1 + e) : e / (1 + e);
-            }
-        }
-        return out;
     }
 
     double logPrior(Params p) {
@@ -983,8 +965,7 @@ final class MoaFitter {
             Arrays.fill(w[k], 0.0);
             Arrays.fill(r[k], 0.0);
         }
-        double[] et = logits.eta;
-        double[] ex = logits.exp;
+        double[] sigma = logits.sigma;
         double[] emission = logits.emission;
         double f = 0;
         for (int q = 0; q < emitsAt.length; q++) {
@@ -998,10 +979,7 @@ final class MoaFitter {
                 if (gam < 1e-300) {
                     continue;
                 }
-                double eta = et[at + k];
-                // σ(η) from the logits' one exponential
-                double e = ex[at + k];
-                double pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+                double pr = sigma[at + k];
                 f += gam * emission[at + k];
                 r[k][q] = gam * (y - pr);
                 w[k][q] = gam * pr * (1 - pr);

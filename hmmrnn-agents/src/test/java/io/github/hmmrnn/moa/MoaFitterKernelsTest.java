@@ -69,7 +69,7 @@ class MoaFitterKernelsTest {
         }
         MoaFitter.Logits logits = f.logits(beta, design);
         double[] actual = logits.emission();
-        double[] likelihoods = f.choiceLikelihoods(logits);
+        double[] likelihoods = logits.likelihood();
         int[] offset = f.stepOffsets();
         assertEquals(offset[sessions.size()] * k, actual.length);
         int emitting = 0;
@@ -93,7 +93,8 @@ class MoaFitterKernelsTest {
                     emitting++;
                     double eta = MoaKernels.dot(beta[2], regs.get(i).values()[s.steps()[j]]);
                     assertEquals(eta, logits.eta()[at + 2], 0.0);
-                    assertEquals(Math.exp(-Math.abs(eta)), logits.exp()[at + 2], 0.0);
+                    double e = Math.exp(-Math.abs(eta));
+                    assertEquals(eta >= 0 ? 1 / (1 + e) : e / (1 + e), logits.sigma()[at + 2], 0.0);
                     for (int q = 0; q < k; q++) {
                         // σ(±η) directly against exp(log σ(±η)), whose own error grows with |log σ|
                         double p = Math.exp(expected[j][q]);
