@@ -349,7 +349,7 @@ final class BatchMajorKernel {
             int s = slotOfChain[b];
             System.arraycopy(pi, 0, pred, start * k, k);
             chainLog[s] = ForwardBackward.forwardChain(b, start, end, k, a, l, pred, filt, chainScaled, chainNorm,
-                    logCond, chainBlocks());
+                    logCond, chainBlocks(), vectorApi);
             Arrays.fill(chainCounts, 0.0);
             ForwardBackward.backwardChain(start, end, k, a, filt, chainScaled, chainNorm, smoothed, chainCounts,
                     chainBeta, chainNext);

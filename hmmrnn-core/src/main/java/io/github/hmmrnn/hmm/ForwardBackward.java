@@ -116,11 +116,24 @@ public final class ForwardBackward {
         return runAll(parameters, chains, true);
     }
 
-    /** {@link #runAll(HmmParameters, List)}, on the Vector API only if {@code vectorApi}: the same bits. */
+    /**
+     * {@link #runAll(HmmParameters, List)}, on the Vector API only if {@code vectorApi}: the same
+     * bits. Without it the chains run one after another: on plain loops the lockstep rows of a
+     * few chains cost more in loop overhead than they save (a 3-state bias-only HMM's E-step on
+     * 15 sessions took twice as long in lockstep).
+     */
     static BatchPosterior runAll(HmmParameters parameters, List<double[][]> chains, boolean vectorApi) {
         HmmValidation.requireChains(chains, parameters.numStates());
-        return BatchMajorKernel.ofChains(parameters.initialArray(), flatTransition(parameters), chains, true,
-                vectorApi).toBatchPosterior();
+        if (vectorApi) {
+            return BatchMajorKernel.ofChains(parameters.initialArray(), flatTransition(parameters), chains, true,
+                    true).toBatchPosterior();
+        }
+        int k = parameters.numStates();
+        ChainBatch batch = ChainBatch.of(k, chains);
+        BatchMajorKernel kernel = new BatchMajorKernel(true, true, true, false, false);
+        kernel.prepare(k, batch.offsetsArray(), true);
+        kernel.runChainByChain(parameters.initialArray(), flatTransition(parameters), batch);
+        return kernel.toBatchPosterior();
     }
 
     /**
@@ -220,11 +233,12 @@ public final class ForwardBackward {
     /**
      * Scaled forward pass over one chain of a packed batch; returns its log-likelihood. Kept as a
      * small method of its own so the JIT compiles it as a unit rather than as an on-stack
-     * replacement of a long caller loop.
+     * replacement of a long caller loop. Its exps and logs run on the Vector API only if
+     * {@code vectorApi} (the same bits).
      */
     static double forwardChain(int chain, int start, int end, int k, double[] a, double[] l,
                                double[] predicted, double[] filtered, double[] scaled, double[] norm,
-                               double[] logCond, Blocks blocks) {
+                               double[] logCond, Blocks blocks, boolean vectorApi) {
         double chainLog = 0;
         double[] x = blocks.x;
         double[] m = blocks.m;
@@ -243,7 +257,7 @@ public final class ForwardBackward {
                     x[i * k + j] = l[row + j] - mx;
                 }
             }
-            BatchMath.exp(x, BatchMath.padded(len * k));
+            BatchMath.exp(x, BatchMath.padded(len * k), vectorApi);
             for (int i = 0; i < len; i++) {
                 int t = t0 + i;
                 int row = t * k;
@@ -282,7 +296,7 @@ public final class ForwardBackward {
                     }
                 }
             }
-            BatchMath.log(lc, BatchMath.padded(len));
+            BatchMath.log(lc, BatchMath.padded(len), vectorApi);
             for (int i = 0; i < len; i++) {
                 double v = lc[i] + m[i];
                 if (logCond != null) {

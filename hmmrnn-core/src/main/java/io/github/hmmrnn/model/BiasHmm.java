@@ -184,13 +184,19 @@ public final class BiasHmm {
     }
 
     private static double[][] choiceLogLikelihoods(Session s, ChainLayout layout, double[] p) {
-        double[][] l = new double[layout.numSteps()][p.length];
+        // the K values of log p and log(1 − p), taken once rather than per step
+        double[] logRight = new double[p.length];
+        double[] logLeft = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            logRight[i] = Math.log(p[i]);
+            logLeft[i] = Math.log(1 - p[i]);
+        }
+        double[][] l = new double[layout.numSteps()][];
         for (int j = 0; j < layout.numSteps(); j++) {
             if (layout.emitsChoice(j)) {
-                int c = s.choice(layout.trial(j));
-                for (int i = 0; i < p.length; i++) {
-                    l[j][i] = Math.log(c == 1 ? p[i] : 1 - p[i]);
-                }
+                l[j] = (s.choice(layout.trial(j)) == 1 ? logRight : logLeft).clone();
+            } else {
+                l[j] = new double[p.length];
             }
         }
         return l;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.hmmrnn.report.RunRecord;
+import io.github.hmmrnn.model.Provenance;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -114,10 +115,10 @@ public final class CommonOptions {
      * Starts the {@code run.json} record of a run folder (status {@code running}).
      *
      * @param dir  the run folder
-     * @param data the data file, or null
+     * @param data the data file with its hash, or null
      * @return the record to finish or fail
      */
-    public RunRecord startRun(Path dir, Path data) {
+    public RunRecord startRun(Path dir, Provenance.DataFile data) {
         return RunRecord.start(dir, commandText(), settings(), data);
     }
 }

@@ -139,7 +139,7 @@ final class CvPlanRun {
             // a fresh run (the folder is empty, or --force): no earlier task result may be gathered into it
             Outputs.clearOwned(out, OWNED);
         }
-        RunRecord record = common.startRun(out, data);
+        RunRecord record = common.startRun(out, Provenance.DataFile.of(data));
         try {
             Optional<List<RealDataReport.CvRow>> rows = engine.run(planData, out, common.threads, System.out);
             if (rows.isPresent()) {

@@ -149,9 +149,11 @@ final class FitCommand implements Callable<Integer> {
             crossValidate(fitSpecs, kind, settings, all, names, out);
             return 0;
         }
-        RunRecord record = common.startRun(out, data);
+        // hashed once, for the run record and every fit's provenance
+        Provenance.DataFile dataFile = Provenance.DataFile.of(data);
+        RunRecord record = common.startRun(out, dataFile);
         try {
-            fitAll(fitSpecs, all, names, out);
+            fitAll(fitSpecs, all, names, out, dataFile);
             if (ablate) {
                 writeAblation(kind, settings, all, names, out);
             }
@@ -164,8 +166,8 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /** Single fits, one per subject and specification. */
-    private void fitAll(List<ModelSpec<?>> fitSpecs, TwoStepDataset all, List<String> names, Path out) {
-        Provenance.DataFile dataFile = Provenance.DataFile.of(data);
+    private void fitAll(List<ModelSpec<?>> fitSpecs, TwoStepDataset all, List<String> names, Path out,
+                        Provenance.DataFile dataFile) {
         List<FitSummary.Row> fits = new ArrayList<>();
         Progress progress = new Progress("fits", names.size() * fitSpecs.size());
         for (String subject : names) {

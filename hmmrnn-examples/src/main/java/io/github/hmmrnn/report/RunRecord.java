@@ -52,10 +52,11 @@ public final class RunRecord {
      * @param dir      run folder (created)
      * @param command  the command line as typed
      * @param settings every option's value
-     * @param data     the data file (hashed with SHA-256), or null for commands without one
+     * @param data     the data file with its SHA-256 (hashed once by the caller, who also records it in
+     *                 the fits' provenance), or null for commands without one
      * @return the record, to {@link #finish} or {@link #fail}
      */
-    public static RunRecord start(Path dir, String command, Map<String, ?> settings, Path data) {
+    public static RunRecord start(Path dir, String command, Map<String, ?> settings, Provenance.DataFile data) {
         Objects.requireNonNull(dir, "dir");
         RunRecord r = new RunRecord(dir.resolve(FILE));
         r.fields.put("command", command);
@@ -63,7 +64,7 @@ public final class RunRecord {
         r.fields.put("started", Instant.now().toString());
         r.fields.put("finished", null);
         if (data != null) {
-            Provenance.DataFile f = Provenance.DataFile.of(data);
+            Provenance.DataFile f = data;
             Map<String, String> d = new LinkedHashMap<>();
             d.put("file", f.file());
             d.put("sha256", f.sha256());
