@@ -1,12 +1,14 @@
 package io.github.hmmrnn.hmm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The one generalised-EM loop of the library's hidden chains: E-step by {@link ForwardBackward}
- * over every sequence of the summed emission log-likelihoods, then the closed-form MAP π/A M-step
+ * over every sequence of the summed emission log-likelihoods (or by {@link LikelihoodForwardBackward}
+ * when the only factor gives its likelihoods directly), then the closed-form MAP π/A M-step
  * ({@link HmmMStep}) and each emission factor's own M-step from the same posteriors.
  *
  * <p>It climbs log p(y) + log p(π, A) + Σ log p(emission parameters): every step of the loop
@@ -129,23 +131,97 @@ public final class ChainEm {
         List<Double> objectives = new ArrayList<>();
         double previous = Double.NEGATIVE_INFINITY;
         boolean converged = false;
+        LikelihoodSpace direct = new LikelihoodSpace();
         for (int iter = 0; iter < options.maxIterations(); iter++) {
-            BatchPosterior post = eStep(chain, e, o);
-            double ll = post.logMarginalLikelihood();
+            Expectations x = expectations(chain, e, o, direct);
+            double ll = x.logLikelihood;
             double objective = ll + options.prior().logDensity(chain) + e.logPrior()
                     + (o == null ? 0 : o.logPrior());
             objectives.add(objective);
-            List<double[][]> gammas = post.chains().stream().map(HmmPosterior::smoothed).toList();
-            chain = mStepChain(post, options.prior(), chain);
-            e = e.mStep(gammas);
-            o = o == null ? null : o.mStep(gammas);
+            chain = HmmMStep.update(x.statistics, options.prior(), chain);
+            e = e.mStep(x.smoothed);
+            o = o == null ? null : o.mStep(x.smoothed);
             if (ll - previous < options.tolerance() * Math.abs(ll)) {
                 converged = true;
                 break;
             }
             previous = ll;
         }
-        double ll = eStep(chain, e, o).logMarginalLikelihood();
+        double ll = expectations(chain, e, o, direct).logLikelihood;
         return new Result<>(chain, e, o, ll, List.copyOf(objectives), converged);
+    }
+
+    /** What the M-steps need from an E-step: log p(y), the chain's statistics, per-sequence γ. */
+    private record Expectations(double logLikelihood, HmmStatistics statistics, List<double[][]> smoothed) {
+    }
+
+    /** The likelihood-space kernel of one loop, made for the sequences' lengths at first use. */
+    private static final class LikelihoodSpace {
+        LikelihoodForwardBackward kernel;
+    }
+
+    /**
+     * The E-step: in likelihood space when the emission is the only factor and has its
+     * likelihoods (and no normaliser underflows), else by {@link #eStep}.
+     */
+    private static Expectations expectations(HmmParameters chain, ChainEmission<?> emission,
+                                             ChainEmission<?> outcomes, LikelihoodSpace direct) {
+        if (outcomes == null) {
+            Expectations x = likelihoodExpectations(chain, emission, direct);
+            if (x != null) {
+                return x;
+            }
+        }
+        BatchPosterior post = eStep(chain, emission, outcomes);
+        return new Expectations(post.logMarginalLikelihood(), post.statistics(),
+                post.chains().stream().map(HmmPosterior::smoothed).toList());
+    }
+
+    private static Expectations likelihoodExpectations(HmmParameters chain, ChainEmission<?> emission,
+                                                       LikelihoodSpace direct) {
+        int n = emission.numSequences();
+        int k = chain.numStates();
+        List<double[][]> perSequence = new ArrayList<>(n);
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) {
+            double[][] l = emission.likelihoods(i);
+            if (l == null || l.length == 0) {
+                return null;
+            }
+            perSequence.add(l);
+            lengths[i] = l.length;
+        }
+        if (direct.kernel == null) {
+            direct.kernel = new LikelihoodForwardBackward(k, lengths);
+        }
+        double[] flat = new double[direct.kernel.numSteps() * k];
+        int at = 0;
+        for (double[][] l : perSequence) {
+            for (double[] row : l) {
+                if (row.length != k) {
+                    throw new IllegalArgumentException("likelihood rows have " + row.length + " states, chain " + k);
+                }
+                System.arraycopy(row, 0, flat, at, k);
+                at += k;
+            }
+        }
+        if (at != flat.length) {
+            throw new IllegalArgumentException("the sequences changed length between E-steps");
+        }
+        if (!direct.kernel.run(chain, flat)) {
+            return null;
+        }
+        double[] g = direct.kernel.smoothed();
+        List<double[][]> smoothed = new ArrayList<>(n);
+        at = 0;
+        for (int len : lengths) {
+            double[][] s = new double[len][];
+            for (int t = 0; t < len; t++) {
+                s[t] = Arrays.copyOfRange(g, at, at + k);
+                at += k;
+            }
+            smoothed.add(s);
+        }
+        return new Expectations(direct.kernel.logMarginalLikelihood(), direct.kernel.statistics(), smoothed);
     }
 }

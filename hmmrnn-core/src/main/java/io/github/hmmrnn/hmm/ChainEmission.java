@@ -27,6 +27,20 @@ public interface ChainEmission<E extends ChainEmission<E>> {
     double[][] logLikelihoods(int sequence);
 
     /**
+     * The likelihoods themselves, for an emission that has them without an exponential per state
+     * and step (a Bernoulli choice has p or 1 − p): the loop then runs the E-step in likelihood
+     * space ({@link LikelihoodForwardBackward}) when this is its only factor.
+     *
+     * @param sequence sequence index, in [0, {@link #numSequences()})
+     * @return [steps][K] p(what step j emits | z_j = k), equal to exp of {@link #logLikelihoods}
+     *         up to rounding, read only (rows may be shared); or null (the default) when the
+     *         emission has only log-likelihoods
+     */
+    default double[][] likelihoods(int sequence) {
+        return null;
+    }
+
+    /**
      * The emission's M-step (exact, or any step that does not decrease the expected complete-data
      * log posterior: a generalised-EM step).
      *

@@ -129,6 +129,25 @@ public final class BiasHmm {
             return choiceLogLikelihoods(sessions.get(sequence), layouts.get(sequence), p);
         }
 
+        /** p_k or 1 − p_k on steps that emit their choice, 1 elsewhere. */
+        @Override
+        public double[][] likelihoods(int sequence) {
+            Session s = sessions.get(sequence);
+            ChainLayout layout = layouts.get(sequence);
+            double[] right = p.clone();
+            double[] left = new double[p.length];
+            double[] none = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                left[i] = 1 - p[i];
+                none[i] = 1;
+            }
+            double[][] l = new double[layout.numSteps()][];
+            for (int j = 0; j < layout.numSteps(); j++) {
+                l[j] = layout.emitsChoice(j) ? (s.choice(layout.trial(j)) == 1 ? right : left) : none;
+            }
+            return l;
+        }
+
         @Override
         public BiasEmission mStep(List<double[][]> smoothed) {
             int k = p.length;

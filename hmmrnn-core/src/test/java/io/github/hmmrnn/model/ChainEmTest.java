@@ -70,6 +70,61 @@ class ChainEmTest {
         assertTrue(r.objectives().size() == 60 || r.converged());
     }
 
+    /** The bias emission seen through its log-likelihoods only, so the loop runs in log space. */
+    private record LogOnly(BiasHmm.BiasEmission inner) implements io.github.hmmrnn.hmm.ChainEmission<LogOnly> {
+        @Override
+        public int numSequences() {
+            return inner.numSequences();
+        }
+
+        @Override
+        public double[][] logLikelihoods(int sequence) {
+            return inner.logLikelihoods(sequence);
+        }
+
+        @Override
+        public LogOnly mStep(List<double[][]> smoothed) {
+            return new LogOnly(inner.mStep(smoothed));
+        }
+
+        @Override
+        public double logPrior() {
+            return inner.logPrior();
+        }
+    }
+
+    @Test
+    void likelihoodSpaceLoop_equalsTheLogSpaceLoop() {
+        List<Session> s = sessions(6, 120, 3);
+        List<ChainLayout> l = layouts(s);
+        BiasHmm.BiasEmission start = new BiasHmm.BiasEmission(s, l, new double[] {0.25, 0.5, 0.75});
+        // the bias emission's likelihoods are p or 1 - p on emitting steps and 1 elsewhere
+        for (int i = 0; i < s.size(); i++) {
+            double[][] lik = start.likelihoods(i);
+            double[][] log = start.logLikelihoods(i);
+            for (int t = 0; t < lik.length; t++) {
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(Math.exp(log[t][k]), lik[t][k], 1e-15);
+                }
+            }
+        }
+        ChainEm.Options options = new ChainEm.Options(DirichletPrior.pseudoCount(3, 1), 40, 0);
+        var direct = ChainEm.fit(HmmParameters.stickyStart(3, 0.9), start, null, options);
+        var logSpace = ChainEm.fit(HmmParameters.stickyStart(3, 0.9), new LogOnly(start), null, options);
+        assertEquals(logSpace.objectives().size(), direct.objectives().size());
+        for (int i = 0; i < direct.objectives().size(); i++) {
+            assertEquals(logSpace.objectives().get(i), direct.objectives().get(i),
+                    1e-10 * Math.abs(logSpace.objectives().get(i)), "objective at iteration " + i);
+        }
+        assertEquals(logSpace.logLikelihood(), direct.logLikelihood(), 1e-10 * Math.abs(direct.logLikelihood()));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(logSpace.chain().initial()[i], direct.chain().initial()[i], 1e-9);
+            for (int j = 0; j < 3; j++) {
+                assertEquals(logSpace.chain().transition()[i][j], direct.chain().transition()[i][j], 1e-9);
+            }
+        }
+    }
+
     private static void assertMonotone(List<Double> objectives) {
         assertTrue(objectives.size() > 5, "iterations " + objectives.size());
         for (int i = 1; i < objectives.size(); i++) {
