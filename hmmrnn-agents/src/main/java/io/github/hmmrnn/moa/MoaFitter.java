@@ -192,17 +192,31 @@ final class MoaFitter {
      */
     Workspace newWorkspace() {
         return evidence == ChainEvidence.CHOICES_AND_OUTCOMES
-                ? new Workspace(ForwardBackwardWorkspace.scalar(ForwardBackwardWorkspace.Output.PREDICTED), null)
+                ? new Workspace(ForwardBackwardWorkspace.scalar(ForwardBackwardWorkspace.Output.PREDICTED), null,
+                        numStates, numSteps())
                 : new Workspace(ForwardBackwardWorkspace.scalar(),
-                        chainLengths.length == 0 ? null : new LikelihoodForwardBackward(numStates, chainLengths));
+                        chainLengths.length == 0 ? null : new LikelihoodForwardBackward(numStates, chainLengths),
+                        numStates, numSteps());
     }
 
     /**
-     * The E-step's kernels, one per thread: forward–backward from the choice likelihoods σ(±η)
-     * (null when the chain also emits outcomes), and the log-space kernel for outcomes and for
-     * the rare point where a normaliser underflows in likelihood space.
+     * The work arrays of one start's EM, one per thread: forward–backward from the choice
+     * likelihoods σ(±η) (null when the chain also emits outcomes), the log-space kernel for
+     * outcomes and for the rare point where a normaliser underflows in likelihood space, and the
+     * M-step's per-state weights ({@link #stateWeights}), overwritten by every M-step.
      */
-    record Workspace(ForwardBackwardWorkspace logSpace, LikelihoodForwardBackward likelihoodSpace) {
+    static final class Workspace {
+        final ForwardBackwardWorkspace logSpace;
+        final LikelihoodForwardBackward likelihoodSpace;
+        final double[][] gramWeights;
+        final double[][] scoreWeights;
+
+        Workspace(ForwardBackwardWorkspace logSpace, LikelihoodForwardBackward likelihoodSpace, int k, int steps) {
+            this.logSpace = logSpace;
+            this.likelihoodSpace = likelihoodSpace;
+            this.gramWeights = new double[k][steps];
+            this.scoreWeights = new double[k][steps];
+        }
     }
 
     /** @return total chain steps of all sessions, the length of the flat step axis */
@@ -261,67 +275,64 @@ final class MoaFitter {
     }
 
     /**
-     * Per chain step and state k, on the flat step axis ({@link #stepOffset}): the logit η = β_k·x_t,
-     * σ(η), the likelihood of the step's choice σ(±η) and its log-likelihood log σ(±η) = −l or ±η − l
-     * with l = log(1 + e^−|η|), as {@link MoaKernels#logSigmoid} computes it. Steps that do not emit
-     * their choice have η, σ and the log-likelihood 0 and the likelihood 1. The M-step objective,
-     * its Newton system and the E-step all need them at the same point; they are computed once per
-     * point, from one exponential per state and step.
+     * Per chain step and state k, on the flat step axis ({@link #stepOffset}), from the logit
+     * η = β_k·x_t: σ(η), the likelihood of the step's choice σ(±η) and its log-likelihood
+     * log σ(±η) = −l or ±η − l with l = log(1 + e^−|η|), as {@link MoaKernels#logSigmoid} computes
+     * it. Steps that do not emit their choice have σ and the log-likelihood 0 and the likelihood 1.
+     * The M-step objective, its Newton system and the E-step all need them at the same point; they
+     * are computed once per point, from one exponential, one division and one logarithm per state
+     * and step.
      */
-    record Logits(double[] eta, double[] sigma, double[] likelihood, double[] emission) {
+    record Logits(double[] sigma, double[] likelihood, double[] emission) {
     }
 
     Logits logits(double[][] beta, Design design) {
         int kk = numStates;
         int n = numSteps();
-        double[] et = new double[n * kk];
         double[] sg = new double[n * kk];
         double[] lk = new double[n * kk];
         double[] em = new double[n * kk];
         double[][] x = design.x;
-        // η = Σ_a β_ka x_a in agent order, as MoaKernels.dot sums it, one state at a time in a
-        // contiguous row (loops the JIT vectorises), then interleaved into the step-major layout
-        double[] row = new double[n];
+        double[] eta = new double[n];
+        for (int q = 0; q < n; q++) {
+            if (!emitsAt[q]) {
+                Arrays.fill(lk, q * kk, q * kk + kk, 1.0);
+            }
+        }
         for (int k = 0; k < kk; k++) {
-            Arrays.fill(row, 0.0);
+            // η = Σ_a β_ka x_a in agent order, as MoaKernels.dot sums it, in a contiguous row (a
+            // loop the JIT vectorises)
+            Arrays.fill(eta, 0.0);
             for (int a = 0; a < x.length; a++) {
                 double b = beta[k][a];
                 double[] xa = x[a];
                 for (int q = 0; q < n; q++) {
-                    row[q] += b * xa[q];
+                    eta[q] += b * xa[q];
                 }
             }
             for (int q = 0; q < n; q++) {
-                et[q * kk + k] = row[q];
-            }
-        }
-        for (int q = 0; q < n; q++) {
-            int at = q * kk;
-            if (!emitsAt[q]) {
-                Arrays.fill(et, at, at + kk, 0.0);
-                Arrays.fill(lk, at, at + kk, 1.0);
-                continue;
-            }
-            boolean right = choiceAt[q] == 1;
-            for (int k = 0; k < kk; k++) {
-                double v = et[at + k];
+                if (!emitsAt[q]) {
+                    continue;
+                }
+                int at = q * kk + k;
+                double v = eta[q];
                 double e = Math.exp(-Math.abs(v));
                 // σ of the larger side 1/(1 + e), of the smaller e/(1 + e); MoaKernels.log1pExpNegAbs
                 // and logSigmoid, from the exponential computed once here
                 double big = 1 / (1 + e);
-                double small = e / (1 + e);
+                double small = e * big;
                 double l = Math.log(1 + e);
-                sg[at + k] = v >= 0 ? big : small;
-                if (right) {
-                    lk[at + k] = v >= 0 ? big : small;
-                    em[at + k] = v >= 0 ? -l : v - l;
+                sg[at] = v >= 0 ? big : small;
+                if (choiceAt[q] == 1) {
+                    lk[at] = v >= 0 ? big : small;
+                    em[at] = v >= 0 ? -l : v - l;
                 } else {
-                    lk[at + k] = v <= 0 ? big : small;
-                    em[at + k] = v <= 0 ? -l : -v - l;
+                    lk[at] = v <= 0 ? big : small;
+                    em[at] = v <= 0 ? -l : -v - l;
                 }
             }
         }
-        return new Logits(et, sg, lk, em);
+        return new Logits(sg, lk, em);
     }
 
     /** Regressors and logits at the weights an M-step ended at. */
@@ -338,16 +349,21 @@ final class MoaFitter {
 
     /** One generalized-EM map: M-step from the point's posteriors, then the E-step at the result. */
     private Point emStep(Point from, Workspace workspace) {
-        MStep m = mStep(from);
+        MStep m = mStep(from, workspace);
         return new Point(m.params(), m.weights().design, m.weights().logits,
                 eStep(m.params(), m.weights().logits, workspace));
     }
 
     /** The M-step from the point's posteriors: the chain in closed form, then the agent weights and learning rates. */
     MStep mStep(Point from) {
+        return mStep(from, newWorkspace());
+    }
+
+    private MStep mStep(Point from, Workspace workspace) {
         Params p = from.params.copy();
         mStepChain(p, from.e);
-        return new MStep(p, mStepWeights(p, from.e.gammas, from.design, from.logits, INNER_ITERATIONS));
+        return new MStep(p, mStepWeights(p, from.e.gammas, from.design, from.logits, INNER_ITERATIONS,
+                workspace.gramWeights, workspace.scoreWeights));
     }
 
     private Point evaluate(Params p, Workspace workspace) {
@@ -637,7 +653,8 @@ final class MoaFitter {
     Params warmStart(Params init, List<double[][]> gammas) {
         Params p = init.copy();
         Design design = design(p.alpha, false);
-        mStepWeights(p, flatten(gammas), design, logits(p.beta, design), WARM_START_ITERATIONS);
+        mStepWeights(p, flatten(gammas), design, logits(p.beta, design), WARM_START_ITERATIONS,
+                new double[numStates][numSteps()], new double[numStates][numSteps()]);
         return p;
     }
 
@@ -680,7 +697,7 @@ final class MoaFitter {
     EStep eStep(Params p, Logits logits, Workspace workspace) {
         int kk = numStates;
         OutcomeChainEmission outcome = outcomeFactor(p);
-        LikelihoodForwardBackward direct = workspace.likelihoodSpace();
+        LikelihoodForwardBackward direct = workspace.likelihoodSpace;
         if (outcome == null && direct != null && direct.run(HmmParameters.of(p.pi, p.trans), logits.likelihood)) {
             double ll = direct.logMarginalLikelihood();
             return new EStep(ll, ll + logPrior(p), direct.smoothed().clone(), direct.statistics(), ll);
@@ -701,7 +718,7 @@ final class MoaFitter {
                 }
             }
         }
-        ForwardBackwardWorkspace logSpace = workspace.logSpace();
+        ForwardBackwardWorkspace logSpace = workspace.logSpace;
         ForwardBackward.runBatch(HmmParameters.of(p.pi, p.trans), ChainBatch.ofFlat(kk, chainLengths, logLik),
                 logSpace);
         double ll = logSpace.logMarginalLikelihood();
@@ -794,17 +811,16 @@ final class MoaFitter {
      * Improves (β, α) on the M-step objective; returns the regressors and logits at the new (β, α).
      *
      * @param logits the logits at p's β and {@code design}
+     * @param w      [K][steps] work array for the Gram matrices' weights (overwritten)
+     * @param r      [K][steps] work array for the scores' weights (overwritten)
      */
     private Weights mStepWeights(Params p, double[] gammas, Design design, Logits logits,
-                                 int innerIterations) {
+                                 int innerIterations, double[][] w, double[][] r) {
         int np = fittedIndex.length;
         int kk = numStates;
         double lambda = 1e-4;
         Design current = design;
         Logits currentLogits = logits;
-        int n = numSteps();
-        double[][] w = new double[kk][n];
-        double[][] r = new double[kk][n];
         for (int it = 0; it < innerIterations; it++) {
             Design withDx = np == 0 || current.dx != null ? current : design(p.alpha, true);
             double f = withWeightPriors(stateWeights(gammas, currentLogits, w, r), p.beta, p.alpha);
