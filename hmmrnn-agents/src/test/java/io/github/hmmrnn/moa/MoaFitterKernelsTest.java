@@ -110,4 +110,60 @@ class MoaFitterKernelsTest {
         }
         assertTrue(emitting > 100, "emitting steps checked: " + emitting);
     }
+
+    /** The E-step by the log-space kernel on the logits' emission log-likelihoods: the reference. */
+    private static io.github.hmmrnn.hmm.ForwardBackwardWorkspace logSpace(MoaFitter f, MoaFitter.Params p,
+                                                                        MoaFitter.Logits logits, int k) {
+        int[] offsets = f.stepOffsets();
+        int[] lengths = java.util.stream.IntStream.range(0, offsets.length - 1)
+                .map(i -> offsets[i + 1] - offsets[i]).filter(n -> n > 0).toArray();
+        return io.github.hmmrnn.hmm.ForwardBackward.runBatch(io.github.hmmrnn.hmm.HmmParameters.of(p.pi, p.trans),
+                io.github.hmmrnn.hmm.ChainBatch.ofFlat(k, lengths, logits.emission()),
+                io.github.hmmrnn.hmm.ForwardBackwardWorkspace.of());
+    }
+
+    private static MoaFitter.Params params(double[][] beta) {
+        int k = beta.length;
+        double[] pi = new double[k];
+        double[][] trans = new double[k][k];
+        Arrays.fill(pi, 1.0 / k);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                trans[i][j] = i == j ? 0.9 : 0.1 / (k - 1);
+            }
+        }
+        return new MoaFitter.Params(beta, new double[] {0.3, 0.8}, pi, trans);
+    }
+
+    @Test
+    void eStepInLikelihoodSpace_equalsTheLogSpaceKernel() {
+        List<PreparedSession> sessions = PreparedSession.of(data());
+        int k = 3;
+        MoaFitter f = fitter(k, sessions);
+        MoaFitter.Params p = params(new double[][] {{2.0, 0.2, 0.1}, {0.1, 1.0, -0.5}, {-1.0, 0.3, 0.8}});
+        MoaFitter.Logits logits = f.logits(p.beta, f.design(p.alpha, false));
+        MoaFitter.EStep e = f.eStep(p, logits);
+        var ref = logSpace(f, p, logits, k);
+        assertEquals(ref.logMarginalLikelihood(), e.logLikelihood(), 1e-12 * Math.abs(e.logLikelihood()));
+        assertArrayEquals(ref.smoothed(), e.gammas(), 1e-12);
+        for (int i = 0; i < k; i++) {
+            assertArrayEquals(ref.statistics().transitionCounts()[i], e.statistics().transitionCounts()[i], 1e-9);
+        }
+    }
+
+    @Test
+    void eStepWhoseLikelihoodsUnderflow_fallsBackToLogSpace() {
+        List<PreparedSession> sessions = PreparedSession.of(data());
+        int k = 2;
+        MoaFitter f = fitter(k, sessions);
+        // a bias weight of -2000 in both states: every right choice has likelihood e^-2000, 0 in
+        // double precision, while its log-likelihood is about -2000
+        MoaFitter.Params p = params(new double[][] {{0, 0, -2000}, {0, 0, -2000}});
+        MoaFitter.Logits logits = f.logits(p.beta, f.design(p.alpha, false));
+        MoaFitter.EStep e = f.eStep(p, logits);
+        var ref = logSpace(f, p, logits, k);
+        assertTrue(Double.isFinite(e.logLikelihood()) && e.logLikelihood() < -100_000, "" + e.logLikelihood());
+        assertEquals(ref.logMarginalLikelihood(), e.logLikelihood(), 0.0);
+        assertArrayEquals(ref.smoothed(), e.gammas(), 0.0);
+    }
 }
