@@ -84,14 +84,7 @@ public final class PreparedRegressors {
         int na = agents.size();
         double[][] x = new double[n][na];
         double[][] dx = withDerivatives ? new double[n][fitted.length] : null;
-        // column of the derivative of each agent's (only) parameter, or −1 when it is not fitted
-        int[] derivativeColumn = new int[na];
-        Arrays.fill(derivativeColumn, -1);
-        if (withDerivatives) {
-            for (int p = 0; p < fitted.length; p++) {
-                derivativeColumn[fitted[p][0]] = p;
-            }
-        }
+        int[] derivativeColumn = derivativeColumns(withDerivatives);
         for (int a = 0; a < na; a++) {
             if (constantColumns[a] != null) {
                 double[] c = constantColumns[a];
@@ -159,13 +152,7 @@ public final class PreparedRegressors {
             return;
         }
         int na = agents.size();
-        int[] derivativeColumn = new int[na];
-        Arrays.fill(derivativeColumn, -1);
-        if (dx != null) {
-            for (int p = 0; p < fitted.length; p++) {
-                derivativeColumn[fitted[p][0]] = p;
-            }
-        }
+        int[] derivativeColumn = derivativeColumns(dx != null);
         for (int a = 0; a < na; a++) {
             double[] xa = x[a];
             if (constantColumns[a] != null) {
@@ -199,6 +186,18 @@ public final class PreparedRegressors {
                 xv = (1 - alpha) * xv + g * u[t];
             }
         }
+    }
+
+    /** Per agent, the derivative column of its (only) parameter, or −1 when it is not fitted or not asked for. */
+    private int[] derivativeColumns(boolean withDerivatives) {
+        int[] column = new int[agents.size()];
+        Arrays.fill(column, -1);
+        if (withDerivatives) {
+            for (int p = 0; p < fitted.length; p++) {
+                column[fitted[p][0]] = p;
+            }
+        }
+        return column;
     }
 
     private static double[] column(Agent agent, Session session, double pCongruent) {

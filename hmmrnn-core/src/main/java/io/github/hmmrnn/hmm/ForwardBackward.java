@@ -280,20 +280,7 @@ public final class ForwardBackward {
                 norm[t] = c;
                 lc[i] = c;
                 if (t + 1 < end) {
-                    int nrow = row + k;
-                    // the sums are set by their first term (the arrays may be reused): the same
-                    // bits as adding it to 0, as the terms are never -0.0
-                    double f0 = filtered[row];
-                    for (int j = 0; j < k; j++) {
-                        predicted[nrow + j] = f0 * a[j];
-                    }
-                    for (int q = 1; q < k; q++) {
-                        double fq = filtered[row + q];
-                        int aq = q * k;
-                        for (int j = 0; j < k; j++) {
-                            predicted[nrow + j] += fq * a[aq + j];
-                        }
-                    }
+                    predictNext(filtered, row, k, a, predicted);
                 }
             }
             BatchMath.log(lc, BatchMath.padded(len), vectorApi);
@@ -306,6 +293,26 @@ public final class ForwardBackward {
             }
         }
         return chainLog;
+    }
+
+    /**
+     * The next step's predicted distribution filtered_t · A, from the filtered row at {@code row}
+     * into the row after it. The sums are set by their first term (the arrays may be reused): the
+     * same bits as adding it to 0, as the terms are never −0.0.
+     */
+    static void predictNext(double[] filtered, int row, int k, double[] a, double[] predicted) {
+        int nrow = row + k;
+        double f0 = filtered[row];
+        for (int j = 0; j < k; j++) {
+            predicted[nrow + j] = f0 * a[j];
+        }
+        for (int q = 1; q < k; q++) {
+            double fq = filtered[row + q];
+            int aq = q * k;
+            for (int j = 0; j < k; j++) {
+                predicted[nrow + j] += fq * a[aq + j];
+            }
+        }
     }
 
     /** Steps per block of the per-chain forward passes: their exps and logs run as one array. */

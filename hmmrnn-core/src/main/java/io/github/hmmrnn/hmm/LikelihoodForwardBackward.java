@@ -113,7 +113,9 @@ public final class LikelihoodForwardBackward {
                 return false;
             }
             total += chainLog;
-            backwardChain(start, end, likelihoods);
+            // the log-space backward pass on likelihoods in place of the shifted exponentials
+            ForwardBackward.backwardChain(start, end, k, a, filtered, likelihoods, norm, smoothed, transitionCounts,
+                    beta, next);
             for (int j = 0; j < k; j++) {
                 initialCounts[j] += smoothed[start * k + j];
             }
@@ -144,53 +146,10 @@ public final class LikelihoodForwardBackward {
             norm[t] = c;
             chainLog += Math.log(c);
             if (t + 1 < end) {
-                predictNext(row);
+                ForwardBackward.predictNext(filtered, row, k, a, predicted);
             }
         }
         return chainLog;
-    }
-
-    /** p_t+1 = filtered_t · A, into the next row of {@code predicted}. */
-    private void predictNext(int row) {
-        int nrow = row + k;
-        double f0 = filtered[row];
-        for (int j = 0; j < k; j++) {
-            predicted[nrow + j] = f0 * a[j];
-        }
-        for (int q = 1; q < k; q++) {
-            double fq = filtered[row + q];
-            int aq = q * k;
-            for (int j = 0; j < k; j++) {
-                predicted[nrow + j] += fq * a[aq + j];
-            }
-        }
-    }
-
-    /** Backward pass over one chain: smoothed posteriors, and ξ counts added to {@code transitionCounts}. */
-    private void backwardChain(int start, int end, double[] l) {
-        Arrays.fill(beta, 1.0);
-        int last = (end - 1) * k;
-        System.arraycopy(filtered, last, smoothed, last, k);
-        for (int t = end - 2; t >= start; t--) {
-            int row = t * k;
-            int nrow = row + k;
-            double c = norm[t + 1];
-            for (int j = 0; j < k; j++) {
-                next[j] = l[nrow + j] * beta[j] / c;
-            }
-            for (int i = 0; i < k; i++) {
-                double fi = filtered[row + i];
-                int ai = i * k;
-                double bi = 0;
-                for (int j = 0; j < k; j++) {
-                    double w = a[ai + j] * next[j];
-                    bi += w;
-                    transitionCounts[ai + j] += fi * w;
-                }
-                beta[i] = bi;
-                smoothed[row + i] = fi * bi;
-            }
-        }
     }
 
     /**
