@@ -6,6 +6,7 @@ import io.github.hmmrnn.data.Session;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The regressors of one session, prepared for the many evaluations of a fit at changing parameter
@@ -80,36 +81,21 @@ public final class PreparedRegressors {
         if (!fast) {
             return AgentRegressors.compute(agents, parameterValues, session, pCongruent, withDerivatives);
         }
+        // computeAt over every trial, then in rows: the one recursion, the same numbers
         int n = session.length();
         int na = agents.size();
+        int np = fitted.length;
+        double[][] columns = new double[na][n];
+        double[][] derivativeColumns = withDerivatives ? new double[np][n] : null;
+        computeAt(parameterValues, IntStream.range(0, n).toArray(), columns, derivativeColumns, 0);
         double[][] x = new double[n][na];
-        double[][] dx = withDerivatives ? new double[n][fitted.length] : null;
-        int[] derivativeColumn = derivativeColumns(withDerivatives);
-        for (int a = 0; a < na; a++) {
-            if (constantColumns[a] != null) {
-                double[] c = constantColumns[a];
-                for (int t = 0; t < n; t++) {
-                    x[t][a] = c[t];
-                }
-                continue;
+        double[][] dx = withDerivatives ? new double[n][np] : null;
+        for (int t = 0; t < n; t++) {
+            for (int a = 0; a < na; a++) {
+                x[t][a] = columns[a][t];
             }
-            DecayAgent d = decay[a];
-            double alpha = parameterValues[a][0];
-            double scale = d.scale(pCongruent);
-            double g = d.gain(alpha);
-            double dg = d.gainDerivative();
-            double[] u = inputs[a];
-            int col = derivativeColumn[a];
-            // the same operations, in the same order, as DecayAgent's memory: identical numbers
-            double xv = 0;
-            double dv = 0;
-            for (int t = 0; t < n; t++) {
-                x[t][a] = AgentRegressors.requireFinite(scale * xv, agents.get(a), t, session);
-                if (col >= 0) {
-                    dx[t][col] = scale * dv;
-                }
-                dv = -xv + (1 - alpha) * dv + dg * u[t];
-                xv = (1 - alpha) * xv + g * u[t];
+            for (int p = 0; p < np && withDerivatives; p++) {
+                dx[t][p] = derivativeColumns[p][t];
             }
         }
         return new SessionRegressors(x, dx);
@@ -170,7 +156,8 @@ public final class PreparedRegressors {
             double[] u = inputs[a];
             int col = derivativeColumn[a];
             double[] da = col >= 0 ? dx[col] : null;
-            // compute()'s recursion, storing only at the steps: identical numbers
+            // DecayAgent's memory, the same operations in the same order (identical numbers),
+        // stored only at the steps
             double xv = 0;
             double dv = 0;
             int j = 0;
