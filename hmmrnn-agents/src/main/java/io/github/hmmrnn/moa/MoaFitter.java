@@ -191,12 +191,11 @@ final class MoaFitter {
      *         for Vector API code to pay for its JIT warm-up
      */
     Workspace newWorkspace() {
-        return evidence == ChainEvidence.CHOICES_AND_OUTCOMES
-                ? new Workspace(ForwardBackwardWorkspace.scalar(ForwardBackwardWorkspace.Output.PREDICTED), null,
-                        numStates, numSteps())
-                : new Workspace(ForwardBackwardWorkspace.scalar(),
-                        chainLengths.length == 0 ? null : new LikelihoodForwardBackward(numStates, chainLengths),
-                        numStates, numSteps());
+        boolean outcomes = evidence == ChainEvidence.CHOICES_AND_OUTCOMES;
+        return new Workspace(outcomes ? ForwardBackwardWorkspace.scalar(ForwardBackwardWorkspace.Output.PREDICTED)
+                : ForwardBackwardWorkspace.scalar(),
+                outcomes || chainLengths.length == 0 ? null : new LikelihoodForwardBackward(numStates, chainLengths),
+                numStates, numSteps());
     }
 
     /**

@@ -129,8 +129,8 @@ final class MoaKernels {
      */
     static void weightedGrams(double[][] z, double[][] w, double[][] gram) {
         int m = z.length;
-        int n = z.length == 0 ? 0 : w[0].length;
         int kk = w.length;
+        int n = kk == 0 ? 0 : w[0].length;
         for (int from = 0; from < n; from += GRAM_CHUNK) {
             int to = Math.min(n, from + GRAM_CHUNK);
             int off = 0;

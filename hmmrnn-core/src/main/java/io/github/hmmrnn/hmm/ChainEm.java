@@ -131,7 +131,7 @@ public final class ChainEm {
         List<Double> objectives = new ArrayList<>();
         double previous = Double.NEGATIVE_INFINITY;
         boolean converged = false;
-        LikelihoodSpace direct = new LikelihoodSpace();
+        LikelihoodForwardBackward direct = outcomes == null ? likelihoodKernel(emission, start.numStates()) : null;
         for (int iter = 0; iter < options.maxIterations(); iter++) {
             Expectations x = expectations(chain, e, o, direct);
             double ll = x.logLikelihood;
@@ -155,18 +155,29 @@ public final class ChainEm {
     private record Expectations(double logLikelihood, HmmStatistics statistics, List<double[][]> smoothed) {
     }
 
-    /** The likelihood-space kernel of one loop, made for the sequences' lengths at first use. */
-    private static final class LikelihoodSpace {
-        LikelihoodForwardBackward kernel;
+    /**
+     * The likelihood-space kernel of a loop whose emission is its only factor and gives its
+     * likelihoods, sized for the sequences' lengths; null when the loop runs in log space.
+     */
+    private static LikelihoodForwardBackward likelihoodKernel(ChainEmission<?> emission, int k) {
+        int[] lengths = new int[emission.numSequences()];
+        for (int i = 0; i < lengths.length; i++) {
+            double[][] l = emission.likelihoods(i);
+            if (l == null || l.length == 0) {
+                return null;
+            }
+            lengths[i] = l.length;
+        }
+        return lengths.length == 0 ? null : new LikelihoodForwardBackward(k, lengths);
     }
 
     /**
-     * The E-step: in likelihood space when the emission is the only factor and has its
-     * likelihoods (and no normaliser underflows), else by {@link #eStep}.
+     * The E-step: in likelihood space when the loop has a likelihood kernel (the emission its only
+     * factor, with likelihoods) and no normaliser underflows, else by {@link #eStep}.
      */
     private static Expectations expectations(HmmParameters chain, ChainEmission<?> emission,
-                                             ChainEmission<?> outcomes, LikelihoodSpace direct) {
-        if (outcomes == null) {
+                                             ChainEmission<?> outcomes, LikelihoodForwardBackward direct) {
+        if (direct != null) {
             Expectations x = likelihoodExpectations(chain, emission, direct);
             if (x != null) {
                 return x;
@@ -178,7 +189,7 @@ public final class ChainEm {
     }
 
     private static Expectations likelihoodExpectations(HmmParameters chain, ChainEmission<?> emission,
-                                                       LikelihoodSpace direct) {
+                                                       LikelihoodForwardBackward direct) {
         int n = emission.numSequences();
         int k = chain.numStates();
         List<double[][]> perSequence = new ArrayList<>(n);
@@ -191,10 +202,7 @@ public final class ChainEm {
             perSequence.add(l);
             lengths[i] = l.length;
         }
-        if (direct.kernel == null) {
-            direct.kernel = new LikelihoodForwardBackward(k, lengths);
-        }
-        double[] flat = new double[direct.kernel.numSteps() * k];
+        double[] flat = new double[direct.numSteps() * k];
         int at = 0;
         for (double[][] l : perSequence) {
             for (double[] row : l) {
@@ -208,10 +216,10 @@ public final class ChainEm {
         if (at != flat.length) {
             throw new IllegalArgumentException("the sequences changed length between E-steps");
         }
-        if (!direct.kernel.run(chain, flat)) {
+        if (!direct.run(chain, flat)) {
             return null;
         }
-        double[] g = direct.kernel.smoothed();
+        double[] g = direct.smoothed();
         List<double[][]> smoothed = new ArrayList<>(n);
         at = 0;
         for (int len : lengths) {
@@ -222,6 +230,6 @@ public final class ChainEm {
             }
             smoothed.add(s);
         }
-        return new Expectations(direct.kernel.logMarginalLikelihood(), direct.kernel.statistics(), smoothed);
+        return new Expectations(direct.logMarginalLikelihood(), direct.statistics(), smoothed);
     }
 }

@@ -139,7 +139,8 @@ final class CvPlanRun {
             // a fresh run (the folder is empty, or --force): no earlier task result may be gathered into it
             Outputs.clearOwned(out, OWNED);
         }
-        RunRecord record = common.startRun(out, Provenance.DataFile.of(data));
+        // the file as typed, with the hash this command's plan already took of it
+        RunRecord record = common.startRun(out, new Provenance.DataFile(data.toString(), fresh.data().sha256()));
         try {
             Optional<List<RealDataReport.CvRow>> rows = engine.run(planData, out, common.threads, System.out);
             if (rows.isPresent()) {

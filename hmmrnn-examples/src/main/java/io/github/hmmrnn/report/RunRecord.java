@@ -64,10 +64,9 @@ public final class RunRecord {
         r.fields.put("started", Instant.now().toString());
         r.fields.put("finished", null);
         if (data != null) {
-            Provenance.DataFile f = data;
             Map<String, String> d = new LinkedHashMap<>();
-            d.put("file", f.file());
-            d.put("sha256", f.sha256());
+            d.put("file", data.file());
+            d.put("sha256", data.sha256());
             r.fields.put("data", d);
         }
         r.fields.put("settings", settings);
